@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Starts Lethe locally: devstack (Kafka KRaft + S3Mock), the command service and the purge worker.
+# Data persists under .lethe/ between runs. Writes .lethe/stack.env for curl, awscli, kcat and psql.
+# Ctrl-C stops everything.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+export LETHE_HOME=${LETHE_HOME:-$root/.lethe}
+export LETHE_COMMAND_PORT=${LETHE_COMMAND_PORT:-8080}
+export LETHE_WORKER_PORT=${LETHE_WORKER_PORT:-8081}
+export LETHE_KAFKA_PORT=${LETHE_KAFKA_PORT:-9092}
+export LETHE_S3_PORT=${LETHE_S3_PORT:-9090}
+export LETHE_S3_BUCKET=${LETHE_S3_BUCKET:-lethe}
+export LETHE_DB_HOST=${LETHE_DB_HOST:-127.0.0.1}
+export LETHE_DB_PORT=${LETHE_DB_PORT:-5432}
+export LETHE_DB_USER=${LETHE_DB_USER:-postgres}
+export LETHE_DB_NAME=${LETHE_DB_NAME:-lethe}
+# The worker looks for due purges every few seconds here instead of twice a day, so a local delete with grace 0
+# is purged while you watch; set LETHE_PURGE_INTERVAL= (empty) to use the production cron.
+export LETHE_PURGE_INTERVAL=${LETHE_PURGE_INTERVAL-PT5S}
+export LETHE_JDBC_URL=${LETHE_JDBC_URL:-jdbc:postgresql://$LETHE_DB_HOST:$LETHE_DB_PORT/$LETHE_DB_NAME}
+logs=$LETHE_HOME/logs
+mkdir -p "$logs"
+
+for port in "$LETHE_COMMAND_PORT" "$LETHE_WORKER_PORT" "$LETHE_KAFKA_PORT" "$((LETHE_KAFKA_PORT + 1))" "$LETHE_S3_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "make run: port $port is already in use (is Lethe already running?)" >&2
+    exit 1
+  fi
+done
+
+if [ -z "$(psql -X -h "$LETHE_DB_HOST" -p "$LETHE_DB_PORT" -U "$LETHE_DB_USER" -d postgres -tAc \
+      "select 1 from pg_database where datname = '$LETHE_DB_NAME'")" ]; then
+  psql -X -q -h "$LETHE_DB_HOST" -p "$LETHE_DB_PORT" -U "$LETHE_DB_USER" -d postgres -c "create database $LETHE_DB_NAME"
+fi
+
+echo "Building Lethe..."
+./mvnw -B -q -DskipTests package
+
+pids=()
+stop() {
+  trap - EXIT INT TERM
+  echo
+  echo "Stopping Lethe..."
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  exit 0
+}
+trap stop EXIT INT TERM
+
+wait_for() { # name, check command, log
+  local name=$1 check=$2 log=$3
+  for _ in $(seq 1 180); do
+    if eval "$check" >/dev/null 2>&1; then return 0; fi
+    for pid in "${pids[@]}"; do
+      if ! kill -0 "$pid" 2>/dev/null; then
+        echo "make run: a process exited while waiting for $name; last lines of $log:" >&2
+        tail -n 30 "$log" >&2
+        exit 1
+      fi
+    done
+    sleep 1
+  done
+  echo "make run: $name did not become ready; see $log" >&2
+  exit 1
+}
+
+rm -f "$LETHE_HOME/devstack.env"
+java -Dlethe.s3mock.jar="$root/devstack/target/s3mock/s3mock.jar" -jar devstack/target/devstack-*-exec.jar \
+  >"$logs/devstack.log" 2>&1 &
+pids+=($!)
+wait_for "devstack (Kafka, S3)" "test -s '$LETHE_HOME/devstack.env'" "$logs/devstack.log"
+set -a; source "$LETHE_HOME/devstack.env"; set +a
+
+export LETHE_S3_ACCESS_KEY=${LETHE_S3_ACCESS_KEY:-lethe} LETHE_S3_SECRET_KEY=${LETHE_S3_SECRET_KEY:-lethe-secret}
+java -jar command-service/target/command-service-*[0-9T].jar --lethe.demo.keys-file="$LETHE_HOME/demo-keys.env" \
+  >"$logs/command-service.log" 2>&1 &
+pids+=($!)
+java -jar purge-worker/target/purge-worker-*[0-9T].jar >"$logs/purge-worker.log" 2>&1 &
+pids+=($!)
+wait_for "command-service" "curl -sf http://127.0.0.1:$LETHE_COMMAND_PORT/actuator/health" "$logs/command-service.log"
+wait_for "purge-worker" "curl -sf http://127.0.0.1:$LETHE_WORKER_PORT/actuator/health" "$logs/purge-worker.log"
+wait_for "demo keys" "test -s '$LETHE_HOME/demo-keys.env'" "$logs/command-service.log"
+set -a; source "$LETHE_HOME/demo-keys.env"; set +a
+
+cat >"$LETHE_HOME/stack.env" <<ENV
+LETHE_API=http://127.0.0.1:$LETHE_COMMAND_PORT
+LETHE_WORKER=http://127.0.0.1:$LETHE_WORKER_PORT
+LETHE_ORG_A_ID=$LETHE_ORG_A_ID
+LETHE_ORG_A_KEY=$LETHE_ORG_A_KEY
+LETHE_ORG_B_ID=$LETHE_ORG_B_ID
+LETHE_ORG_B_KEY=$LETHE_ORG_B_KEY
+LETHE_OPERATOR_KEY=$LETHE_OPERATOR_KEY
+LETHE_S3_ENDPOINT=$LETHE_S3_ENDPOINT
+LETHE_S3_BUCKET=$LETHE_S3_BUCKET
+LETHE_KAFKA_BOOTSTRAP=$LETHE_KAFKA_BOOTSTRAP
+LETHE_DB_URL=postgresql://$LETHE_DB_USER@$LETHE_DB_HOST:$LETHE_DB_PORT/$LETHE_DB_NAME
+AWS_ACCESS_KEY_ID=$LETHE_S3_ACCESS_KEY
+AWS_SECRET_ACCESS_KEY=$LETHE_S3_SECRET_KEY
+AWS_DEFAULT_REGION=us-east-1
+ENV
+
+cat <<BANNER
+
+Lethe is running.
+  command service  http://127.0.0.1:$LETHE_COMMAND_PORT   (OpenAPI: /v3/api-docs)
+  purge worker     http://127.0.0.1:$LETHE_WORKER_PORT
+  Kafka            $LETHE_KAFKA_BOOTSTRAP
+  S3               $LETHE_S3_ENDPOINT  (bucket $LETHE_S3_BUCKET)
+  PostgreSQL       postgresql://$LETHE_DB_USER@$LETHE_DB_HOST:$LETHE_DB_PORT/$LETHE_DB_NAME
+  logs             $logs/
+
+Demo keys (also in .lethe/stack.env):
+  org A  $LETHE_ORG_A_ID  member key   $LETHE_ORG_A_KEY
+  org B  $LETHE_ORG_B_ID  member key   $LETHE_ORG_B_KEY
+  operator key  $LETHE_OPERATOR_KEY
+
+Try it:
+  source .lethe/stack.env
+  curl -s -X POST \$LETHE_API/api/v1/datasets -H "Authorization: Bearer \$LETHE_ORG_A_KEY" \\
+       -H 'Content-Type: application/json' -d '{"name": "my_first_dataset"}'
+
+Guided demo (create, upload, embed, search, delete, purge, receipt): scripts/demo
+
+Press Ctrl-C to stop.
+BANNER
+
+wait -n "${pids[@]}" || true
+echo "make run: a component stopped; see $logs/" >&2
