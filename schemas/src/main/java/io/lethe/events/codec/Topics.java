@@ -1,0 +1,30 @@
+package io.lethe.events.codec;
+
+/**
+ * Lethe's Kafka topics. Every record is keyed by its root id (dataset or asset) so that
+ * all events of one root stay ordered in one partition.
+ */
+public final class Topics {
+
+	/**
+	 * Deletion commands for the purge worker, and for downstream consumers (search
+	 * indexes, caches, analytics).
+	 */
+	public static final String DELETIONS = "lethe.deletions";
+
+	/** Outcomes of purges: {@code PurgeCompleted}, {@code PurgeFailed}. */
+	public static final String PURGE_EVENTS = "lethe.purge-events";
+
+	/**
+	 * Records of {@link #DELETIONS} that could not be processed, with the cause in their
+	 * headers.
+	 */
+	public static final String DELETIONS_DLT = "lethe.deletions.DLT";
+
+	/** Partitions of {@link #DELETIONS}; roots spread over them by key. */
+	public static final int DELETIONS_PARTITIONS = 6;
+
+	private Topics() {
+	}
+
+}
