@@ -1,0 +1,37 @@
+package io.lethe.stores.object;
+
+import java.util.UUID;
+
+/**
+ * The layout of Lethe's keys; the purge finds everything of a root under these prefixes.
+ */
+public final class ObjectKeys {
+
+	private ObjectKeys() {
+	}
+
+	public static String orgPrefix(UUID org) {
+		return "orgs/" + org + "/";
+	}
+
+	public static String assetPrefix(UUID org, UUID asset) {
+		return orgPrefix(org) + "assets/" + asset + "/";
+	}
+
+	public static String assetOriginal(UUID org, UUID asset) {
+		return assetPrefix(org, asset) + "original";
+	}
+
+	public static String datasetPrefix(UUID org, UUID dataset) {
+		return orgPrefix(org) + "datasets/" + dataset + "/";
+	}
+
+	public static String itemPrefix(UUID org, UUID dataset, UUID item) {
+		return datasetPrefix(org, dataset) + "items/" + item + "/";
+	}
+
+	public static String itemPreview(UUID org, UUID dataset, UUID item) {
+		return itemPrefix(org, dataset, item) + "preview.jpg";
+	}
+
+}

@@ -1,0 +1,250 @@
+package io.lethe.stores.object;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Error;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** {@link ObjectStore} on any S3-compatible service, through the AWS SDK v2. */
+public final class S3ObjectStore implements ObjectStore, AutoCloseable {
+
+	private final S3Client s3;
+
+	private final String bucket;
+
+	public S3ObjectStore(S3Settings settings) {
+		S3ClientBuilder builder = S3Client.builder()
+			.region(Region.of(settings.region()))
+			.forcePathStyle(settings.pathStyle())
+			.httpClientBuilder(ApacheHttpClient.builder()
+				.maxConnections(settings.maxConnections())
+				.connectionTimeout(Duration.ofSeconds(5))
+				.socketTimeout(Duration.ofSeconds(60)));
+		if (settings.endpoint() != null) {
+			builder.endpointOverride(settings.endpoint());
+		}
+		if (settings.accessKey() != null && !settings.accessKey().isBlank()) {
+			builder.credentialsProvider(StaticCredentialsProvider
+				.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())));
+		}
+		else {
+			builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+		}
+		this.s3 = builder.build();
+		this.bucket = settings.bucket();
+	}
+
+	public String bucket() {
+		return this.bucket;
+	}
+
+	@Override
+	public StoredObject put(String key, InputStream content, long length, String contentType) {
+		PutObjectResponse response = call("put " + key,
+				() -> this.s3.putObject((request) -> request.bucket(this.bucket).key(key).contentType(contentType),
+						RequestBody.fromInputStream(content, length)));
+		return new StoredObject(key, response.versionId(), length, response.eTag());
+	}
+
+	@Override
+	public Optional<ObjectInfo> head(String key) {
+		try {
+			HeadObjectResponse head = this.s3.headObject((request) -> request.bucket(this.bucket).key(key));
+			return Optional.of(new ObjectInfo(key, head.versionId(), head.contentLength(), head.contentType(),
+					head.lastModified()));
+		}
+		catch (NoSuchKeyException ex) {
+			return Optional.empty();
+		}
+		catch (S3Exception ex) {
+			if (ex.statusCode() == 404) {
+				return Optional.empty();
+			}
+			throw translate("head " + key, ex);
+		}
+		catch (SdkException ex) {
+			throw translate("head " + key, ex);
+		}
+	}
+
+	@Override
+	public Optional<InputStream> get(String key) {
+		try {
+			return Optional.of(this.s3.getObject((request) -> request.bucket(this.bucket).key(key)));
+		}
+		catch (NoSuchKeyException ex) {
+			return Optional.empty();
+		}
+		catch (SdkException ex) {
+			throw translate("get " + key, ex);
+		}
+	}
+
+	@Override
+	public Stream<ObjectVersion> listVersions(String prefix) {
+		Stream<ObjectVersion> pages = StreamSupport
+			.stream(this.s3.listObjectVersionsPaginator((request) -> request.bucket(this.bucket).prefix(prefix))
+				.spliterator(), false)
+			.flatMap(
+					(page) -> Stream.concat(
+							page.versions()
+								.stream()
+								.map((v) -> new ObjectVersion(v.key(), v.versionId(), false, v.size(),
+										v.lastModified())),
+							page.deleteMarkers()
+								.stream()
+								.map((m) -> new ObjectVersion(m.key(), m.versionId(), true, 0, m.lastModified()))));
+		return guarded("list versions under " + prefix, pages);
+	}
+
+	@Override
+	public int deleteVersions(List<ObjectVersion> versions) {
+		if (versions.isEmpty()) {
+			return 0;
+		}
+		if (versions.size() > MAX_DELETE_BATCH) {
+			throw new IllegalArgumentException("At most " + MAX_DELETE_BATCH + " versions per delete");
+		}
+		List<ObjectIdentifier> identifiers = versions.stream()
+			.map((v) -> ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build())
+			.toList();
+		DeleteObjectsResponse response = call("delete " + versions.size() + " versions", () -> this.s3.deleteObjects(
+				(request) -> request.bucket(this.bucket).delete((delete) -> delete.objects(identifiers).quiet(true))));
+		List<S3Error> failed = response.errors()
+			.stream()
+			.filter((error) -> !"NoSuchVersion".equals(error.code()) && !"NoSuchKey".equals(error.code()))
+			.toList();
+		if (!failed.isEmpty()) {
+			S3Error first = failed.get(0);
+			boolean retryable = failed.stream()
+				.allMatch((error) -> "SlowDown".equals(error.code()) || "InternalError".equals(error.code())
+						|| "ServiceUnavailable".equals(error.code()));
+			throw new ObjectStoreException(failed.size() + " of " + versions.size() + " versions not deleted, first "
+					+ first.key() + ": " + first.code() + " " + first.message(), retryable);
+		}
+		return versions.size();
+	}
+
+	@Override
+	public String startMultipartUpload(String key, String contentType) {
+		return call("start upload " + key,
+				() -> this.s3
+					.createMultipartUpload((request) -> request.bucket(this.bucket).key(key).contentType(contentType))
+					.uploadId());
+	}
+
+	@Override
+	public String uploadPart(String key, String uploadId, int partNumber, InputStream content, long length) {
+		return call("upload part " + partNumber + " of " + key,
+				() -> this.s3
+					.uploadPart((request) -> request.bucket(this.bucket)
+						.key(key)
+						.uploadId(uploadId)
+						.partNumber(partNumber)
+						.contentLength(length), RequestBody.fromInputStream(content, length))
+					.eTag());
+	}
+
+	@Override
+	public StoredObject completeMultipartUpload(String key, String uploadId, List<UploadedPart> parts) {
+		List<CompletedPart> completed = parts.stream()
+			.map((part) -> CompletedPart.builder().partNumber(part.partNumber()).eTag(part.etag()).build())
+			.toList();
+		var response = call("complete upload " + key,
+				() -> this.s3.completeMultipartUpload((request) -> request.bucket(this.bucket)
+					.key(key)
+					.uploadId(uploadId)
+					.multipartUpload((upload) -> upload.parts(completed))));
+		long size = head(key).map(ObjectInfo::size).orElse(-1L);
+		return new StoredObject(key, response.versionId(), size, response.eTag());
+	}
+
+	@Override
+	public void abortMultipartUpload(String key, String uploadId) {
+		try {
+			this.s3.abortMultipartUpload((request) -> request.bucket(this.bucket).key(key).uploadId(uploadId));
+		}
+		catch (NoSuchUploadException ex) {
+			// Already completed or aborted: nothing left to free.
+		}
+		catch (S3Exception ex) {
+			if (ex.statusCode() != 404) {
+				throw translate("abort upload " + key, ex);
+			}
+		}
+		catch (SdkException ex) {
+			throw translate("abort upload " + key, ex);
+		}
+	}
+
+	@Override
+	public Stream<MultipartUpload> listMultipartUploads(String prefix) {
+		Stream<MultipartUpload> uploads = StreamSupport
+			.stream(this.s3.listMultipartUploadsPaginator((request) -> request.bucket(this.bucket).prefix(prefix))
+				.spliterator(), false)
+			.flatMap((page) -> page.uploads().stream())
+			.map((upload) -> new MultipartUpload(upload.key(), upload.uploadId(), upload.initiated()));
+		return guarded("list uploads under " + prefix, uploads);
+	}
+
+	@Override
+	public void close() {
+		this.s3.close();
+	}
+
+	private static <T> Stream<T> guarded(String what, Stream<T> stream) {
+		Spliterator<T> source = stream.spliterator();
+		Spliterator<T> translating = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
+			@Override
+			public boolean tryAdvance(java.util.function.Consumer<? super T> action) {
+				try {
+					return source.tryAdvance(action);
+				}
+				catch (SdkException ex) {
+					throw translate(what, ex);
+				}
+			}
+		};
+		return StreamSupport.stream(translating, false).onClose(stream::close);
+	}
+
+	private static <T> T call(String what, java.util.function.Supplier<T> operation) {
+		try {
+			return operation.get();
+		}
+		catch (SdkException ex) {
+			throw translate(what, ex);
+		}
+	}
+
+	static ObjectStoreException translate(String what, SdkException ex) {
+		boolean retryable = ex.retryable() || ex instanceof SdkClientException
+				|| (ex instanceof S3Exception s3 && (s3.statusCode() >= 500 || s3.statusCode() == 429));
+		return new ObjectStoreException("S3 " + what + " failed: " + ex.getMessage(), retryable, ex);
+	}
+
+}

@@ -1,0 +1,203 @@
+package io.lethe.stores.vector;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@link VectorIndex} on pgvector, in its own schema {@code vectors}: a table per
+ * collection with a {@code vector(dimension)} column and an HNSW index for cosine
+ * distance. It joins the caller's transaction when there is one, so a vector write can
+ * commit together with the catalog row it belongs to.
+ */
+public final class PgVectorIndex implements VectorIndex {
+
+	public static final String SCHEMA = "vectors";
+
+	private static final Pattern COLLECTION = Pattern.compile("[a-z][a-z0-9_]{0,50}");
+
+	/**
+	 * How many candidates are fetched per live item wanted, so that deleted items rarely
+	 * cost a second round.
+	 */
+	private static final int OVERFETCH = 2;
+
+	private final JdbcTemplate jdbc;
+
+	public PgVectorIndex(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	/**
+	 * The table name of a collection; encoder names such as {@code multimodal-tx-large}
+	 * become identifiers.
+	 */
+	public static String collectionFor(String encoderName) {
+		String name = "e_" + encoderName.toLowerCase().replaceAll("[^a-z0-9]", "_");
+		if (!COLLECTION.matcher(name).matches()) {
+			throw new IllegalArgumentException("Encoder name cannot be a collection: " + encoderName);
+		}
+		return name;
+	}
+
+	@Override
+	public void ensureCollection(String collection, int dimension) {
+		String table = table(collection);
+		this.jdbc.execute("create schema if not exists " + SCHEMA);
+		this.jdbc.execute("create extension if not exists vector");
+		this.jdbc.execute("create table if not exists " + table + " (item_id uuid not null, "
+				+ "embedding_name text not null, org_id uuid not null, dataset_id uuid not null, " + "embedding vector("
+				+ dimension + ") not null, created_at timestamptz not null default now(), "
+				+ "primary key (item_id, embedding_name))");
+		this.jdbc.execute("create index if not exists " + collection + "_by_dataset on " + table + " (dataset_id)");
+		this.jdbc.execute("create index if not exists " + collection + "_hnsw on " + table
+				+ " using hnsw (embedding vector_cosine_ops)");
+	}
+
+	@Override
+	public List<String> collections() {
+		return this.jdbc.queryForList(
+				"select table_name from information_schema.tables where table_schema = ? order by table_name",
+				String.class, SCHEMA);
+	}
+
+	@Override
+	public void upsert(String collection, VectorEntry entry) {
+		this.jdbc.update("insert into " + table(collection)
+				+ " (item_id, embedding_name, org_id, dataset_id, embedding) values (?, ?, ?, ?, cast(? as vector)) "
+				+ "on conflict (item_id, embedding_name) do update set embedding = excluded.embedding, "
+				+ "created_at = now()", entry.item(), entry.embeddingName(), entry.org(), entry.dataset(),
+				literal(entry.values()));
+	}
+
+	@Override
+	public List<Neighbor> search(String collection, UUID dataset, String embeddingName, float[] query, int k,
+			LiveItems live) {
+		String vector = literal(query);
+		List<Neighbor> found = new ArrayList<>();
+		int window = Math.min(k * OVERFETCH, 1000);
+		int offset = 0;
+		// Filtered HNSW scans stop after ef_search candidates; an iterative scan keeps
+		// going until the filter is
+		// satisfied. Both settings are transaction-local: they hold when the caller
+		// searches in a transaction.
+		this.jdbc.queryForList("select set_config('hnsw.iterative_scan', 'strict_order', true), "
+				+ "set_config('hnsw.ef_search', ?, true)", String.valueOf(Math.max(40, window)));
+		while (found.size() < k) {
+			List<Neighbor> candidates = this.jdbc.query(
+					"select item_id, embedding_name, embedding <=> cast(? as vector) as distance from "
+							+ table(collection) + " where dataset_id = ? and embedding_name = ? "
+							+ "order by embedding <=> cast(? as vector) limit ? offset ?",
+					(rs, row) -> new Neighbor(rs.getObject("item_id", UUID.class), rs.getString("embedding_name"),
+							rs.getDouble("distance")),
+					vector, dataset, embeddingName, vector, window, offset);
+			if (candidates.isEmpty()) {
+				break;
+			}
+			Set<UUID> alive = live.filter(candidates.stream().map(Neighbor::item).toList());
+			for (Neighbor candidate : candidates) {
+				if (alive.contains(candidate.item()) && found.size() < k) {
+					found.add(candidate);
+				}
+			}
+			if (candidates.size() < window) {
+				break;
+			}
+			offset += window;
+		}
+		return found;
+	}
+
+	@Override
+	public Map<UUID, List<String>> embeddingNames(Collection<UUID> items) {
+		Map<UUID, List<String>> names = new HashMap<>();
+		if (items.isEmpty()) {
+			return names;
+		}
+		UUID[] ids = items.toArray(UUID[]::new);
+		for (String collection : collections()) {
+			this.jdbc.query("select item_id, embedding_name from " + table(collection)
+					+ " where item_id = any(?) order by embedding_name", (rs) -> {
+						names.computeIfAbsent(rs.getObject("item_id", UUID.class), (id) -> new ArrayList<>())
+							.add(rs.getString("embedding_name"));
+					}, (Object) ids);
+		}
+		return names;
+	}
+
+	@Override
+	public int deleteDatasetChunk(String collection, UUID dataset, int limit) {
+		return this.jdbc.update("delete from " + table(collection) + " where ctid in (select ctid from "
+				+ table(collection) + " where dataset_id = ? limit ?)", dataset, limit);
+	}
+
+	@Override
+	public int deleteItems(Collection<UUID> items) {
+		if (items.isEmpty()) {
+			return 0;
+		}
+		UUID[] ids = new LinkedHashSet<>(items).toArray(UUID[]::new);
+		int deleted = 0;
+		for (String collection : collections()) {
+			deleted += this.jdbc.update("delete from " + table(collection) + " where item_id = any(?)", (Object) ids);
+		}
+		return deleted;
+	}
+
+	@Override
+	public long countDataset(UUID dataset) {
+		long count = 0;
+		for (String collection : collections()) {
+			count += this.jdbc.queryForObject("select count(*) from " + table(collection) + " where dataset_id = ?",
+					Long.class, dataset);
+		}
+		return count;
+	}
+
+	@Override
+	public long countItems(Collection<UUID> items) {
+		if (items.isEmpty()) {
+			return 0;
+		}
+		UUID[] ids = items.toArray(UUID[]::new);
+		long count = 0;
+		for (String collection : collections()) {
+			count += this.jdbc.queryForObject("select count(*) from " + table(collection) + " where item_id = any(?)",
+					Long.class, (Object) ids);
+		}
+		return count;
+	}
+
+	private static String table(String collection) {
+		if (!COLLECTION.matcher(collection).matches()) {
+			throw new IllegalArgumentException("Not a collection name: " + collection);
+		}
+		return SCHEMA + "." + collection;
+	}
+
+	/** pgvector's text form; every component must be finite. */
+	static String literal(float[] values) {
+		StringBuilder text = new StringBuilder(values.length * 10).append('[');
+		for (int i = 0; i < values.length; i++) {
+			if (!Float.isFinite(values[i])) {
+				throw new IllegalArgumentException("Vector component " + i + " is not a finite number");
+			}
+			if (i > 0) {
+				text.append(',');
+			}
+			text.append(values[i]);
+		}
+		return text.append(']').toString();
+	}
+
+}

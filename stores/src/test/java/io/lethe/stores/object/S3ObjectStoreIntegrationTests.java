@@ -1,0 +1,70 @@
+package io.lethe.stores.object;
+
+import java.util.List;
+
+import io.lethe.testkit.TestInfrastructure;
+import io.lethe.testkit.TestS3;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The S3 adapter against a real S3 HTTP server with versioning on. */
+class S3ObjectStoreIntegrationTests extends ObjectStoreContract {
+
+	private static S3ObjectStore store;
+
+	@BeforeAll
+	static void connect() {
+		TestS3 s3 = TestInfrastructure.s3();
+		store = new S3ObjectStore(
+				new S3Settings(s3.endpoint(), null, s3.bucket(), s3.accessKey(), s3.secretKey(), true, 8));
+	}
+
+	@AfterAll
+	static void disconnect() {
+		store.close();
+	}
+
+	@Override
+	ObjectStore store() {
+		return store;
+	}
+
+	@Test
+	void overwritingKeepsEveryVersionAndAPlainDeleteOnlyAddsAMarker() {
+		String key = this.prefix + "assets/a/original";
+		store.put(key, bytes("one"), 3, "text/plain");
+		store.put(key, bytes("two"), 3, "text/plain");
+		store.put(key, bytes("three"), 5, "text/plain");
+		String latest = store.head(key).orElseThrow().versionId();
+		store.deleteVersions(List.of(new ObjectVersion(key, null, false, 0, null)));
+
+		List<ObjectVersion> versions = versions(key);
+
+		assertThat(versions).filteredOn(ObjectVersion::deleteMarker).hasSize(1);
+		assertThat(versions).filteredOn((v) -> !v.deleteMarker()).hasSize(3);
+		assertThat(versions).extracting(ObjectVersion::versionId).contains(latest).doesNotHaveDuplicates();
+		assertThat(store.head(key)).isEmpty();
+
+		store.deleteVersions(versions);
+		assertThat(versions(key)).isEmpty();
+	}
+
+	@Test
+	void listingVersionsPagesThroughMoreThanOnePage() {
+		String prefix = this.prefix + "many/";
+		for (int i = 0; i < 1_100; i++) {
+			store.put(prefix + i, bytes("x"), 1, "text/plain");
+		}
+
+		List<ObjectVersion> versions = versions(prefix);
+
+		assertThat(versions).hasSize(1_100);
+		store.deleteVersions(versions.subList(0, 1_000));
+		store.deleteVersions(versions.subList(1_000, 1_100));
+		assertThat(versions(prefix)).isEmpty();
+	}
+
+}
