@@ -1,0 +1,190 @@
+package io.lethe.command.admin;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.lethe.command.api.FieldError;
+import io.lethe.command.api.InvalidRequestException;
+import io.lethe.command.api.JsonBody;
+import io.lethe.command.api.PageResponse;
+import io.lethe.command.api.Paging;
+import io.lethe.command.audit.AuditLog;
+import io.lethe.command.auth.Caller;
+import io.lethe.command.deletion.PurgeJobView;
+import io.lethe.command.deletion.PurgeRecords;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The operator API: purges on demand, retries, dead letters, legal holds and the audit
+ * trail.
+ */
+@RestController
+@RequestMapping("/api/v1/admin")
+class AdminController {
+
+	private static final Set<String> JOB_STATES = Set.of("scheduled", "running", "completed", "failed", "cancelled");
+
+	private static final int MAX_REASON = 1000;
+
+	private final AdminService admin;
+
+	private final PurgeRecords purges;
+
+	private final AuditLog audit;
+
+	AdminController(AdminService admin, PurgeRecords purges, AuditLog audit) {
+		this.admin = admin;
+		this.purges = purges;
+		this.audit = audit;
+	}
+
+	@PostMapping("/purges/run-due")
+	ResponseEntity<Accepted> runDue(Caller caller) {
+		return accepted(this.admin.runDue(caller));
+	}
+
+	@PostMapping("/datasets/{dataset_id}/purge")
+	ResponseEntity<Accepted> purgeNow(Caller caller, @PathVariable("dataset_id") UUID datasetId,
+			@RequestBody(required = false) JsonNode json) {
+		String reason = (json != null && !json.isNull()) ? reason(json, false) : null;
+		return accepted(this.admin.purgeNow(caller, datasetId, reason));
+	}
+
+	@GetMapping("/purges")
+	PageResponse<JobResponse> purges(Caller caller, @RequestParam(name = "state", required = false) List<String> state,
+			@RequestParam(name = "limit", required = false) String limit,
+			@RequestParam(name = "offset", required = false) String offset) {
+		List<FieldError> errors = new ArrayList<>();
+		List<String> states = new ArrayList<>();
+		for (String value : (state != null) ? state : List.of("scheduled", "running", "failed")) {
+			for (String part : value.split(",")) {
+				if (JOB_STATES.contains(part.strip())) {
+					states.add(part.strip());
+				}
+				else {
+					errors.add(FieldError.query("state",
+							"Input should be 'scheduled', 'running', 'completed', 'failed' or 'cancelled'", "enum"));
+				}
+			}
+		}
+		Paging paging = Paging.parse(limit, offset, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
+		return paging.page(
+				this.purges.page(states, paging.limit(), paging.offset()).stream().map(JobResponse::of).toList(),
+				this.purges.count(states));
+	}
+
+	@PostMapping("/purges/{job_id}/retry")
+	ResponseEntity<Accepted> retry(Caller caller, @PathVariable("job_id") UUID jobId) {
+		return accepted(this.admin.retry(caller, jobId));
+	}
+
+	@PostMapping("/dlt/replay")
+	DltReplay replay(Caller caller, @RequestParam(name = "dry_run", required = false) String dryRun,
+			@RequestParam(name = "limit", required = false) String limit) {
+		boolean dry = dryRun == null || !"false".equalsIgnoreCase(dryRun.strip());
+		if (dryRun != null && !"true".equalsIgnoreCase(dryRun.strip()) && !"false".equalsIgnoreCase(dryRun.strip())) {
+			throw new InvalidRequestException(FieldError.query("dry_run", "Input should be true or false", "bool"));
+		}
+		int max = Paging.parse(limit, null).limit();
+		return new DltReplay(dry, this.admin.replayDeadLetters(caller, dry, max));
+	}
+
+	@PutMapping("/datasets/{dataset_id}/legal-hold")
+	Map<String, Object> placeHold(Caller caller, @PathVariable("dataset_id") UUID datasetId,
+			@RequestBody(required = false) JsonNode json) {
+		String reason = reason(json, true);
+		this.admin.placeHold(caller, datasetId, reason);
+		return Map.of("dataset_id", datasetId, "legal_hold", true, "reason", reason);
+	}
+
+	@DeleteMapping("/datasets/{dataset_id}/legal-hold")
+	Map<String, Object> releaseHold(Caller caller, @PathVariable("dataset_id") UUID datasetId,
+			@RequestBody(required = false) JsonNode json) {
+		String reason = (json != null && !json.isNull()) ? reason(json, false) : null;
+		var released = this.admin.releaseHold(caller, datasetId, reason);
+		return Map.of("dataset_id", datasetId, "legal_hold", false, "purge_requested", released.due());
+	}
+
+	@GetMapping("/audit")
+	PageResponse<AuditResponse> audit(Caller caller, @RequestParam(name = "target_id", required = false) UUID target,
+			@RequestParam(name = "limit", required = false) String limit,
+			@RequestParam(name = "offset", required = false) String offset) {
+		Paging paging = Paging.parse(limit, offset);
+		return paging.page(
+				this.audit.page(target, paging.limit(), paging.offset()).stream().map(AuditResponse::of).toList(),
+				this.audit.count(target));
+	}
+
+	private static String reason(JsonNode json, boolean required) {
+		JsonBody body = JsonBody.of(json);
+		String reason = required ? body.requiredString("reason") : body.optionalString("reason");
+		if (reason != null && (reason.isBlank() || reason.length() > MAX_REASON)) {
+			body.error("reason", "A reason of 1 to " + MAX_REASON + " characters", "string_length");
+		}
+		body.validate();
+		return reason;
+	}
+
+	private static ResponseEntity<Accepted> accepted(UUID eventId) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(eventId));
+	}
+
+	/** A request handed to the purge worker, by the id of its event. */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record Accepted(UUID eventId) {
+	}
+
+	/** A purge job as operators see it. */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record JobResponse(UUID jobId, String rootType, UUID rootId, UUID orgId, String state, String step, int attempts,
+			String lastError, Instant runAt, Instant startedAt, Instant completedAt, long vectorsDeleted,
+			long objectsDeleted, long rowsDeleted) {
+
+		static JobResponse of(PurgeJobView j) {
+			return new JobResponse(j.id(), j.rootType(), j.rootId(), j.orgId(), j.state(), j.step(), j.attempts(),
+					j.lastError(), j.runAt(), j.startedAt(), j.completedAt(), j.vectorsDeleted(), j.objectsDeleted(),
+					j.rowsDeleted());
+		}
+
+	}
+
+	/** What a DLT replay moved (or, in a dry run, would move). */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record DltReplay(boolean dryRun, List<DltReplayer.DeadLetter> records) {
+	}
+
+	/** One audit record. */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record AuditResponse(long id, Instant at, String actor, UUID actorOrg, String action, String targetType,
+			UUID targetId, String outcome, @JsonRawValue String detail) {
+
+		static AuditResponse of(AuditLog.Entry e) {
+			return new AuditResponse(e.id(), e.at(), e.actor(), e.actorOrg(), e.action(), e.targetType(), e.targetId(),
+					e.outcome(), e.detail());
+		}
+
+	}
+
+}

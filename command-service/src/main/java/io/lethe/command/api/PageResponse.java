@@ -1,0 +1,18 @@
+package io.lethe.command.api;
+
+import java.util.List;
+
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * A page of a listing: {@code {data: [...], meta: {limit, offset, total, next_offset}}}.
+ */
+public record PageResponse<T>(List<T> data, Meta meta) {
+
+	/** Where this page sits in the whole listing. */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	public record Meta(int limit, long offset, long total, Long nextOffset) {
+	}
+
+}

@@ -1,0 +1,10 @@
+package io.lethe.command.api;
+
+/** No API key, or one that is malformed, unknown or revoked: answered with 401. */
+public class UnauthenticatedException extends RuntimeException {
+
+	public UnauthenticatedException(String detail) {
+		super(detail);
+	}
+
+}

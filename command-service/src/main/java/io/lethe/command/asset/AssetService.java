@@ -1,0 +1,218 @@
+package io.lethe.command.asset;
+
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.lethe.command.api.ConflictException;
+import io.lethe.command.api.InvalidRequestException;
+import io.lethe.command.api.FieldError;
+import io.lethe.command.api.NotFoundException;
+import io.lethe.command.api.PageResponse;
+import io.lethe.command.api.Paging;
+import io.lethe.command.auth.Caller;
+import io.lethe.command.storage.ObjectWrites;
+import io.lethe.stores.object.ObjectKeys;
+import io.lethe.stores.object.ObjectStore;
+import io.lethe.stores.object.ObjectStoreException;
+import io.lethe.stores.object.UploadedPart;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Assets: direct uploads, multipart uploads for large files, and user metadata. A direct
+ * upload's row commits only after its binary is stored ({@link ObjectWrites}); a
+ * multipart upload is recorded while under way, so that an abandoned one can be found and
+ * aborted.
+ */
+@Service
+public class AssetService {
+
+	private final Assets assets;
+
+	private final AssetUploads uploads;
+
+	private final ObjectStore store;
+
+	private final ObjectWrites writes;
+
+	private final TransactionTemplate transactions;
+
+	private final AssetMetadata metadata;
+
+	private final Clock clock;
+
+	AssetService(Assets assets, AssetUploads uploads, ObjectStore store, ObjectWrites writes,
+			TransactionTemplate transactions, AssetMetadata metadata, Clock clock) {
+		this.assets = assets;
+		this.uploads = uploads;
+		this.store = store;
+		this.writes = writes;
+		this.transactions = transactions;
+		this.metadata = metadata;
+		this.clock = clock;
+	}
+
+	/**
+	 * Stores the file and records the asset. {@code ownerDataset} is set when the file
+	 * was uploaded into a dataset.
+	 * @param afterStored more catalog writes for the same transaction (an item, say), or
+	 * null
+	 */
+	public Asset upload(Caller caller, IncomingFile file, AssetType type, Map<String, Object> userMetadata,
+			UUID ownerDataset, java.util.function.Consumer<Asset> afterStored) {
+		UUID id = UUID.randomUUID();
+		String key = ObjectKeys.assetOriginal(caller.orgId(), id);
+		DigestInputStream content = Checksums.digesting(file.content());
+		return this.writes.write(caller.orgId(), key, content, file.size(), file.contentType(), (stored) -> {
+			Instant now = now();
+			Asset asset = new Asset(id, caller.orgId(), file.filename(), file.contentType(), type, stored.size(),
+					Checksums.sha256(Checksums.hex(content)), key, ownerDataset, this.metadata.toJson(userMetadata),
+					Asset.READY, now, caller.principal(), now, caller.principal());
+			this.assets.insert(asset);
+			if (afterStored != null) {
+				afterStored.accept(asset);
+			}
+			return asset;
+		});
+	}
+
+	/** Starts a multipart upload; the asset stays {@code uploading} until completed. */
+	public Asset startUpload(Caller caller, String filename, String contentType, AssetType type,
+			Map<String, Object> userMetadata) {
+		UUID id = UUID.randomUUID();
+		String key = ObjectKeys.assetOriginal(caller.orgId(), id);
+		String uploadId = this.store.startMultipartUpload(key, contentType);
+		try {
+			return this.transactions.execute((status) -> {
+				Instant now = now();
+				Asset asset = new Asset(id, caller.orgId(), filename, contentType, type, null, null, key, null,
+						this.metadata.toJson(userMetadata), Asset.UPLOADING, now, caller.principal(), now,
+						caller.principal());
+				this.assets.insert(asset);
+				this.uploads.insert(new AssetUploads.Upload(id, caller.orgId(), key, uploadId), now);
+				return asset;
+			});
+		}
+		catch (RuntimeException ex) {
+			this.store.abortMultipartUpload(key, uploadId);
+			throw ex;
+		}
+	}
+
+	/** Receives one part (1..10000); sending a part number again replaces it. */
+	public UploadedPartInfo uploadPart(Caller caller, UUID assetId, int partNumber, InputStream body, long length) {
+		if (partNumber < 1 || partNumber > 10_000) {
+			throw new InvalidRequestException(
+					FieldError.path("part_number", "Part numbers run from 1 to 10000", "range"));
+		}
+		AssetUploads.Upload upload = openUpload(caller, assetId);
+		DigestInputStream content = Checksums.digesting(body);
+		String etag = this.store.uploadPart(upload.objectKey(), upload.uploadId(), partNumber, content, length);
+		String sha = Checksums.hex(content);
+		this.transactions.executeWithoutResult(
+				(status) -> this.uploads.savePart(assetId, new AssetUploads.Part(partNumber, etag, length, sha)));
+		return new UploadedPartInfo(partNumber, length, etag, Checksums.sha256(sha));
+	}
+
+	/** Joins the parts into the asset's binary and marks it ready. */
+	public Asset completeUpload(Caller caller, UUID assetId) {
+		AssetUploads.Upload upload = openUpload(caller, assetId);
+		List<AssetUploads.Part> parts = this.uploads.parts(assetId);
+		if (parts.isEmpty()) {
+			throw new ConflictException("upload-empty", "The upload has no parts yet.");
+		}
+		try {
+			this.store.completeMultipartUpload(upload.objectKey(), upload.uploadId(),
+					parts.stream().map((p) -> new UploadedPart(p.partNumber(), p.etag())).toList());
+		}
+		catch (ObjectStoreException ex) {
+			if (ex.retryable()) {
+				throw ex;
+			}
+			throw new ConflictException("upload-rejected",
+					"The object store refused to complete the upload (parts other than the last must be at least 5 MiB): "
+							+ ex.getMessage());
+		}
+		long size = parts.stream().mapToLong(AssetUploads.Part::sizeBytes).sum();
+		String checksum = Checksums.composite(parts.stream().map(AssetUploads.Part::sha256).toList());
+		return this.transactions.execute((status) -> {
+			this.uploads.delete(assetId);
+			this.assets.markReady(assetId, size, checksum, now());
+			return this.assets.find(caller.orgId(), assetId).orElseThrow();
+		});
+	}
+
+	/** Abandons an upload: its parts are freed and the asset disappears. */
+	public void abortUpload(Caller caller, UUID assetId) {
+		AssetUploads.Upload upload = openUpload(caller, assetId);
+		this.store.abortMultipartUpload(upload.objectKey(), upload.uploadId());
+		this.transactions.executeWithoutResult((status) -> {
+			this.uploads.delete(assetId);
+			this.assets.delete(assetId);
+		});
+	}
+
+	@Transactional(readOnly = true)
+	public Asset get(Caller caller, UUID id) {
+		return this.assets.find(caller.orgId(), id).orElseThrow(() -> new NotFoundException("Asset " + id));
+	}
+
+	@Transactional(readOnly = true)
+	public <T> PageResponse<T> list(Caller caller, String status, Paging paging,
+			java.util.function.Function<Asset, T> view) {
+		List<T> data = this.assets.page(caller.orgId(), status, paging.limit(), paging.offset())
+			.stream()
+			.map(view)
+			.toList();
+		return paging.page(data, this.assets.count(caller.orgId(), status));
+	}
+
+	/** Sets the given keys; a null value removes its key. */
+	@Transactional
+	public Asset mergeMetadata(Caller caller, UUID id, Map<String, Object> changes) {
+		Asset asset = this.assets.lock(caller.orgId(), id).orElseThrow(() -> new NotFoundException("Asset " + id));
+		this.assets.updateMetadata(id, this.metadata.merge(asset.metadata(), changes), caller.principal(), now());
+		return this.assets.find(caller.orgId(), id).orElseThrow();
+	}
+
+	/** Removes the given keys, or every key when {@code keys} is empty. */
+	@Transactional
+	public Asset removeMetadata(Caller caller, UUID id, List<String> keys) {
+		Asset asset = this.assets.lock(caller.orgId(), id).orElseThrow(() -> new NotFoundException("Asset " + id));
+		this.assets.updateMetadata(id, this.metadata.remove(asset.metadata(), keys), caller.principal(), now());
+		return this.assets.find(caller.orgId(), id).orElseThrow();
+	}
+
+	/**
+	 * Marks the asset deleted: it disappears from reads at once; the purge worker removes
+	 * its binary, every version of it, and its row. Call inside the transaction that
+	 * settles its references.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public Asset markDeleted(Caller caller, UUID id) {
+		Asset asset = this.assets.lock(caller.orgId(), id).orElseThrow(() -> new NotFoundException("Asset " + id));
+		this.assets.markDeleted(id, caller.principal(), now());
+		return asset;
+	}
+
+	private AssetUploads.Upload openUpload(Caller caller, UUID assetId) {
+		return this.uploads.find(caller.orgId(), assetId).orElseThrow(() -> new NotFoundException("Upload " + assetId));
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/** What a part upload produced. */
+	public record UploadedPartInfo(int partNumber, long sizeBytes, String etag, String checksum) {
+	}
+
+}

@@ -1,0 +1,151 @@
+package io.lethe.command.asset.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.lethe.command.api.FieldError;
+import io.lethe.command.api.InvalidRequestException;
+import io.lethe.command.api.JsonBody;
+import io.lethe.command.api.PageResponse;
+import io.lethe.command.api.Paging;
+import io.lethe.command.api.PayloadTooLargeException;
+import io.lethe.command.asset.Asset;
+import io.lethe.command.asset.AssetRequests;
+import io.lethe.command.asset.AssetService;
+import io.lethe.command.asset.AssetService.UploadedPartInfo;
+import io.lethe.command.asset.IncomingFile;
+import io.lethe.command.auth.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Assets: direct and multipart uploads, reads, and user metadata. */
+@RestController
+@RequestMapping("/api/v1/assets")
+class AssetController {
+
+	private final AssetService assets;
+
+	private final AssetRequests requests;
+
+	private final long maxPartBytes;
+
+	AssetController(AssetService assets, JsonMapper json,
+			@Value("${lethe.assets.max-part-size}") DataSize maxPartSize) {
+		this.assets = assets;
+		this.requests = new AssetRequests(json);
+		this.maxPartBytes = maxPartSize.toBytes();
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<AssetResponse> upload(Caller caller,
+			@RequestPart(name = "file", required = false) MultipartFile file,
+			@RequestParam(name = "metadata", required = false) String metadata,
+			@RequestParam(name = "asset_type", required = false) String assetType) {
+		IncomingFile incoming = AssetRequests.file(file);
+		Map<String, Object> userMetadata = this.requests.metadataField(metadata);
+		Asset asset = this.assets.upload(caller, incoming, AssetRequests.type(assetType, incoming.contentType()),
+				userMetadata, null, null);
+		return ResponseEntity.created(URI.create("/api/v1/assets/" + asset.id())).body(AssetResponse.of(asset));
+	}
+
+	@GetMapping("/{asset_id}")
+	AssetResponse get(Caller caller, @PathVariable("asset_id") UUID id) {
+		return AssetResponse.of(this.assets.get(caller, id));
+	}
+
+	@GetMapping
+	PageResponse<AssetResponse> list(Caller caller, @RequestParam(name = "status", required = false) String status,
+			@RequestParam(name = "limit", required = false) String limit,
+			@RequestParam(name = "offset", required = false) String offset) {
+		List<FieldError> errors = new ArrayList<>();
+		Paging paging = Paging.parse(limit, offset, errors);
+		String wanted = (status == null) ? Asset.READY : status.strip();
+		if (!Asset.READY.equals(wanted) && !Asset.UPLOADING.equals(wanted)) {
+			errors.add(FieldError.query("status", "Input should be 'ready' or 'uploading'", "enum"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
+		return this.assets.list(caller, wanted, paging, AssetResponse::of);
+	}
+
+	@PatchMapping("/{asset_id}/metadata")
+	AssetResponse mergeMetadata(Caller caller, @PathVariable("asset_id") UUID id,
+			@RequestBody(required = false) JsonNode body) {
+		JsonNode changes = (body != null && body.has("metadata") && body.size() == 1) ? body.get("metadata") : body;
+		return AssetResponse
+			.of(this.assets.mergeMetadata(caller, id, this.requests.metadata(changes, "metadata", true)));
+	}
+
+	@DeleteMapping("/{asset_id}/metadata")
+	AssetResponse removeMetadata(Caller caller, @PathVariable("asset_id") UUID id,
+			@RequestParam(name = "keys", required = false) List<String> keys) {
+		return AssetResponse.of(this.assets.removeMetadata(caller, id, (keys != null) ? keys : List.of()));
+	}
+
+	@PostMapping("/uploads")
+	ResponseEntity<AssetResponse> startUpload(Caller caller, @RequestBody(required = false) JsonNode json) {
+		JsonBody body = JsonBody.of(json);
+		String filename = body.requiredString("filename");
+		String contentType = body.optionalString("content_type");
+		String assetType = body.optionalString("asset_type");
+		JsonNode metadata = body.optionalObject("metadata");
+		body.validate();
+		String type = AssetRequests.contentType(contentType);
+		Map<String, Object> userMetadata = (metadata != null) ? this.requests.metadata(metadata, "metadata", false)
+				: Map.of();
+		Asset asset = this.assets.startUpload(caller, AssetRequests.filename(filename), type,
+				AssetRequests.type(assetType, type), userMetadata);
+		return ResponseEntity.created(URI.create("/api/v1/assets/uploads/" + asset.id())).body(AssetResponse.of(asset));
+	}
+
+	@PutMapping(path = "/uploads/{asset_id}/parts/{part_number}", consumes = MediaType.ALL_VALUE)
+	UploadedPartInfo uploadPart(Caller caller, @PathVariable("asset_id") UUID id,
+			@PathVariable("part_number") int partNumber, HttpServletRequest request) throws IOException {
+		long length = request.getContentLengthLong();
+		if (length < 0) {
+			throw new InvalidRequestException(new FieldError(List.of("header", "Content-Length"),
+					"Send the part with a Content-Length", "missing"));
+		}
+		if (length > this.maxPartBytes) {
+			throw new PayloadTooLargeException("A part can be at most " + this.maxPartBytes + " bytes.");
+		}
+		return this.assets.uploadPart(caller, id, partNumber, request.getInputStream(), length);
+	}
+
+	@PostMapping("/uploads/{asset_id}/complete")
+	AssetResponse completeUpload(Caller caller, @PathVariable("asset_id") UUID id) {
+		return AssetResponse.of(this.assets.completeUpload(caller, id));
+	}
+
+	@DeleteMapping("/uploads/{asset_id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void abortUpload(Caller caller, @PathVariable("asset_id") UUID id) {
+		this.assets.abortUpload(caller, id);
+	}
+
+}

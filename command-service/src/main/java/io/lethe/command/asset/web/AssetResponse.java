@@ -1,0 +1,23 @@
+package io.lethe.command.asset.web;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.lethe.command.asset.Asset;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** An asset as the API shows it; {@code metadata} is the user's object, as stored. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record AssetResponse(UUID id, String filename, String contentType, String assetType, Long sizeBytes,
+		String checksum, String status, @JsonRawValue String metadata, UUID ownerDatasetId, Instant createdAt,
+		String createdBy, Instant updatedAt, String updatedBy) {
+
+	public static AssetResponse of(Asset a) {
+		return new AssetResponse(a.id(), a.filename(), a.contentType(), a.assetType().value(), a.sizeBytes(),
+				a.checksum(), a.status(), a.metadata(), a.ownerDatasetId(), a.createdAt(), a.createdBy(), a.updatedAt(),
+				a.updatedBy());
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.lethe.command.auth;
+
+import io.lethe.command.api.UnauthenticatedException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Resolves the {@link Caller} of every API request from
+ * {@code Authorization: Bearer <key>} or {@code x-api-key: <key>}; a request without a
+ * valid key goes no further.
+ */
+class ApiKeyInterceptor implements HandlerInterceptor {
+
+	/** The request attribute that holds the authenticated {@link Caller}. */
+	static final String CALLER = Caller.class.getName();
+
+	private final ApiKeyService keys;
+
+	ApiKeyInterceptor(ApiKeyService keys) {
+		this.keys = keys;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		String presented = presentedKey(request);
+		if (presented == null) {
+			throw new UnauthenticatedException(
+					"An API key is required: send Authorization: Bearer <key> or x-api-key.");
+		}
+		Caller caller = this.keys.authenticate(presented)
+			.orElseThrow(() -> new UnauthenticatedException("The API key is invalid or revoked."));
+		request.setAttribute(CALLER, caller);
+		return true;
+	}
+
+	private static String presentedKey(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return authorization.substring(7).strip();
+		}
+		String apiKey = request.getHeader("x-api-key");
+		return (apiKey != null && !apiKey.isBlank()) ? apiKey.strip() : null;
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.lethe.command.compat.modelarts;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.lethe.command.api.ForbiddenException;
+import io.lethe.command.auth.Caller;
+import io.lethe.command.deletion.DeletionController.SamplesRequest;
+import io.lethe.command.deletion.SampleDeletionService;
+import io.lethe.command.deletion.SampleDeletionService.SampleResult;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * ModelArts' batch sample delete. {@code project_id} is the caller's org id; another
+ * project is 403. Results come one per requested id, in request order (a duplicate
+ * repeats its result), so a client can pair them by position.
+ */
+@RestController
+class ModelArtsController {
+
+	private final SampleDeletionService samples;
+
+	private final int maxSamples;
+
+	ModelArtsController(SampleDeletionService samples, @Value("${lethe.samples.max-batch}") int maxSamples) {
+		this.samples = samples;
+		this.maxSamples = maxSamples;
+	}
+
+	@PostMapping("/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete")
+	Map<String, Object> delete(Caller caller, @PathVariable("project_id") String projectId,
+			@PathVariable("dataset_id") String datasetId, @RequestBody(required = false) JsonNode json) {
+		if (!caller.orgId().toString().equalsIgnoreCase(projectId)) {
+			throw new ForbiddenException("The API key does not belong to project " + projectId);
+		}
+		UUID dataset = ModelArtsErrors.datasetId(datasetId);
+		SamplesRequest request = SamplesRequest.read(json, this.maxSamples);
+		Map<String, SampleResult> byId = new LinkedHashMap<>();
+		this.samples.delete(caller, dataset, request.samples(), request.deleteSource(), request.force())
+			.forEach((result) -> byId.put(result.sampleId(), result));
+		List<Map<String, Object>> results = request.samples().stream().map((id) -> {
+			SampleResult result = byId.get(id);
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("success", result.success());
+			if (!result.success()) {
+				entry.put("error_code", "ModelArts." + result.errorCode());
+				entry.put("error_msg", result.errorMsg());
+			}
+			return entry;
+		}).toList();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("success", results.stream().allMatch((entry) -> Boolean.TRUE.equals(entry.get("success"))));
+		body.put("results", results);
+		return body;
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.lethe.command.compat.modelarts;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.lethe.command.api.ConflictException;
+import io.lethe.command.api.FieldError;
+import io.lethe.command.api.ForbiddenException;
+import io.lethe.command.api.InvalidRequestException;
+import io.lethe.command.api.NotFoundException;
+import io.lethe.command.api.UnauthenticatedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** ModelArts' error shape, {@code {error_code, error_msg}}, for its route only. */
+@RestControllerAdvice(assignableTypes = ModelArtsController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ModelArtsErrors {
+
+	private static final Logger log = LoggerFactory.getLogger(ModelArtsErrors.class);
+
+	static UUID datasetId(String id) {
+		try {
+			UUID uuid = UUID.fromString(id);
+			if (uuid.toString().equalsIgnoreCase(id)) {
+				return uuid;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// a malformed id names no dataset
+		}
+		throw new NotFoundException("Dataset " + id);
+	}
+
+	@ExceptionHandler(InvalidRequestException.class)
+	ResponseEntity<Map<String, Object>> invalid(InvalidRequestException ex) {
+		FieldError first = ex.errors().get(0);
+		return error(HttpStatus.BAD_REQUEST, "ModelArts.4101",
+				"Invalid parameter " + first.loc().get(first.loc().size() - 1) + ": " + first.msg());
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
+		return error(HttpStatus.BAD_REQUEST, "ModelArts.4101", "The request body is not valid JSON");
+	}
+
+	@ExceptionHandler(UnauthenticatedException.class)
+	ResponseEntity<Map<String, Object>> unauthenticated(UnauthenticatedException ex) {
+		return error(HttpStatus.UNAUTHORIZED, "ModelArts.0401", "Authentication required");
+	}
+
+	@ExceptionHandler(ForbiddenException.class)
+	ResponseEntity<Map<String, Object>> forbidden(ForbiddenException ex) {
+		return error(HttpStatus.FORBIDDEN, "ModelArts.0403", ex.getMessage());
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ResponseEntity<Map<String, Object>> notFound(NotFoundException ex) {
+		return error(HttpStatus.NOT_FOUND, "ModelArts.4352", "Dataset not found");
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ResponseEntity<Map<String, Object>> conflict(ConflictException ex) {
+		return error(HttpStatus.CONFLICT, "ModelArts.4353", ex.getMessage());
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Map<String, Object>> unexpected(Exception ex) {
+		log.error("Unexpected error on the ModelArts route", ex);
+		return error(HttpStatus.INTERNAL_SERVER_ERROR, "ModelArts.0500", "Internal error");
+	}
+
+	private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("error_code", code);
+		body.put("error_msg", message);
+		return ResponseEntity.status(status).body(body);
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.lethe.command.compat.subworkflow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.lethe.command.auth.Caller;
+import io.lethe.command.dataset.Dataset;
+import io.lethe.command.dataset.DatasetService;
+import io.lethe.command.item.DatasetContents;
+import io.lethe.command.item.ItemService;
+import io.lethe.command.share.ShareService;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Subworkflow's {@code DELETE /v1/datasets/:id}: the same soft delete, with an immediate
+ * expiry, answered in Subworkflow's {@code {success, total, data}} envelope with
+ * epoch-millisecond times.
+ */
+@RestController
+class SubworkflowController {
+
+	private final DatasetService datasets;
+
+	private final ItemService items;
+
+	private final ShareService shares;
+
+	private final String publicUrl;
+
+	SubworkflowController(DatasetService datasets, ItemService items, ShareService shares,
+			@Value("${lethe.public-url}") String publicUrl) {
+		this.datasets = datasets;
+		this.items = items;
+		this.shares = shares;
+		this.publicUrl = publicUrl.replaceAll("/+$", "");
+	}
+
+	@DeleteMapping("/v1/datasets/{id}")
+	Map<String, Object> delete(Caller caller, @PathVariable("id") String id) {
+		UUID datasetId = SubworkflowErrors.datasetId(id);
+		Dataset dataset = this.datasets.delete(caller, datasetId, Duration.ZERO);
+		DatasetContents contents = this.items.contents(datasetId);
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("id", dataset.id().toString());
+		data.put("workspaceId", dataset.orgId().toString());
+		data.put("type", type(dataset));
+		data.put("fileName", dataset.name());
+		data.put("fileExt", extension(contents.contentType()));
+		data.put("fileSize", contents.bytes());
+		data.put("itemCount", contents.items());
+		data.put("mimeType", contents.contentType());
+		data.put("createdAt", millis(dataset.createdDt()));
+		data.put("updatedAt", millis(dataset.updatedDt()));
+		data.put("expiresAt", millis(dataset.expiresAt()));
+		data.put("share", this.shares.newest(caller.orgId(), datasetId).map((share) -> {
+			Map<String, Object> link = new LinkedHashMap<>();
+			link.put("url", this.publicUrl + "/share/" + share.token());
+			link.put("token", share.token());
+			link.put("expiresAt", millis(share.expiresAt()));
+			return link;
+		}).orElse(null));
+		Map<String, Object> envelope = new LinkedHashMap<>();
+		envelope.put("success", true);
+		envelope.put("total", 1);
+		envelope.put("data", data);
+		return envelope;
+	}
+
+	/**
+	 * Subworkflow's type of a dataset: doc, audio, video or image, from what the dataset
+	 * holds.
+	 */
+	private static String type(Dataset dataset) {
+		String first = dataset.allowedAssetTypes().isEmpty() ? "document" : dataset.allowedAssetTypes().get(0);
+		return "document".equals(first) ? "doc" : first;
+	}
+
+	private static String extension(String contentType) {
+		if (contentType == null || !contentType.contains("/")) {
+			return "";
+		}
+		String subtype = contentType.substring(contentType.indexOf('/') + 1);
+		int plus = subtype.indexOf('+');
+		return (plus > 0) ? subtype.substring(0, plus) : subtype;
+	}
+
+	private static Long millis(Instant instant) {
+		return (instant != null) ? instant.toEpochMilli() : null;
+	}
+
+}

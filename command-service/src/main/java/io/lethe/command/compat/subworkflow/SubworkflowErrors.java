@@ -1,0 +1,74 @@
+package io.lethe.command.compat.subworkflow;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.lethe.command.api.ConflictException;
+import io.lethe.command.api.InvalidRequestException;
+import io.lethe.command.api.NotFoundException;
+import io.lethe.command.api.UnauthenticatedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Subworkflow's error envelope, {@code {success: false, error}}, for its route only. */
+@RestControllerAdvice(assignableTypes = SubworkflowController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class SubworkflowErrors {
+
+	private static final Logger log = LoggerFactory.getLogger(SubworkflowErrors.class);
+
+	static UUID datasetId(String id) {
+		try {
+			UUID uuid = UUID.fromString(id);
+			if (uuid.toString().equalsIgnoreCase(id)) {
+				return uuid;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// answered below
+		}
+		throw new InvalidRequestException(io.lethe.command.api.FieldError.path("id", "Invalid dataset id", "uuid"));
+	}
+
+	@ExceptionHandler(InvalidRequestException.class)
+	ResponseEntity<Map<String, Object>> invalid(InvalidRequestException ex) {
+		return error(HttpStatus.BAD_REQUEST, "Invalid dataset id");
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ResponseEntity<Map<String, Object>> notFound(NotFoundException ex) {
+		return error(HttpStatus.NOT_FOUND, "Dataset not found");
+	}
+
+	@ExceptionHandler(UnauthenticatedException.class)
+	ResponseEntity<Map<String, Object>> unauthenticated(UnauthenticatedException ex) {
+		return error(HttpStatus.UNAUTHORIZED, "Invalid or missing x-api-key");
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ResponseEntity<Map<String, Object>> conflict(ConflictException ex) {
+		return error(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Map<String, Object>> unexpected(Exception ex) {
+		log.error("Unexpected error on the Subworkflow route", ex);
+		return error(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+	}
+
+	private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("success", false);
+		body.put("error", message);
+		return ResponseEntity.status(status).body(body);
+	}
+
+}

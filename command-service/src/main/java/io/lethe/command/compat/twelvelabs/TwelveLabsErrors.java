@@ -1,0 +1,82 @@
+package io.lethe.command.compat.twelvelabs;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.lethe.command.api.ConflictException;
+import io.lethe.command.api.FieldError;
+import io.lethe.command.api.InvalidRequestException;
+import io.lethe.command.api.NotFoundException;
+import io.lethe.command.api.UnauthenticatedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** TwelveLabs' error shape, {@code {code, message}}, for its routes only. */
+@RestControllerAdvice(assignableTypes = TwelveLabsController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class TwelveLabsErrors {
+
+	private static final Logger log = LoggerFactory.getLogger(TwelveLabsErrors.class);
+
+	static UUID assetId(String id) {
+		try {
+			UUID uuid = UUID.fromString(id);
+			if (uuid.toString().equalsIgnoreCase(id)) {
+				return uuid;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// answered below
+		}
+		throw new InvalidRequestException(FieldError.path("asset_id", "The asset_id is not valid", "uuid"));
+	}
+
+	@ExceptionHandler(InvalidRequestException.class)
+	ResponseEntity<Map<String, Object>> invalid(InvalidRequestException ex) {
+		FieldError first = ex.errors().get(0);
+		return error(HttpStatus.BAD_REQUEST, "parameter_invalid",
+				"The " + first.loc().get(first.loc().size() - 1) + " parameter is invalid: " + first.msg());
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ResponseEntity<Map<String, Object>> notFound(NotFoundException ex) {
+		return error(HttpStatus.NOT_FOUND, "resource_not_exists", ex.getMessage());
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ResponseEntity<Map<String, Object>> conflict(ConflictException ex) {
+		ResponseEntity<Map<String, Object>> response = error(HttpStatus.CONFLICT, "asset_referenced", ex.getMessage());
+		Object references = ex.properties().get("references");
+		if (references != null) {
+			response.getBody().put("references", references);
+		}
+		return response;
+	}
+
+	@ExceptionHandler(UnauthenticatedException.class)
+	ResponseEntity<Map<String, Object>> unauthenticated(UnauthenticatedException ex) {
+		return error(HttpStatus.UNAUTHORIZED, "api_key_invalid", ex.getMessage());
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Map<String, Object>> unexpected(Exception ex) {
+		log.error("Unexpected error on a TwelveLabs route", ex);
+		return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Internal error");
+	}
+
+	private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("code", code);
+		body.put("message", message);
+		return ResponseEntity.status(status).body(body);
+	}
+
+}

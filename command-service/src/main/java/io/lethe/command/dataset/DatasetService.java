@@ -1,0 +1,258 @@
+package io.lethe.command.dataset;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+
+import io.lethe.command.api.ConflictException;
+import io.lethe.command.api.NotFoundException;
+import io.lethe.command.auth.Caller;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Dataset commands and queries, each in one catalog transaction. */
+@Service
+public class DatasetService {
+
+	private final Datasets datasets;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	DatasetService(Datasets datasets, ApplicationEventPublisher events, Clock clock) {
+		this.datasets = datasets;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Dataset create(Caller caller, NewDataset request) {
+		UUID id = (request.requestedId() != null) ? request.requestedId() : UUID.randomUUID();
+		if (request.requestedId() != null && this.datasets.exists(id)) {
+			throw new ConflictException("id-taken", "A dataset with id " + id + " already exists.",
+					Map.of("dataset_id", id));
+		}
+		Instant now = now();
+		Dataset dataset = new Dataset(id, caller.orgId(), request.name(), request.description(), request.encoderName(),
+				request.allowedAssetTypes(), request.keyframeSamplingMethod(), request.keyframeUniformFpsSamplingRate(),
+				request.storeOriginal(), request.storePreview(), request.metadataFieldsToIndex(),
+				request.metadataFieldsToEmbed(), request.datasetConfig(), DatasetStatus.ACTIVE, now, caller.principal(),
+				now, caller.principal(), null, null, null);
+		try {
+			this.datasets.insert(dataset);
+		}
+		catch (DuplicateKeyException ex) {
+			throw nameTaken(request.name());
+		}
+		return dataset;
+	}
+
+	@Transactional(readOnly = true)
+	public Dataset get(Caller caller, UUID id) {
+		return this.datasets.find(caller.orgId(), id).orElseThrow(() -> new NotFoundException("Dataset " + id));
+	}
+
+	@Transactional(readOnly = true)
+	public DatasetPage list(Caller caller, Collection<DatasetStatus> statuses, int limit, long offset) {
+		return new DatasetPage(this.datasets.page(caller.orgId(), statuses, limit, offset), limit, offset,
+				this.datasets.count(caller.orgId(), statuses));
+	}
+
+	@Transactional
+	public Dataset update(Caller caller, UUID id, DatasetChanges changes) {
+		Dataset current = lockActive(caller, id, "changed");
+		Dataset changed = current.changed(changes, caller.principal(), now());
+		try {
+			this.datasets.update(changed);
+		}
+		catch (DuplicateKeyException ex) {
+			throw nameTaken(changed.name());
+		}
+		return changed;
+	}
+
+	/**
+	 * Soft-deletes the dataset: it leaves lists at once and may be purged from
+	 * {@code now + grace}. Deleting a dataset that is already deleted changes nothing and
+	 * returns its current state.
+	 */
+	@Transactional
+	public Dataset delete(Caller caller, UUID id, Duration grace) {
+		Dataset current = this.datasets.lock(caller.orgId(), id)
+			.orElseThrow(() -> new NotFoundException("Dataset " + id));
+		if (!current.isActive()) {
+			return current;
+		}
+		Instant now = now();
+		Dataset deleted = current.softDeleted(caller.principal(), now, now.plus(grace));
+		this.datasets.update(deleted);
+		this.events.publishEvent(new DatasetSoftDeleted(deleted, grace));
+		return deleted;
+	}
+
+	/**
+	 * The dataset the caller writes into, which must be {@code active}; a concurrent
+	 * delete waits until the calling transaction ends, so nothing is added to a dataset
+	 * that is being deleted.
+	 * @throws NotFoundException for an unknown or another org's dataset
+	 * @throws ConflictException when the dataset is not active
+	 */
+	@Transactional
+	public Dataset requireActive(Caller caller, UUID id) {
+		Dataset dataset = this.datasets.lockShared(caller.orgId(), id)
+			.orElseThrow(() -> new NotFoundException("Dataset " + id));
+		if (!dataset.isActive()) {
+			throw notActive(dataset);
+		}
+		return dataset;
+	}
+
+	/**
+	 * The dataset the caller reads the content of (items, search), which must be
+	 * {@code active}: a deleted dataset's content is hidden from the moment the delete
+	 * returns.
+	 */
+	@Transactional(readOnly = true)
+	public Dataset requireVisible(Caller caller, UUID id) {
+		Dataset dataset = get(caller, id);
+		if (!dataset.isActive()) {
+			throw notActive(dataset);
+		}
+		return dataset;
+	}
+
+	private static ConflictException notActive(Dataset dataset) {
+		return new ConflictException("dataset-not-active",
+				"Dataset " + dataset.id() + " is " + dataset.status().value() + "; it accepts no writes.",
+				Map.of("status", dataset.status().value()));
+	}
+
+	/**
+	 * Brings a dataset pending deletion back, whole, while its purge has not begun.
+	 * Restoring an active dataset changes nothing.
+	 * @throws ConflictException once the purge has begun, or when a live dataset took the
+	 * name meanwhile
+	 */
+	@Transactional
+	public Dataset restore(Caller caller, UUID id) {
+		Dataset current = this.datasets.lock(caller.orgId(), id)
+			.orElseThrow(() -> new NotFoundException("Dataset " + id));
+		if (current.isActive()) {
+			return current;
+		}
+		if (current.status() != DatasetStatus.PENDING_DELETION) {
+			throw new ConflictException("purge-started",
+					"Dataset " + id + " is " + current.status().value()
+							+ ": its purge has begun and it can no longer be restored.",
+					Map.of("status", current.status().value()));
+		}
+		Instant now = now();
+		Dataset restored = current.restored(caller.principal(), now);
+		try {
+			this.datasets.update(restored);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("name-taken",
+					"A live dataset named '" + current.name() + "' exists now; rename it before restoring this one.",
+					Map.of("name", current.name()));
+		}
+		this.events.publishEvent(new DatasetRestored(restored, caller.principal(), now));
+		return restored;
+	}
+
+	/**
+	 * An operator's "purge now": the dataset, which must be deleted and not held, becomes
+	 * due at once.
+	 * @throws ConflictException when the dataset is active, under legal hold, or already
+	 * purged
+	 */
+	@Transactional
+	public Dataset expireNow(UUID id) {
+		Dataset dataset = this.datasets.lockAnyOrg(id).orElseThrow(() -> new NotFoundException("Dataset " + id));
+		if (dataset.isActive()) {
+			throw new ConflictException("dataset-not-deleted",
+					"Dataset " + id + " is active; delete it before purging it.", Map.of("status", "active"));
+		}
+		if (dataset.status() == DatasetStatus.PURGED) {
+			throw new ConflictException("already-purged", "Dataset " + id + " is already purged.",
+					Map.of("status", "purged"));
+		}
+		this.datasets.legalHold(id).ifPresent((hold) -> {
+			throw new ConflictException("legal-hold", "Dataset " + id + " is under legal hold: " + hold.reason(),
+					Map.of("reason", hold.reason()));
+		});
+		this.datasets.expireNow(id, now());
+		return this.datasets.lockAnyOrg(id).orElseThrow();
+	}
+
+	/**
+	 * Places (or updates) a legal hold on any org's dataset that is not being purged
+	 * already.
+	 */
+	@Transactional
+	public Dataset placeLegalHold(UUID id, String reason, String by) {
+		Dataset dataset = this.datasets.lockAnyOrg(id).orElseThrow(() -> new NotFoundException("Dataset " + id));
+		if (dataset.status() == DatasetStatus.PURGING || dataset.status() == DatasetStatus.PURGED) {
+			throw new ConflictException("purge-started",
+					"Dataset " + id + " is " + dataset.status().value() + "; a hold can no longer stop its purge.",
+					Map.of("status", dataset.status().value()));
+		}
+		this.datasets.setLegalHold(id, new LegalHold(reason, now(), by));
+		return dataset;
+	}
+
+	/**
+	 * Releases the hold; returns the dataset as it was and the hold that was released.
+	 */
+	@Transactional
+	public Released releaseLegalHold(UUID id) {
+		Dataset dataset = this.datasets.lockAnyOrg(id).orElseThrow(() -> new NotFoundException("Dataset " + id));
+		LegalHold hold = this.datasets.legalHold(id)
+			.orElseThrow(() -> new NotFoundException("Legal hold on dataset " + id));
+		this.datasets.setLegalHold(id, null);
+		return new Released(dataset, hold, dataset.status() == DatasetStatus.PENDING_DELETION
+				&& dataset.expiresAt() != null && !dataset.expiresAt().isAfter(now()));
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.Optional<LegalHold> legalHold(UUID id) {
+		return this.datasets.legalHold(id);
+	}
+
+	/** A released hold: {@code due} when the dataset may be purged at once. */
+	public record Released(Dataset dataset, LegalHold hold, boolean due) {
+	}
+
+	private Dataset lockActive(Caller caller, UUID id, String verb) {
+		Dataset current = this.datasets.lock(caller.orgId(), id)
+			.orElseThrow(() -> new NotFoundException("Dataset " + id));
+		if (!current.isActive()) {
+			throw new ConflictException("dataset-not-active",
+					"Dataset " + id + " is " + current.status().value() + " and cannot be " + verb + ".",
+					Map.of("status", current.status().value()));
+		}
+		return current;
+	}
+
+	private static ConflictException nameTaken(String name) {
+		return new ConflictException("name-taken", "A live dataset named '" + name + "' already exists in this org.",
+				Map.of("name", name));
+	}
+
+	/**
+	 * Catalog times have microsecond precision; truncating here keeps responses equal to
+	 * later reads.
+	 */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}

@@ -1,0 +1,110 @@
+package io.lethe.command.deletion;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads the purge worker's jobs and receipts (schema {@code purge}, owned and written by
+ * the worker) for the deletion status of a root. Until the worker has created its schema
+ * there is simply no job to show.
+ */
+@Repository
+public class PurgeRecords {
+
+	private static final String COLUMNS = "id, root_type, root_id, org_id, state, step, attempts, last_error, run_at, "
+			+ "started_at, completed_at, vectors_deleted, vectors_total, objects_deleted, objects_total, rows_deleted, "
+			+ "rows_total";
+
+	private final JdbcClient jdbc;
+
+	PurgeRecords(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<PurgeJobView> job(String rootType, UUID rootId) {
+		if (!workerSchemaExists()) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("select " + COLUMNS + " from purge.jobs where root_type = :type and root_id = :id")
+			.param("type", rootType)
+			.param("id", rootId)
+			.query(PurgeRecords::job)
+			.optional();
+	}
+
+	/** Any org's job by its id, for operators. */
+	public Optional<PurgeJobView> job(UUID jobId) {
+		if (!workerSchemaExists()) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("select " + COLUMNS + " from purge.jobs where id = :id")
+			.param("id", jobId)
+			.query(PurgeRecords::job)
+			.optional();
+	}
+
+	/** Jobs of every org in the given states, most recently changed first. */
+	public List<PurgeJobView> page(Collection<String> states, int limit, long offset) {
+		if (!workerSchemaExists()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("select " + COLUMNS + " from purge.jobs where state = any(:states) "
+					+ "order by updated_at desc, id limit :limit offset :offset")
+			.param("states", states.toArray(String[]::new))
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(PurgeRecords::job)
+			.list();
+	}
+
+	public long count(Collection<String> states) {
+		if (!workerSchemaExists()) {
+			return 0;
+		}
+		return this.jdbc.sql("select count(*) from purge.jobs where state = any(:states)")
+			.param("states", states.toArray(String[]::new))
+			.query(Long.class)
+			.single();
+	}
+
+	Optional<ReceiptView> receipt(UUID jobId) {
+		return this.jdbc.sql("select body, signature, algorithm, key_id from purge.receipts where job_id = :job")
+			.param("job", jobId)
+			.query((rs, row) -> new ReceiptView(rs.getString("body"), rs.getString("signature"),
+					rs.getString("algorithm"), rs.getString("key_id")))
+			.optional();
+	}
+
+	private boolean workerSchemaExists() {
+		return this.jdbc
+			.sql("select to_regclass('purge.jobs') is not null and to_regclass('purge.receipts') is not null")
+			.query(Boolean.class)
+			.single();
+	}
+
+	private static PurgeJobView job(ResultSet rs, int row) throws SQLException {
+		return new PurgeJobView(rs.getObject("id", UUID.class), rs.getString("root_type"),
+				rs.getObject("root_id", UUID.class), rs.getObject("org_id", UUID.class), rs.getString("state"),
+				rs.getString("step"), rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "run_at"),
+				instant(rs, "started_at"), instant(rs, "completed_at"), rs.getLong("vectors_deleted"),
+				rs.getObject("vectors_total", Long.class), rs.getLong("objects_deleted"),
+				rs.getObject("objects_total", Long.class), rs.getLong("rows_deleted"),
+				rs.getObject("rows_total", Long.class));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+}

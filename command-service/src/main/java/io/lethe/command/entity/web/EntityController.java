@@ -1,0 +1,129 @@
+package io.lethe.command.entity.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.lethe.command.api.FieldError;
+import io.lethe.command.api.InvalidRequestException;
+import io.lethe.command.api.JsonBody;
+import io.lethe.command.api.PageResponse;
+import io.lethe.command.api.Paging;
+import io.lethe.command.auth.Caller;
+import io.lethe.command.entity.Entity;
+import io.lethe.command.entity.EntityService;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Entities, and their associations with assets. */
+@RestController
+class EntityController {
+
+	private static final int MAX_LINKS = 1000;
+
+	private final EntityService entities;
+
+	EntityController(EntityService entities) {
+		this.entities = entities;
+	}
+
+	@PostMapping("/api/v1/entities")
+	ResponseEntity<EntityResponse> create(Caller caller, @RequestBody(required = false) JsonNode json) {
+		JsonBody body = JsonBody.of(json);
+		String name = body.requiredString("name");
+		String description = body.optionalString("description");
+		if (name != null && (name.isBlank() || name.length() > 255)) {
+			body.error("name", "String should have 1 to 255 characters", "string_length");
+		}
+		if (description != null && description.length() > 10_000) {
+			body.error("description", "String should have at most 10000 characters", "string_too_long");
+		}
+		body.validate();
+		Entity entity = this.entities.create(caller, name, description);
+		return ResponseEntity.created(URI.create("/api/v1/entities/" + entity.id()))
+			.body(EntityResponse.of(entity, List.of()));
+	}
+
+	@GetMapping("/api/v1/entities")
+	PageResponse<EntityResponse> list(Caller caller, @RequestParam(name = "limit", required = false) String limit,
+			@RequestParam(name = "offset", required = false) String offset) {
+		return this.entities.list(caller, Paging.parse(limit, offset), (e) -> EntityResponse.of(e, null));
+	}
+
+	@GetMapping("/api/v1/entities/{entity_id}")
+	EntityResponse get(Caller caller, @PathVariable("entity_id") UUID id) {
+		return EntityResponse.of(this.entities.get(caller, id), this.entities.assetsOf(caller, id));
+	}
+
+	@PostMapping("/api/v1/entities/{entity_id}/assets")
+	EntityResponse link(Caller caller, @PathVariable("entity_id") UUID id,
+			@RequestBody(required = false) JsonNode json) {
+		JsonBody body = JsonBody.of(json);
+		List<String> ids = body.optionalStringList("asset_ids", MAX_LINKS, 36);
+		if (ids == null || ids.isEmpty()) {
+			body.error("asset_ids", "A non-empty list of asset ids is required", "missing");
+		}
+		body.validate();
+		List<UUID> assets = new ArrayList<>();
+		List<FieldError> errors = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			try {
+				assets.add(UUID.fromString(ids.get(i)));
+			}
+			catch (IllegalArgumentException ex) {
+				errors.add(new FieldError(List.of("body", "asset_ids", i), "Input should be a valid UUID",
+						"uuid_parsing"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
+		List<UUID> linked = this.entities.link(caller, id, assets);
+		return EntityResponse.of(this.entities.get(caller, id), linked);
+	}
+
+	@DeleteMapping("/api/v1/entities/{entity_id}/assets/{asset_id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void unlink(Caller caller, @PathVariable("entity_id") UUID id, @PathVariable("asset_id") UUID assetId) {
+		this.entities.unlink(caller, id, assetId);
+	}
+
+	@GetMapping("/api/v1/assets/{asset_id}/entities")
+	AssetEntitiesResponse ofAsset(Caller caller, @PathVariable("asset_id") UUID assetId) {
+		List<EntityResponse> data = this.entities.ofAsset(caller, assetId)
+			.stream()
+			.map((e) -> EntityResponse.of(e, null))
+			.toList();
+		return new AssetEntitiesResponse(data, data.size());
+	}
+
+	/** An entity; {@code asset_ids} is listed when one entity is read. */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record EntityResponse(UUID id, String name, String description, List<UUID> assetIds, Instant createdAt,
+			String createdBy) {
+
+		static EntityResponse of(Entity e, List<UUID> assetIds) {
+			return new EntityResponse(e.id(), e.name(), e.description(), assetIds, e.createdAt(), e.createdBy());
+		}
+
+	}
+
+	/** The entities associated with an asset: those a force delete would unlink. */
+	record AssetEntitiesResponse(List<EntityResponse> data, long total) {
+	}
+
+}

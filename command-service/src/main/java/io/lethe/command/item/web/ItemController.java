@@ -1,0 +1,158 @@
+package io.lethe.command.item.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.lethe.command.api.FieldError;
+import io.lethe.command.api.InvalidRequestException;
+import io.lethe.command.api.JsonBody;
+import io.lethe.command.api.PageResponse;
+import io.lethe.command.api.Paging;
+import io.lethe.command.asset.IncomingFile;
+import io.lethe.command.asset.AssetRequests;
+import io.lethe.command.auth.Caller;
+import io.lethe.command.item.Item;
+import io.lethe.command.item.ItemService;
+import io.lethe.command.item.ItemService.SearchHit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Items of a dataset, their embeddings, search, and which items reference an asset. */
+@RestController
+class ItemController {
+
+	private final ItemService items;
+
+	private final AssetRequests assetRequests;
+
+	ItemController(ItemService items, JsonMapper json) {
+		this.items = items;
+		this.assetRequests = new AssetRequests(json);
+	}
+
+	@PostMapping(path = "/api/v1/datasets/{dataset_id}/items", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<ItemResponse> add(Caller caller, @PathVariable("dataset_id") UUID datasetId,
+			@RequestBody(required = false) JsonNode json) {
+		JsonBody body = JsonBody.of(json);
+		String assetId = body.requiredString("asset_id");
+		body.validate();
+		return created(this.items.add(caller, datasetId, uuid(assetId, "asset_id")));
+	}
+
+	@PostMapping(path = "/api/v1/datasets/{dataset_id}/items", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<ItemResponse> upload(Caller caller, @PathVariable("dataset_id") UUID datasetId,
+			@RequestPart(name = "file", required = false) MultipartFile file,
+			@RequestParam(name = "metadata", required = false) String metadata,
+			@RequestParam(name = "asset_type", required = false) String assetType) {
+		IncomingFile incoming = AssetRequests.file(file);
+		Map<String, Object> userMetadata = this.assetRequests.metadataField(metadata);
+		return created(this.items.addUpload(caller, datasetId, incoming,
+				AssetRequests.type(assetType, incoming.contentType()), userMetadata));
+	}
+
+	@GetMapping("/api/v1/datasets/{dataset_id}/items")
+	PageResponse<ItemResponse> list(Caller caller, @PathVariable("dataset_id") UUID datasetId,
+			@RequestParam(name = "limit", required = false) String limit,
+			@RequestParam(name = "offset", required = false) String offset) {
+		return this.items.list(caller, datasetId, Paging.parse(limit, offset), ItemResponse::of);
+	}
+
+	@GetMapping("/api/v1/datasets/{dataset_id}/items/{item_id}")
+	ItemResponse get(Caller caller, @PathVariable("dataset_id") UUID datasetId, @PathVariable("item_id") UUID itemId) {
+		Item item = this.items.get(caller, datasetId, itemId);
+		return ItemResponse.of(item, this.items.embeddingNames(item));
+	}
+
+	@PutMapping("/api/v1/datasets/{dataset_id}/items/{item_id}/embeddings/{embedding_name}")
+	ResponseEntity<Void> putEmbedding(Caller caller, @PathVariable("dataset_id") UUID datasetId,
+			@PathVariable("item_id") UUID itemId, @PathVariable("embedding_name") String embeddingName,
+			@RequestBody(required = false) JsonNode json) {
+		JsonBody.of(json);
+		float[] vector = VectorBody.read(json.get("vector"), "vector");
+		this.items.putEmbedding(caller, datasetId, itemId, embeddingName, vector);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/v1/datasets/{dataset_id}/search")
+	SearchResponse search(Caller caller, @PathVariable("dataset_id") UUID datasetId,
+			@RequestBody(required = false) JsonNode json) {
+		JsonBody body = JsonBody.of(json);
+		String embeddingName = body.requiredString("embedding_name");
+		Double k = body.optionalNumber("k", 1, Paging.MAX_LIMIT);
+		if (k != null && k != Math.rint(k)) {
+			body.error("k", "Input should be a valid integer", "int_type");
+		}
+		body.validate();
+		float[] vector = VectorBody.read(json.get("vector"), "vector");
+		List<SearchHit> hits = this.items.search(caller, datasetId, embeddingName, vector,
+				(k != null) ? k.intValue() : 10);
+		return new SearchResponse(hits.stream()
+			.map((hit) -> new SearchResponse.Result(hit.item().id(), hit.item().assetId(), hit.embeddingName(),
+					hit.distance(), 1 - hit.distance()))
+			.toList());
+	}
+
+	@GetMapping("/api/v1/assets/{asset_id}/indexed-assets")
+	IndexedAssetsResponse indexedAssets(Caller caller, @PathVariable("asset_id") UUID assetId) {
+		return IndexedAssetsResponse.of(this.items.referencing(caller, assetId));
+	}
+
+	private static ResponseEntity<ItemResponse> created(Item item) {
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.location(URI.create("/api/v1/datasets/" + item.datasetId() + "/items/" + item.id()))
+			.body(ItemResponse.of(item, List.of()));
+	}
+
+	private static UUID uuid(String value, String field) {
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException(FieldError.body(field, "Input should be a valid UUID", "uuid_parsing"));
+		}
+	}
+
+	/** Nearest items, nearest first; {@code score} is cosine similarity. */
+	record SearchResponse(List<Result> results) {
+
+		@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+		record Result(UUID itemId, UUID assetId, String embeddingName, double distance, double score) {
+		}
+
+	}
+
+	/**
+	 * The indexed assets (items) that reference an asset and would block its deletion.
+	 */
+	record IndexedAssetsResponse(List<Reference> data, long total) {
+
+		static IndexedAssetsResponse of(List<Item> items) {
+			return new IndexedAssetsResponse(
+					items.stream().map((i) -> new Reference(i.id(), i.datasetId(), i.createdAt())).toList(),
+					items.size());
+		}
+
+		@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+		record Reference(UUID itemId, UUID datasetId, java.time.Instant createdAt) {
+		}
+
+	}
+
+}

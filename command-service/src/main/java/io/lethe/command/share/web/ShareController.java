@@ -1,0 +1,100 @@
+package io.lethe.command.share.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import io.lethe.command.api.JsonBody;
+import io.lethe.command.auth.Caller;
+import io.lethe.command.share.ShareService;
+import io.lethe.command.share.ShareService.Share;
+import io.lethe.command.share.ShareService.SharedDataset;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Creating share links (with a key) and opening them (without one). */
+@RestController
+class ShareController {
+
+	private static final Duration DEFAULT_LIFETIME = Duration.ofDays(7);
+
+	private static final Duration MAX_LIFETIME = Duration.ofDays(90);
+
+	private final ShareService shares;
+
+	private final String publicUrl;
+
+	ShareController(ShareService shares, @Value("${lethe.public-url}") String publicUrl) {
+		this.shares = shares;
+		this.publicUrl = publicUrl.replaceAll("/+$", "");
+	}
+
+	@PostMapping("/api/v1/datasets/{dataset_id}/shares")
+	ResponseEntity<ShareResponse> create(Caller caller, @PathVariable("dataset_id") UUID datasetId,
+			@RequestBody(required = false) JsonNode json) {
+		Duration lifetime = DEFAULT_LIFETIME;
+		if (json != null && !json.isNull()) {
+			JsonBody body = JsonBody.of(json);
+			String expiresIn = body.optionalString("expires_in");
+			if (expiresIn != null) {
+				lifetime = lifetime(body, expiresIn);
+			}
+			body.validate();
+		}
+		Share share = this.shares.create(caller, datasetId, lifetime);
+		return ResponseEntity.status(HttpStatus.CREATED).body(ShareResponse.of(share, this.publicUrl));
+	}
+
+	@GetMapping("/share/{token}")
+	SharedDatasetResponse open(@PathVariable("token") String token) {
+		SharedDataset shared = this.shares.open(token);
+		return new SharedDatasetResponse(new SharedDatasetResponse.DatasetSummary(shared.id(), shared.name(),
+				shared.description(), shared.itemCount(), shared.createdDt()), shared.expiresAt());
+	}
+
+	private static Duration lifetime(JsonBody body, String value) {
+		try {
+			Duration lifetime = Duration.parse(value);
+			if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0) {
+				body.error("expires_in", "Between PT1S and " + MAX_LIFETIME, "range");
+			}
+			return lifetime;
+		}
+		catch (DateTimeParseException ex) {
+			body.error("expires_in", "Input should be an ISO-8601 duration such as P7D", "duration_parsing");
+			return DEFAULT_LIFETIME;
+		}
+	}
+
+	/** A new share link. */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record ShareResponse(String url, String token, Instant expiresAt) {
+
+		static ShareResponse of(Share share, String publicUrl) {
+			return new ShareResponse(publicUrl + "/share/" + share.token(), share.token(), share.expiresAt());
+		}
+
+	}
+
+	/** What an open share link shows, without a key. */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record SharedDatasetResponse(DatasetSummary dataset, Instant expiresAt) {
+
+		@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+		record DatasetSummary(UUID id, String name, String description, long itemCount, Instant createdDt) {
+		}
+
+	}
+
+}

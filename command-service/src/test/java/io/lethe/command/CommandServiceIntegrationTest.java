@@ -1,0 +1,113 @@
+package io.lethe.command;
+
+import java.util.UUID;
+
+import io.lethe.command.auth.ApiKeyService;
+import io.lethe.command.auth.IssuedKey;
+import io.lethe.command.auth.Orgs;
+import io.lethe.command.auth.Role;
+import io.lethe.testkit.Api;
+import io.lethe.testkit.TestInfrastructure;
+import io.lethe.testkit.TestPostgres;
+import io.lethe.testkit.TestS3;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one base of the command service's integration tests: the application on a random
+ * port, on the real PostgreSQL (with pgvector), Kafka broker and S3 server that
+ * {@link TestInfrastructure} starts once per JVM. Every subclass shares one application
+ * context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class CommandServiceIntegrationTest {
+
+	@Autowired
+	protected ApiKeyService keys;
+
+	@Autowired
+	protected Orgs orgs;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@LocalServerPort
+	private int port;
+
+	protected Api api;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestPostgres postgres = TestInfrastructure.postgres();
+		migratePurgeSchema(postgres);
+		registry.add("spring.datasource.url", postgres::jdbcUrl);
+		registry.add("spring.datasource.username", postgres::username);
+		registry.add("spring.datasource.password", postgres::password);
+		registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+		TestS3 s3 = TestInfrastructure.s3();
+		registry.add("lethe.object-store.s3.endpoint", () -> s3.endpoint().toString());
+		registry.add("lethe.object-store.s3.bucket", s3::bucket);
+		registry.add("lethe.object-store.s3.access-key", s3::accessKey);
+		registry.add("lethe.object-store.s3.secret-key", s3::secretKey);
+		registry.add("spring.servlet.multipart.max-file-size", () -> "2MB");
+		registry.add("spring.servlet.multipart.max-request-size", () -> "2MB");
+		registry.add("lethe.encoders.multimodal.dimension", () -> "8");
+	}
+
+	/**
+	 * The purge worker's schema, so that what the command service reads of it (jobs,
+	 * receipts) is there as in production, where the worker migrates it.
+	 */
+	private static synchronized void migratePurgeSchema(TestPostgres postgres) {
+		org.flywaydb.core.Flyway.configure()
+			.dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
+			.schemas("purge")
+			.defaultSchema("purge")
+			.locations("filesystem:../purge-worker/src/main/resources/db/migration")
+			.load()
+			.migrate();
+	}
+
+	@BeforeEach
+	void connectApi() {
+		this.api = new Api("http://127.0.0.1:" + this.port);
+	}
+
+	/** A plain S3 client on the test bucket: what a user's tooling would see. */
+	protected static software.amazon.awssdk.services.s3.S3Client s3() {
+		TestS3 s3 = TestInfrastructure.s3();
+		return software.amazon.awssdk.services.s3.S3Client.builder()
+			.endpointOverride(s3.endpoint())
+			.forcePathStyle(true)
+			.region(software.amazon.awssdk.regions.Region.US_EAST_1)
+			.credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+					software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
+			.build();
+	}
+
+	protected static String bucket() {
+		return TestInfrastructure.s3().bucket();
+	}
+
+	/** A fresh org with a member key, so that tests never see each other's data. */
+	protected TestOrg newOrg() {
+		UUID org = this.orgs.create("org_" + UUID.randomUUID().toString().replace("-", ""));
+		IssuedKey member = this.keys.issue(org, "test member", Role.MEMBER);
+		return new TestOrg(org, member.key(), member.keyId());
+	}
+
+	protected String operatorKey(TestOrg org) {
+		return this.keys.issue(org.id(), "test operator", Role.OPERATOR).key();
+	}
+
+	/** An org of a test and its member key. */
+	public record TestOrg(UUID id, String key, UUID keyId) {
+	}
+
+}

@@ -1,0 +1,161 @@
+package io.lethe.command.compat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.lethe.testkit.Api.Response;
+import io.lethe.command.CommandServiceIntegrationTest;
+import io.lethe.testkit.TestImages;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Subworkflow, TwelveLabs and ModelArts routes: the same commands underneath, each in its
+ * own shapes.
+ */
+class CompatibilityRoutesIntegrationTests extends CommandServiceIntegrationTest {
+
+	@Test
+	void subworkflowDeleteExpiresTheDatasetAtOnceAndAnswersInItsEnvelope() {
+		TestOrg org = newOrg();
+		String dataset = dataset(org, "sw_docs");
+		item(org, dataset, asset(org));
+		String token = this.api.post("/api/v1/datasets/" + dataset + "/shares", org.key(), null)
+			.json()
+			.get("token")
+			.stringValue();
+
+		Response response = this.api.send("DELETE", "/v1/datasets/" + dataset, Map.of("x-api-key", org.key()), null);
+
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode body = response.json();
+		assertThat(body.get("success").booleanValue()).isTrue();
+		assertThat(body.get("total").intValue()).isEqualTo(1);
+		JsonNode data = body.get("data");
+		assertThat(List.copyOf(data.propertyNames())).containsExactly("id", "workspaceId", "type", "fileName",
+				"fileExt", "fileSize", "itemCount", "mimeType", "createdAt", "updatedAt", "expiresAt", "share");
+		assertThat(data.get("id").stringValue()).isEqualTo(dataset);
+		assertThat(data.get("workspaceId").stringValue()).isEqualTo(org.id().toString());
+		assertThat(data.get("type").stringValue()).isEqualTo("image");
+		assertThat(data.get("itemCount").longValue()).isEqualTo(1);
+		assertThat(data.get("fileSize").longValue()).isPositive();
+		assertThat(data.get("mimeType").stringValue()).isEqualTo("image/png");
+		assertThat(data.get("createdAt").isIntegralNumber()).isTrue();
+		assertThat(data.get("expiresAt").longValue()).isLessThanOrEqualTo(Instant.now().toEpochMilli());
+		assertThat(data.get("share").get("token").stringValue()).isEqualTo(token);
+		assertThat(this.api.get("/share/" + token, null).status()).isEqualTo(404);
+		assertThat(this.api.get("/api/v1/datasets/" + dataset, org.key()).json().get("status").stringValue())
+			.isEqualTo("pending_deletion");
+	}
+
+	@Test
+	void subworkflowErrorsUseItsErrorEnvelope() {
+		TestOrg org = newOrg();
+		TestOrg stranger = newOrg();
+		String dataset = dataset(org, "sw_private");
+
+		Response unknown = this.api.send("DELETE", "/v1/datasets/" + UUID.randomUUID(), Map.of("x-api-key", org.key()),
+				null);
+		Response foreign = this.api.send("DELETE", "/v1/datasets/" + dataset, Map.of("x-api-key", stranger.key()),
+				null);
+		Response malformed = this.api.send("DELETE", "/v1/datasets/ds_ar7e4PtGX7fGGnSt", Map.of("x-api-key", org.key()),
+				null);
+		Response noKey = this.api.send("DELETE", "/v1/datasets/" + dataset, Map.of(), null);
+
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(foreign.status()).isEqualTo(404);
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(noKey.status()).isEqualTo(401);
+		for (Response response : List.of(unknown, foreign, malformed, noKey)) {
+			assertThat(response.json().get("success").booleanValue()).isFalse();
+			assertThat(response.json().get("error").stringValue()).isNotBlank();
+		}
+		assertThat(this.api.get("/api/v1/datasets/" + dataset, org.key()).json().get("status").stringValue())
+			.isEqualTo("active");
+	}
+
+	@Test
+	void twelveLabsDeleteIsAConflictWhileIndexedAndEmptyObjectOnceForced() {
+		TestOrg org = newOrg();
+		String asset = asset(org);
+		String dataset = dataset(org, "tl_index");
+		String item = item(org, dataset, asset);
+		String entity = this.api.post("/api/v1/entities", org.key(), Map.of("name", "Logo"))
+			.json()
+			.get("id")
+			.stringValue();
+		this.api.post("/api/v1/entities/" + entity + "/assets", org.key(), Map.of("asset_ids", List.of(asset)));
+		Map<String, String> key = Map.of("x-api-key", org.key());
+
+		JsonNode indexed = this.api.send("GET", "/v1.3/assets/" + asset + "/indexed-assets", key, null).json();
+		JsonNode entities = this.api.send("GET", "/v1.3/assets/" + asset + "/entities", key, null).json();
+		Response conflict = this.api.send("DELETE", "/v1.3/assets/" + asset, key, null);
+		Response forced = this.api.send("DELETE", "/v1.3/assets/" + asset + "?force=true", key, null);
+
+		assertThat(indexed.get("data").get(0).get("_id").stringValue()).isEqualTo(item);
+		assertThat(indexed.get("data").get(0).get("index_id").stringValue()).isEqualTo(dataset);
+		assertThat(indexed.get("page_info").get("total_results").intValue()).isEqualTo(1);
+		assertThat(entities.get("data").get(0).get("name").stringValue()).isEqualTo("Logo");
+		assertThat(conflict.status()).isEqualTo(409);
+		assertThat(conflict.json().get("code").stringValue()).isEqualTo("asset_referenced");
+		assertThat(forced.status()).isEqualTo(200);
+		assertThat(forced.body()).isEqualTo("{}");
+		assertThat(this.api.send("DELETE", "/v1.3/assets/" + asset, key, null).status()).isEqualTo(404);
+		assertThat(this.api.send("DELETE", "/v1.3/assets/6298d673f1090f1100476d4c", key, null).status()).isEqualTo(400);
+		assertThat(this.api.send("DELETE", "/v1.3/assets/" + asset, Map.of(), null).status()).isEqualTo(401);
+	}
+
+	@Test
+	void modelArtsBatchDeleteAnswersPerSampleAndChecksTheProject() {
+		TestOrg org = newOrg();
+		TestOrg stranger = newOrg();
+		String dataset = dataset(org, "ma_samples");
+		String sample = item(org, dataset, asset(org));
+		String path = "/v2/" + org.id() + "/datasets/" + dataset + "/data-annotations/samples/delete";
+		Map<String, String> key = Map.of("x-api-key", org.key());
+
+		Response response = this.api.send("POST", path, key,
+				Map.of("samples", List.of(sample, "9cb9bc9b34bf53b6ec9a84998b1711bf"), "delete_source", false));
+		Response otherProject = this.api.send("POST",
+				"/v2/" + stranger.id() + "/datasets/" + dataset + "/data-annotations/samples/delete",
+				Map.of("x-api-key", org.key()), Map.of("samples", List.of(sample)));
+		Response strangerOwnProject = this.api.send("POST",
+				"/v2/" + stranger.id() + "/datasets/" + dataset + "/data-annotations/samples/delete",
+				Map.of("x-api-key", stranger.key()), Map.of("samples", List.of(sample)));
+		Response noKey = this.api.send("POST", path, Map.of(), Map.of("samples", List.of(sample)));
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("success").booleanValue()).isFalse();
+		assertThat(response.json().get("results").get(0).get("success").booleanValue()).isTrue();
+		assertThat(response.json().get("results").get(1).get("error_code").stringValue())
+			.isEqualTo("ModelArts.SAMPLE_NOT_FOUND");
+		assertThat(otherProject.status()).isEqualTo(403);
+		assertThat(otherProject.json().get("error_code").stringValue()).isEqualTo("ModelArts.0403");
+		assertThat(strangerOwnProject.status()).isEqualTo(404);
+		assertThat(noKey.status()).isEqualTo(401);
+		assertThat(noKey.json().get("error_msg").stringValue()).isNotBlank();
+	}
+
+	private String asset(TestOrg org) {
+		return this.api.upload("/api/v1/assets", org.key(), "a.png", "image/png", TestImages.png(8, 8), Map.of())
+			.json()
+			.get("id")
+			.stringValue();
+	}
+
+	private String dataset(TestOrg org, String name) {
+		return this.api.post("/api/v1/datasets", org.key(), Map.of("name", name)).json().get("id").stringValue();
+	}
+
+	private String item(TestOrg org, String dataset, String asset) {
+		return this.api.post("/api/v1/datasets/" + dataset + "/items", org.key(), Map.of("asset_id", asset))
+			.json()
+			.get("id")
+			.stringValue();
+	}
+
+}

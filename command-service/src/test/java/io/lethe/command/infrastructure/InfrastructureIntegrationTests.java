@@ -1,0 +1,125 @@
+package io.lethe.command.infrastructure;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.lethe.testkit.Api.Response;
+import io.lethe.command.CommandServiceIntegrationTest;
+import io.lethe.events.DatasetDeletionRequested;
+import io.lethe.events.codec.EventDeserializer;
+import io.lethe.events.codec.EventSerializer;
+import io.lethe.events.codec.Topics;
+import io.lethe.testkit.TestInfrastructure;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service runs on the real stores, and the project's event adapters round-trip
+ * through the real broker.
+ */
+class InfrastructureIntegrationTests extends CommandServiceIntegrationTest {
+
+	@Test
+	void anEventRoundTripsThroughTheBrokerWithTheProjectsCodec() throws Exception {
+		String bootstrap = TestInfrastructure.kafka().bootstrapServers();
+		String datasetId = UUID.randomUUID().toString();
+		DatasetDeletionRequested sent = DatasetDeletionRequested.newBuilder()
+			.setEventId(UUID.randomUUID().toString())
+			.setOrgId(UUID.randomUUID().toString())
+			.setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+			.setDatasetId(datasetId)
+			.setRequestedBy("key")
+			.setExpiresAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+			.build();
+		String topic = "roundtrip-" + UUID.randomUUID();
+		try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+			admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1))).all().get();
+		}
+
+		try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+						ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+				new StringSerializer(), new EventSerializer())) {
+			producer.send(new ProducerRecord<>(topic, datasetId, sent)).get();
+		}
+
+		try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG,
+						"roundtrip-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new EventDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			ConsumerRecord<String, SpecificRecord> received = null;
+			Instant deadline = Instant.now().plusSeconds(30);
+			while (received == null && Instant.now().isBefore(deadline)) {
+				ConsumerRecords<String, SpecificRecord> records = consumer.poll(Duration.ofMillis(500));
+				if (!records.isEmpty()) {
+					received = records.iterator().next();
+				}
+			}
+			assertThat(received).isNotNull();
+			assertThat(received.key()).isEqualTo(datasetId);
+			assertThat(received.value()).isEqualTo(sent);
+		}
+	}
+
+	@Test
+	void lethesTopicsExistOnTheBroker() throws Exception {
+		try (var admin = org.apache.kafka.clients.admin.Admin
+			.create(Map.of("bootstrap.servers", TestInfrastructure.kafka().bootstrapServers()))) {
+			assertThat(admin.listTopics().names().get()).contains(Topics.DELETIONS, Topics.PURGE_EVENTS,
+					Topics.DELETIONS_DLT);
+			assertThat(admin.describeTopics(List.of(Topics.DELETIONS))
+				.allTopicNames()
+				.get()
+				.get(Topics.DELETIONS)
+				.partitions()).hasSize(Topics.DELETIONS_PARTITIONS);
+		}
+	}
+
+	@Test
+	void theCatalogLivesInItsOwnSchemaMigratedByFlyway() {
+		List<String> tables = this.jdbc
+			.sql("select table_name from information_schema.tables where table_schema = 'catalog' order by 1")
+			.query(String.class)
+			.list();
+
+		assertThat(tables).contains("orgs", "api_keys", "datasets", "flyway_schema_history");
+		assertThat(this.jdbc.sql("select count(*) from pg_extension where extname = 'vector'")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void healthIsUpAndTheOpenApiDocumentDescribesTheDatasetApi() {
+		Response health = this.api.get("/actuator/health", null);
+		Response docs = this.api.get("/v3/api-docs", null);
+
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.json().get("status").stringValue()).isEqualTo("UP");
+		assertThat(health.json().get("components").propertyNames()).contains("db", "kafka", "objectStore",
+				"vectorIndex");
+		health.json()
+			.get("components")
+			.values()
+			.forEach((component) -> assertThat(component.get("status").stringValue()).isEqualTo("UP"));
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.json().get("paths").has("/api/v1/datasets")).isTrue();
+		assertThat(docs.json().get("paths").has("/api/v1/datasets/{dataset_id}")).isTrue();
+	}
+
+}
