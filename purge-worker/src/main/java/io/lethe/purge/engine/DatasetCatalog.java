@@ -1,0 +1,99 @@
+package io.lethe.purge.engine;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The catalog as a dataset purge sees it: the dataset row it fences and tombstones, and
+ * the counts of what is left of the dataset.
+ */
+@Repository
+class DatasetCatalog {
+
+	/** What {@code updated_by} says when the purge changes a catalog row. */
+	static final String PURGE_WORKER = "lethe-purge-worker";
+
+	private static final String OWNED_ASSETS = "(select asset_id from purge.job_prefixes where job_id = :job "
+			+ "and asset_id is not null)";
+
+	private final JdbcClient jdbc;
+
+	DatasetCatalog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The dataset row, locked until the caller's transaction ends. */
+	Optional<DatasetRow> lock(UUID dataset) {
+		return this.jdbc
+			.sql("select org_id, status, expires_at, (expires_at is null or expires_at <= now()) as due "
+					+ "from catalog.datasets where id = ? for update")
+			.param(dataset)
+			.query((rs, row) -> {
+				OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
+				return new DatasetRow(rs.getObject("org_id", UUID.class), rs.getString("status"),
+						(expires != null) ? expires.toInstant() : null, rs.getBoolean("due"));
+			})
+			.optional();
+	}
+
+	/** The fence: from now on the command service refuses writes to the dataset. */
+	void markPurging(UUID dataset) {
+		this.jdbc.sql("update catalog.datasets set status = 'purging' where id = ? and status = 'pending_deletion'")
+			.param(dataset)
+			.update();
+	}
+
+	/**
+	 * Assets the dataset owns that a live item of another dataset still uses stay: they
+	 * lose their owner instead, so that this purge does not take them along.
+	 * @return how many were kept
+	 */
+	int releaseSharedAssets(UUID dataset) {
+		return this.jdbc.sql("""
+				update catalog.assets a set owner_dataset_id = null, updated_at = now(), updated_by = :by
+				where a.owner_dataset_id = :dataset
+				  and exists (select 1 from catalog.items i
+				              where i.asset_id = a.id and i.dataset_id <> :dataset and i.status = 'active')
+				""").param("dataset", dataset).param("by", PURGE_WORKER).update();
+	}
+
+	/** The tombstone: the id, org and times stay, the name and content go. */
+	void tombstone(UUID dataset) {
+		this.jdbc.sql("""
+				update catalog.datasets set status = 'purged', name = 'purged', description = null,
+				       dataset_config = null, metadata_fields_to_index = null, metadata_fields_to_embed = null
+				where id = ?
+				""").param(dataset).update();
+	}
+
+	/**
+	 * Rows of the dataset and of its owned assets: items, share links, assets, their
+	 * entity links, uploads and parts, and object intents under the job's prefixes.
+	 */
+	long rows(UUID job, UUID dataset) {
+		return this.jdbc.sql("select (select count(*) from catalog.items where dataset_id = :dataset)"
+				+ " + (select count(*) from catalog.share_links where dataset_id = :dataset)"
+				+ " + (select count(*) from catalog.assets where owner_dataset_id = :dataset or id in " + OWNED_ASSETS
+				+ ") + (select count(*) from catalog.entity_assets where asset_id in " + OWNED_ASSETS + ")"
+				+ " + (select count(*) from catalog.asset_uploads where asset_id in " + OWNED_ASSETS + ")"
+				+ " + (select count(*) from catalog.asset_upload_parts where asset_id in " + OWNED_ASSETS + ")"
+				+ " + (select count(*) from catalog.object_intents oi where exists (select 1 from purge.job_prefixes p"
+				+ " where p.job_id = :job and starts_with(oi.object_key, p.prefix)))")
+			.param("job", job)
+			.param("dataset", dataset)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * The dataset row as the fence reads it; {@code due} when its grace period is over.
+	 */
+	record DatasetRow(UUID orgId, String status, Instant expiresAt, boolean due) {
+	}
+
+}

@@ -1,0 +1,97 @@
+package io.lethe.purge.engine;
+
+import java.util.UUID;
+
+import io.lethe.purge.job.PurgeJob;
+import io.lethe.purge.job.RequestedVia;
+import io.lethe.purge.receipt.Receipts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The fence: in one transaction with the dataset row locked, moves a due
+ * {@code pending_deletion} dataset to {@code purging} (the command service then refuses
+ * its writes and its restore), keeps the owned assets another dataset still uses, and
+ * fixes the prefixes the purge will empty. A restored dataset cancels the job; one
+ * already {@code purging} resumes; one already {@code purged} only finishes the job.
+ */
+@Component
+class DatasetFence implements PurgeStep {
+
+	private static final Logger logger = LoggerFactory.getLogger(DatasetFence.class);
+
+	private final DatasetCatalog catalog;
+
+	private final JobPrefixes prefixes;
+
+	private final Receipts receipts;
+
+	private final TransactionTemplate transactions;
+
+	private final EngineProperties properties;
+
+	DatasetFence(DatasetCatalog catalog, JobPrefixes prefixes, Receipts receipts, TransactionTemplate transactions,
+			EngineProperties properties) {
+		this.catalog = catalog;
+		this.prefixes = prefixes;
+		this.receipts = receipts;
+		this.transactions = transactions;
+		this.properties = properties;
+	}
+
+	@Override
+	public String name() {
+		return "fence";
+	}
+
+	@Override
+	public StepResult run(PurgeRun run) {
+		return this.transactions.execute((status) -> fence(run));
+	}
+
+	private StepResult fence(PurgeRun run) {
+		PurgeJob job = run.job();
+		UUID dataset = job.rootId();
+		DatasetCatalog.DatasetRow row = this.catalog.lock(dataset)
+			.orElseThrow(() -> new PermanentPurgeFailure("Dataset " + dataset + " does not exist in the catalog"));
+		if (!row.orgId().equals(job.orgId())) {
+			throw new PermanentPurgeFailure("Dataset " + dataset + " belongs to org " + row.orgId() + ", not to org "
+					+ job.orgId() + " named by the request");
+		}
+		switch (row.status()) {
+			case "active":
+				return new StepResult.Cancel("dataset " + dataset + " is active again (restored)");
+			case "pending_deletion":
+				if (!row.due() && job.requestedVia() != RequestedVia.OPERATOR) {
+					return new StepResult.Defer(row.expiresAt(),
+							"grace period of dataset " + dataset + " ends at " + row.expiresAt());
+				}
+				this.catalog.markPurging(dataset);
+				return fenced(run, row, "fenced");
+			case "purging":
+				return fenced(run, row, "already purging, resumed");
+			case "purged":
+				if (this.receipts.findByJob(job.id()).isPresent()) {
+					return new StepResult.JumpTo("tombstone");
+				}
+				fenced(run, row, "already purged, verifying");
+				return new StepResult.JumpTo("verify");
+			default:
+				throw new PermanentPurgeFailure("Dataset " + dataset + " has unknown status " + row.status());
+		}
+	}
+
+	private StepResult fenced(PurgeRun run, DatasetCatalog.DatasetRow row, String how) {
+		UUID dataset = run.rootId();
+		int kept = this.catalog.releaseSharedAssets(dataset);
+		int added = this.prefixes.snapshot(run.job().id(), row.orgId(), dataset, this.properties.rowChunk());
+		run.markStarted();
+		logger.info("Purge job {} for dataset {}: {}; {} prefixes added, {} shared assets kept", run.job().id(),
+				dataset, how, added, kept);
+		return StepResult.NEXT;
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.lethe.purge.engine;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the purge engine cuts its work ({@code lethe.purge.engine.*}): chunk sizes per
+ * store, how many object-store batches are in flight, and the in-step retry of store
+ * errors.
+ *
+ * @param vectorChunk vectors deleted per transaction
+ * @param objectBatch object versions per DeleteObjects request (at most 1,000)
+ * @param objectsInFlight DeleteObjects requests in flight at once
+ * @param rowChunk catalog rows (keys) deleted per transaction
+ * @param prefixesPerCheckpoint object-store prefixes between two objects checkpoints
+ * @param vacuumAfterVectors a purge that deleted more vectors than this vacuums the
+ * collections it touched
+ * @param storeRetry retry of store errors inside a step
+ */
+@ConfigurationProperties("lethe.purge.engine")
+record EngineProperties(@DefaultValue("5000") int vectorChunk, @DefaultValue("1000") int objectBatch,
+		@DefaultValue("4") int objectsInFlight, @DefaultValue("1000") int rowChunk,
+		@DefaultValue("200") int prefixesPerCheckpoint, @DefaultValue("100000") long vacuumAfterVectors,
+		@DefaultValue StoreRetrySettings storeRetry) {
+
+	EngineProperties {
+		if (objectBatch < 1 || objectBatch > 1000) {
+			throw new IllegalArgumentException("lethe.purge.engine.object-batch must be 1..1000");
+		}
+		if (vectorChunk < 1 || objectsInFlight < 1 || rowChunk < 1 || prefixesPerCheckpoint < 1) {
+			throw new IllegalArgumentException("lethe.purge.engine chunk sizes must be positive");
+		}
+	}
+
+	/**
+	 * @param attempts tries of one store call, the first included
+	 * @param initialBackoff the wait before the second try; it doubles, with jitter
+	 * @param maxBackoff the longest wait between tries
+	 */
+	record StoreRetrySettings(@DefaultValue("5") int attempts, @DefaultValue("200ms") Duration initialBackoff,
+			@DefaultValue("5s") Duration maxBackoff) {
+	}
+
+}

@@ -1,0 +1,161 @@
+package io.lethe.purge.engine;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.function.LongConsumer;
+
+import io.lethe.purge.job.LeaseLostException;
+import io.lethe.stores.object.ObjectStore;
+import io.lethe.stores.object.ObjectVersion;
+
+/**
+ * Deletes object versions as a listing streams them: in batches of at most
+ * {@code batchSize}, with a bounded number of batches in flight. Memory holds the batch
+ * being filled and those in flight, whatever the number of versions; the lister waits
+ * when every slot is busy.
+ */
+final class VersionBatches implements AutoCloseable {
+
+	private final ObjectStore store;
+
+	private final ExecutorService executor;
+
+	private final int batchSize;
+
+	private final Semaphore slots;
+
+	private final int maxInFlight;
+
+	private final StoreRetry retry;
+
+	private final LongConsumer onDeleted;
+
+	private final List<Future<?>> inFlight = new LinkedList<>();
+
+	private List<ObjectVersion> filling;
+
+	VersionBatches(ObjectStore store, ExecutorService executor, int batchSize, int maxInFlight, StoreRetry retry,
+			LongConsumer onDeleted) {
+		this.store = store;
+		this.executor = executor;
+		this.batchSize = Math.min(batchSize, ObjectStore.MAX_DELETE_BATCH);
+		this.maxInFlight = maxInFlight;
+		this.slots = new Semaphore(maxInFlight);
+		this.retry = retry;
+		this.onDeleted = onDeleted;
+		this.filling = new ArrayList<>(this.batchSize);
+	}
+
+	void add(ObjectVersion version) {
+		this.filling.add(version);
+		if (this.filling.size() >= this.batchSize) {
+			submit();
+		}
+	}
+
+	/**
+	 * Sends the partly filled batch and waits for every batch in flight.
+	 * @throws PurgeStepException when a batch could not be deleted
+	 */
+	void drain() {
+		if (!this.filling.isEmpty()) {
+			submit();
+		}
+		while (!this.inFlight.isEmpty()) {
+			awaitResult(this.inFlight.remove(0));
+		}
+	}
+
+	/**
+	 * Waits for the batches in flight without raising their failures: once a step stops,
+	 * nothing it started may still write afterwards.
+	 */
+	@Override
+	public void close() {
+		for (Future<?> batch : this.inFlight) {
+			try {
+				batch.get();
+			}
+			catch (ExecutionException ex) {
+				// The step is already failing or done; this batch's failure adds nothing.
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		this.inFlight.clear();
+	}
+
+	private void submit() {
+		List<ObjectVersion> batch = this.filling;
+		this.filling = new ArrayList<>(this.batchSize);
+		try {
+			this.slots.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PurgeStepException("Interrupted while deleting object versions", ex);
+		}
+		try {
+			this.inFlight.add(this.executor.submit(() -> {
+				try {
+					int deleted = this.retry.call("delete " + batch.size() + " object versions",
+							() -> this.store.deleteVersions(batch));
+					this.onDeleted.accept(deleted);
+				}
+				finally {
+					this.slots.release();
+				}
+			}));
+		}
+		catch (RejectedExecutionException ex) {
+			this.slots.release();
+			throw new PurgeStepException("Object deletions are shut down", ex);
+		}
+		reapFinished();
+	}
+
+	/** Surfaces a failed batch early and keeps the list of futures short. */
+	private void reapFinished() {
+		Iterator<Future<?>> batches = this.inFlight.iterator();
+		while (batches.hasNext()) {
+			Future<?> batch = batches.next();
+			if (batch.isDone()) {
+				batches.remove();
+				awaitResult(batch);
+			}
+		}
+		if (this.inFlight.size() > this.maxInFlight * 4) {
+			awaitResult(this.inFlight.remove(0));
+		}
+	}
+
+	private static void awaitResult(Future<?> batch) {
+		try {
+			batch.get();
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof Error error) {
+				throw error;
+			}
+			if (cause instanceof LeaseLostException lost) {
+				throw lost;
+			}
+			throw new PurgeStepException("Deleting object versions failed: " + cause.getMessage(), cause);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PurgeStepException("Interrupted while deleting object versions", ex);
+		}
+	}
+
+}

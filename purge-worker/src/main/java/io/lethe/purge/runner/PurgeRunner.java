@@ -1,0 +1,163 @@
+package io.lethe.purge.runner;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+
+import io.lethe.purge.engine.PermanentPurgeFailure;
+import io.lethe.purge.engine.PurgeEngine;
+import io.lethe.purge.job.Lease;
+import io.lethe.purge.job.LeaseLostException;
+import io.lethe.purge.job.PurgeJob;
+import io.lethe.purge.job.PurgeJobs;
+import io.lethe.purge.job.RunningJobs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * One run of the purge worker: publishes outcomes still owed, sweeps expired datasets
+ * that have no job, then claims due jobs one at a time (under a lease it heartbeats) and
+ * runs each through the engine. A failed attempt is retried later with a growing wait,
+ * until the job runs out of attempts and fails.
+ */
+@Service
+public class PurgeRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(PurgeRunner.class);
+
+	private static final int MAX_ERROR_LENGTH = 2000;
+
+	private final PurgeJobs jobs;
+
+	private final RunningJobs running;
+
+	private final PurgeEngine engine;
+
+	private final Heartbeats heartbeats;
+
+	private final OutcomeEvents outcomes;
+
+	private final RunnerProperties properties;
+
+	private final String workerId;
+
+	PurgeRunner(PurgeJobs jobs, RunningJobs running, PurgeEngine engine, Heartbeats heartbeats, OutcomeEvents outcomes,
+			RunnerProperties properties) {
+		this.jobs = jobs;
+		this.running = running;
+		this.engine = engine;
+		this.heartbeats = heartbeats;
+		this.outcomes = outcomes;
+		this.properties = properties;
+		this.workerId = (properties.workerId() != null && !properties.workerId().isBlank()) ? properties.workerId()
+				: ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/** The id this worker holds leases under, unique per process. */
+	public String workerId() {
+		return this.workerId;
+	}
+
+	/**
+	 * Runs every job that is due now, then returns. Safe to call from several threads and
+	 * workers at once: a job is claimed by one of them only.
+	 * @return how many jobs were run
+	 */
+	public int runDueJobs() {
+		publishOutcomes();
+		List<UUID> swept = this.jobs.sweepExpiredDatasets(this.properties.sweepDelay());
+		swept.forEach((dataset) -> logger.warn("Dataset {} expired without a purge job (no event seen); job scheduled",
+				dataset));
+		int ran = 0;
+		Optional<PurgeJob> claimed;
+		while ((claimed = this.running.claimNext(this.workerId, this.properties.lease())).isPresent()) {
+			run(claimed.get());
+			ran++;
+		}
+		if (ran > 0) {
+			publishOutcomes();
+		}
+		return ran;
+	}
+
+	private void run(PurgeJob job) {
+		Lease lease = new Lease(job.id(), this.workerId, this.properties.lease());
+		if (job.attempts() >= this.properties.maxAttempts()) {
+			// Taken over once too often: every run of it dies with its worker.
+			logger.error("Purge job {} for {} {} failed after {} attempts: {}", job.id(), job.rootType(), job.rootId(),
+					job.attempts(), job.lastError());
+			settle(job, () -> this.running.fail(lease, job.lastError(), false));
+			return;
+		}
+		ScheduledFuture<?> heartbeat = this.heartbeats.start(lease);
+		try {
+			this.engine.run(job, lease);
+		}
+		catch (LeaseLostException ex) {
+			logger.warn("Purge job {} for {} {} stopped: {}", job.id(), job.rootType(), job.rootId(), ex.getMessage());
+		}
+		catch (PermanentPurgeFailure ex) {
+			logger.error("Purge job {} for {} {} failed for good: {}", job.id(), job.rootType(), job.rootId(),
+					ex.getMessage());
+			settle(job, () -> this.running.fail(lease, describe(ex), true));
+		}
+		catch (RuntimeException ex) {
+			int attempts = job.attempts() + 1;
+			if (attempts >= this.properties.maxAttempts()) {
+				logger.error("Purge job {} for {} {} failed after {} attempts", job.id(), job.rootType(), job.rootId(),
+						attempts, ex);
+				settle(job, () -> this.running.fail(lease, describe(ex), true));
+			}
+			else {
+				Duration wait = this.properties.retry().after(attempts);
+				logger.warn("Purge job {} for {} {}: attempt {} failed, retrying in {}: {}", job.id(), job.rootType(),
+						job.rootId(), attempts, wait, describe(ex));
+				settle(job, () -> this.running.retryLater(lease, describe(ex), wait));
+			}
+		}
+		finally {
+			heartbeat.cancel(false);
+		}
+	}
+
+	private void settle(PurgeJob job, Runnable update) {
+		try {
+			update.run();
+		}
+		catch (LeaseLostException ex) {
+			logger.warn("Purge job {} was taken over before its failure could be recorded", job.id());
+		}
+	}
+
+	private void publishOutcomes() {
+		try {
+			this.outcomes.publishPending();
+		}
+		catch (RuntimeException ex) {
+			// Owed outcomes stay marked unpublished; the next run publishes them.
+			logger.warn("Publishing purge outcomes failed: {}", ex.getMessage());
+		}
+	}
+
+	static String describe(Throwable ex) {
+		StringBuilder text = new StringBuilder(ex.getClass().getSimpleName()).append(": ").append(ex.getMessage());
+		Throwable cause = ex.getCause();
+		while (cause != null && cause != cause.getCause()) {
+			if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+				text.append(" (caused by ")
+					.append(cause.getClass().getSimpleName())
+					.append(": ")
+					.append(cause.getMessage())
+					.append(')');
+			}
+			cause = cause.getCause();
+		}
+		return (text.length() > MAX_ERROR_LENGTH) ? text.substring(0, MAX_ERROR_LENGTH) : text.toString();
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.lethe.purge;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.lethe.purge.job.JobState;
+import io.lethe.purge.job.PurgeJob;
+import io.lethe.stores.object.ObjectKeys;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class PurgeResumeIntegrationTests extends PurgeWorkerIntegrationTest {
+
+	@Test
+	void purgeResumesAfterAWorkerCrashAndEndsWithOneReceipt() {
+		UUID org = this.catalog.org();
+		UUID dataset = this.catalog.deletedDataset(org, Duration.ofMinutes(-1));
+		this.catalog.items(org, dataset, 240);
+		UUID asset = this.catalog.ownedAsset(org, dataset, 3, true);
+		String prefix = ObjectKeys.datasetPrefix(org, dataset);
+		// The worker dies in the middle of the objects step: the listing handed out 120
+		// versions, two batches of 50 were deleted, 20 were waiting for their batch.
+		this.faults.crashListing(prefix, 120);
+
+		TestEvents.publish(dataset, TestEvents.deletionRequested(org, dataset, Instant.now().minusSeconds(60)));
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			PurgeJob job = jobOf(dataset);
+			assertThat(job.state()).isEqualTo(JobState.RUNNING);
+			assertThat(job.step()).isEqualTo("objects");
+			assertThat(job.objectsDeleted()).isEqualTo(100);
+		});
+		PurgeJob crashed = jobOf(dataset);
+		assertThat(crashed.checkpoint()).isNull();
+		assertThat(crashed.vectorsDeleted()).isEqualTo(250);
+		assertThat(crashed.rowsDeleted()).isZero();
+		assertThat(this.catalog.versionsUnder(prefix)).isEqualTo(140);
+
+		// Its lease lapsed: a runner takes the job over and finishes it from the objects
+		// step.
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(jobOf(dataset).state()).isEqualTo(JobState.COMPLETED));
+		PurgeJob job = jobOf(dataset);
+		assertThat(job.attempts()).isEqualTo(1);
+		assertThat(job.startedAt()).isEqualTo(crashed.startedAt());
+		assertThat(job.vectorsDeleted()).isEqualTo(250);
+		assertThat(job.objectsDeleted()).isEqualTo(240 + 4);
+		assertThat(job.rowsDeleted()).isEqualTo(job.rowsTotal()).isEqualTo(240 + 1);
+		assertThat(this.catalog.versionsUnder(prefix)).isZero();
+		assertThat(this.catalog.versionsUnder(ObjectKeys.assetPrefix(org, asset))).isZero();
+		assertThat(this.vectors.countDataset(dataset)).isZero();
+		assertThat(this.catalog.status(dataset)).isEqualTo("purged");
+		assertThat(this.catalog.count("select count(*) from purge.receipts where root_id = ?", dataset)).isEqualTo(1);
+		assertThat(this.receipts.findByJob(job.id()).orElseThrow().body()).contains("\"objects\":244");
+	}
+
+	@Test
+	void aLeaseHeldByALiveWorkerIsNeverTakenOver() {
+		UUID org = this.catalog.org();
+		UUID dataset = this.catalog.deletedDataset(org, Duration.ofMinutes(-1));
+		this.catalog.items(org, dataset, 10);
+		TestEvents.publish(dataset, TestEvents.deletionRequested(org, dataset, Instant.now().plusSeconds(3600)));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.jobs.findByRoot(PurgeJob.DATASET, dataset).isPresent());
+		// Another worker claimed the job and keeps its lease alive.
+		this.jdbc
+			.sql("update purge.jobs set state = 'running', run_at = now(), lease_owner = 'another-worker', "
+					+ "lease_expires_at = now() + interval '1 hour' where root_id = ?")
+			.param(dataset)
+			.update();
+
+		this.runner.runDueJobs();
+
+		PurgeJob untouched = jobOf(dataset);
+		assertThat(untouched.state()).isEqualTo(JobState.RUNNING);
+		assertThat(untouched.leaseOwner()).isEqualTo("another-worker");
+		assertThat(untouched.step()).isEqualTo("fence");
+		assertThat(this.catalog.status(dataset)).isEqualTo("pending_deletion");
+		assertThat(this.vectors.countDataset(dataset)).isEqualTo(20);
+
+		// The other worker dies: its lease lapses and this one finishes the job.
+		this.jdbc.sql("update purge.jobs set lease_expires_at = now() - interval '1 second' where root_id = ?")
+			.param(dataset)
+			.update();
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(jobOf(dataset).state()).isEqualTo(JobState.COMPLETED));
+		assertThat(jobOf(dataset).leaseOwner()).isNull();
+		assertThat(jobOf(dataset).attempts()).isEqualTo(1);
+		assertThat(this.catalog.status(dataset)).isEqualTo("purged");
+		assertThat(this.vectors.countDataset(dataset)).isZero();
+	}
+
+}

@@ -1,0 +1,133 @@
+package io.lethe.purge;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.lethe.purge.job.PurgeJob;
+import io.lethe.purge.job.PurgeJobs;
+import io.lethe.purge.receipt.Receipts;
+import io.lethe.purge.runner.PurgeRunner;
+import io.lethe.stores.object.ObjectStore;
+import io.lethe.stores.vector.VectorIndex;
+import io.lethe.testkit.TestInfrastructure;
+import io.lethe.testkit.TestPostgres;
+import io.lethe.testkit.TestS3;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one base of the purge worker's integration tests: the worker on a random port, on
+ * the real PostgreSQL (with pgvector), Kafka broker and S3 server that
+ * {@link TestInfrastructure} starts once per JVM. The catalog schema comes from the
+ * command service's migrations, as in production. Every subclass shares one application
+ * context; the runner runs every half second, with small chunks so that purges cross many
+ * chunk boundaries.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FaultInjection.class)
+public abstract class PurgeWorkerIntegrationTest {
+
+	private static final AtomicBoolean CATALOG_MIGRATED = new AtomicBoolean();
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@Autowired
+	protected ObjectStore objects;
+
+	@Autowired
+	protected FaultyObjectStore faults;
+
+	@Autowired
+	protected VectorIndex vectors;
+
+	@Autowired
+	protected PurgeRunner runner;
+
+	@Autowired
+	protected PurgeJobs jobs;
+
+	@Autowired
+	protected Receipts receipts;
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	protected Catalog catalog;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestPostgres postgres = TestInfrastructure.postgres();
+		migrateCatalog(postgres);
+		registry.add("spring.datasource.url", postgres::jdbcUrl);
+		registry.add("spring.datasource.username", postgres::username);
+		registry.add("spring.datasource.password", postgres::password);
+		registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+		TestS3 s3 = TestInfrastructure.s3();
+		registry.add("lethe.object-store.s3.endpoint", () -> s3.endpoint().toString());
+		registry.add("lethe.object-store.s3.bucket", s3::bucket);
+		registry.add("lethe.object-store.s3.access-key", s3::accessKey);
+		registry.add("lethe.object-store.s3.secret-key", s3::secretKey);
+		registry.add("lethe.purge.schedule.interval", () -> "PT0.5S");
+		registry.add("lethe.purge.lease", () -> "PT3S");
+		registry.add("lethe.purge.max-attempts", () -> "3");
+		registry.add("lethe.purge.retry.initial-backoff", () -> "PT0.2S");
+		registry.add("lethe.purge.retry.max-backoff", () -> "PT1S");
+		registry.add("lethe.purge.intake.backoff", () -> "100ms");
+		registry.add("lethe.purge.engine.vector-chunk", () -> "500");
+		registry.add("lethe.purge.engine.object-batch", () -> "50");
+		registry.add("lethe.purge.engine.row-chunk", () -> "300");
+		registry.add("lethe.purge.engine.prefixes-per-checkpoint", () -> "2");
+		registry.add("lethe.purge.engine.vacuum-after-vectors", () -> "1000");
+		registry.add("lethe.purge.engine.store-retry.initial-backoff", () -> "20ms");
+		registry.add("lethe.purge.engine.store-retry.max-backoff", () -> "100ms");
+		registry.add("lethe.receipts.hmac-key", () -> TEST_RECEIPT_KEY);
+		registry.add("lethe.receipts.key-id", () -> "test-1");
+	}
+
+	/** The key receipts are signed with in tests. */
+	protected static final String TEST_RECEIPT_KEY = "lethe-test-receipt-key-0123456789abcdef";
+
+	/** The catalog as the command service's Flyway creates it. */
+	private static void migrateCatalog(TestPostgres postgres) {
+		if (CATALOG_MIGRATED.compareAndSet(false, true)) {
+			Flyway.configure()
+				.dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
+				.schemas("catalog")
+				.defaultSchema("catalog")
+				.table("flyway_schema_history")
+				.locations("filesystem:../command-service/src/main/resources/db/migration")
+				.load()
+				.migrate();
+		}
+	}
+
+	@BeforeEach
+	void fixtures() {
+		this.catalog = new Catalog(this.jdbc, this.objects, this.vectors, this.transactions);
+	}
+
+	@AfterEach
+	void clearFaults() {
+		this.faults.clear();
+	}
+
+	@AfterAll
+	static void closeKafkaClients() {
+		KafkaProbe.close();
+	}
+
+	protected PurgeJob jobOf(java.util.UUID dataset) {
+		return this.jobs.findByRoot(PurgeJob.DATASET, dataset).orElseThrow(() -> new AssertionError("no job yet"));
+	}
+
+}
