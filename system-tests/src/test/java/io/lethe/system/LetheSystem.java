@@ -1,0 +1,131 @@
+package io.lethe.system;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import io.lethe.devstack.Ports;
+import io.lethe.testkit.ServiceProcess;
+import io.lethe.testkit.TestInfrastructure;
+import io.lethe.testkit.TestKafka;
+import io.lethe.testkit.TestPostgres;
+import io.lethe.testkit.TestS3;
+
+/**
+ * The whole system for black-box tests: the command service and the purge worker, each a
+ * separate JVM started from its packaged jar, on the test JVM's PostgreSQL database,
+ * Kafka broker and S3 server. Started once per test JVM, on first use, and stopped at
+ * exit.
+ */
+final class LetheSystem {
+
+	/** The key receipts are signed with in these tests. */
+	static final String RECEIPT_KEY = "system-test-receipt-key-0123456789abcdef";
+
+	private static LetheSystem instance;
+
+	final TestPostgres postgres;
+
+	final TestKafka kafka;
+
+	final TestS3 s3;
+
+	final ServiceProcess commandService;
+
+	final ServiceProcess worker;
+
+	final Properties keys;
+
+	private final Map<String, String> env;
+
+	private LetheSystem() {
+		this.postgres = TestInfrastructure.postgres();
+		this.kafka = TestInfrastructure.kafka();
+		this.s3 = TestInfrastructure.s3();
+		Path logs = Path.of(System.getProperty("lethe.system-tests.logs", "target/service-logs"));
+		Path keysFile = logs.resolve("demo-keys-" + ProcessHandle.current().pid() + ".env");
+		this.env = new HashMap<>();
+		this.env.put("LETHE_JDBC_URL", this.postgres.jdbcUrl());
+		this.env.put("LETHE_DB_USER", this.postgres.username());
+		this.env.put("LETHE_DB_PASSWORD", this.postgres.password());
+		this.env.put("LETHE_KAFKA_BOOTSTRAP", this.kafka.bootstrapServers());
+		this.env.put("LETHE_S3_ENDPOINT", this.s3.endpoint().toString());
+		this.env.put("LETHE_S3_BUCKET", this.s3.bucket());
+		this.env.put("LETHE_S3_ACCESS_KEY", this.s3.accessKey());
+		this.env.put("LETHE_S3_SECRET_KEY", this.s3.secretKey());
+		this.env.put("LETHE_RECEIPT_KEY", RECEIPT_KEY);
+		this.env.put("LETHE_PURGE_INTERVAL", "PT1S");
+		this.env.put("LETHE_DB_POOL", "8");
+		int commandPort = Ports.free();
+		Map<String, String> commandEnv = new HashMap<>(this.env);
+		commandEnv.put("LETHE_COMMAND_PORT", String.valueOf(commandPort));
+		commandEnv.put("LETHE_PUBLIC_URL", "http://127.0.0.1:" + commandPort);
+		this.commandService = ServiceProcess.start("command-service", jar("lethe.command-service.jar"),
+				List.of("--lethe.demo.keys-file=" + keysFile), commandEnv, commandPort,
+				logs.resolve("command-service.log"));
+		this.worker = startWorker(Ports.free(), "worker", Map.of(), List.of());
+		this.keys = read(keysFile);
+	}
+
+	static synchronized LetheSystem get() {
+		if (instance == null) {
+			instance = new LetheSystem();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				instance.worker.close();
+				instance.commandService.close();
+			}, "lethe-system-stop"));
+		}
+		return instance;
+	}
+
+	/**
+	 * Another purge worker process on the same stores, with extra environment (say,
+	 * another S3 endpoint).
+	 */
+	ServiceProcess startWorker(int port, String name, Map<String, String> extraEnv, List<String> args) {
+		Map<String, String> workerEnv = new HashMap<>(this.env);
+		workerEnv.put("LETHE_WORKER_PORT", String.valueOf(port));
+		workerEnv.put("LETHE_WORKER_ID", name);
+		workerEnv.putAll(extraEnv);
+		return ServiceProcess.start(name, jar("lethe.purge-worker.jar"), args, workerEnv, port,
+				Path.of(System.getProperty("lethe.system-tests.logs", "target/service-logs")).resolve(name + ".log"));
+	}
+
+	String orgAKey() {
+		return this.keys.getProperty("LETHE_ORG_A_KEY");
+	}
+
+	String orgAId() {
+		return this.keys.getProperty("LETHE_ORG_A_ID");
+	}
+
+	String orgBKey() {
+		return this.keys.getProperty("LETHE_ORG_B_KEY");
+	}
+
+	String operatorKey() {
+		return this.keys.getProperty("LETHE_OPERATOR_KEY");
+	}
+
+	private static Path jar(String property) {
+		return Path.of(System.getProperty(property, "missing-" + property));
+	}
+
+	private static Properties read(Path file) {
+		Properties properties = new Properties();
+		try (Reader reader = Files.newBufferedReader(file)) {
+			properties.load(reader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The command service wrote no demo keys to " + file, ex);
+		}
+		return properties;
+	}
+
+}
