@@ -42,15 +42,19 @@ class DeletionStatusController {
 		String state = job.filter((j) -> "failed".equals(j.state()))
 			.map((j) -> "failed")
 			.orElse(dataset.status().value());
-		return new DeletionStatus(id, state, dataset.deletedDt(), dataset.deletedBy(), dataset.expiresAt(),
+		boolean held = this.datasets.legalHold(id).isPresent();
+		return new DeletionStatus(id, state, dataset.deletedDt(), dataset.deletedBy(), dataset.expiresAt(), held,
 				job.map(JobStatus::of).orElse(null), job.map(Progress::of).orElse(Progress.NONE),
 				receipt.map(Receipt::of).orElse(null));
 	}
 
-	/** The deletion status of a dataset. */
+	/**
+	 * The deletion status of a dataset; {@code legalHold} while an operator's hold keeps
+	 * it from being purged.
+	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record DeletionStatus(UUID datasetId, String state, Instant requestedAt, String requestedBy, Instant expiresAt,
-			JobStatus job, Progress progress, Receipt receipt) {
+			boolean legalHold, JobStatus job, Progress progress, Receipt receipt) {
 	}
 
 	/** The purge job behind it, if the worker has one. */

@@ -2,6 +2,7 @@ package io.lethe.purge.engine;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,13 +31,15 @@ class DatasetCatalog {
 	/** The dataset row, locked until the caller's transaction ends. */
 	Optional<DatasetRow> lock(UUID dataset) {
 		return this.jdbc
-			.sql("select org_id, status, expires_at, (expires_at is null or expires_at <= now()) as due "
-					+ "from catalog.datasets where id = ? for update")
+			.sql("select org_id, status, expires_at, (expires_at is null or expires_at <= now()) as due, "
+					+ "legal_hold_reason, legal_hold_at from catalog.datasets where id = ? for update")
 			.param(dataset)
 			.query((rs, row) -> {
 				OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
+				String hold = (rs.getObject("legal_hold_at") != null)
+						? Objects.requireNonNullElse(rs.getString("legal_hold_reason"), "no reason given") : null;
 				return new DatasetRow(rs.getObject("org_id", UUID.class), rs.getString("status"),
-						(expires != null) ? expires.toInstant() : null, rs.getBoolean("due"));
+						(expires != null) ? expires.toInstant() : null, rs.getBoolean("due"), hold);
 			})
 			.optional();
 	}
@@ -91,9 +94,15 @@ class DatasetCatalog {
 	}
 
 	/**
-	 * The dataset row as the fence reads it; {@code due} when its grace period is over.
+	 * The dataset row as the fence reads it; {@code due} when its grace period is over;
+	 * {@code legalHold} the reason of a hold an operator placed, or null.
 	 */
-	record DatasetRow(UUID orgId, String status, Instant expiresAt, boolean due) {
+	record DatasetRow(UUID orgId, String status, Instant expiresAt, boolean due, String legalHold) {
+
+		boolean held() {
+			return this.legalHold != null;
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.lethe.purge.engine;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import io.lethe.purge.job.PurgeJob;
@@ -16,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code pending_deletion} dataset to {@code purging} (the command service then refuses
  * its writes and its restore), keeps the owned assets another dataset still uses, and
  * fixes the prefixes the purge will empty. A restored dataset cancels the job; one
- * already {@code purging} resumes; one already {@code purged} only finishes the job.
+ * already {@code purging} resumes; one already {@code purged} only finishes the job. A
+ * dataset under legal hold is never fenced: its job waits until the hold is released.
  */
 @Component
 class DatasetFence implements PurgeStep {
@@ -65,6 +67,14 @@ class DatasetFence implements PurgeStep {
 			case "active":
 				return new StepResult.Cancel("dataset " + dataset + " is active again (restored)");
 			case "pending_deletion":
+				if (row.held()) {
+					// A legal hold outranks every request, an operator's purge-now
+					// included. Its
+					// release asks for the purge again; the re-check is only a safety
+					// net.
+					return new StepResult.Defer(Instant.now().plus(this.properties.holdRecheck()),
+							"legal hold on dataset " + dataset + ": " + row.legalHold());
+				}
 				if (!row.due() && job.requestedVia() != RequestedVia.OPERATOR) {
 					return new StepResult.Defer(row.expiresAt(),
 							"grace period of dataset " + dataset + " ends at " + row.expiresAt());

@@ -18,12 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vacuumAfterVectors a purge that deleted more vectors than this vacuums the
  * collections it touched
  * @param storeRetry retry of store errors inside a step
+ * @param holdRecheck how long a job of a dataset under legal hold waits before it looks
+ * again (a release asks for the purge at once; this is the safety net)
  */
 @ConfigurationProperties("lethe.purge.engine")
 record EngineProperties(@DefaultValue("5000") int vectorChunk, @DefaultValue("1000") int objectBatch,
 		@DefaultValue("4") int objectsInFlight, @DefaultValue("1000") int rowChunk,
 		@DefaultValue("200") int prefixesPerCheckpoint, @DefaultValue("100000") long vacuumAfterVectors,
-		@DefaultValue StoreRetrySettings storeRetry) {
+		@DefaultValue StoreRetrySettings storeRetry, @DefaultValue("PT1H") Duration holdRecheck) {
 
 	EngineProperties {
 		if (objectBatch < 1 || objectBatch > 1000) {
