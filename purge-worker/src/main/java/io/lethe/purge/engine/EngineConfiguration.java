@@ -4,6 +4,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.lethe.purge.metrics.PurgeMetrics;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,8 +24,8 @@ class EngineConfiguration {
 	}
 
 	@Bean
-	StoreRetry storeRetry(EngineProperties properties) {
-		return new StoreRetry(properties.storeRetry());
+	StoreRetry storeRetry(EngineProperties properties, PurgeMetrics metrics) {
+		return new StoreRetry(properties.storeRetry(), metrics::storeRetried);
 	}
 
 }

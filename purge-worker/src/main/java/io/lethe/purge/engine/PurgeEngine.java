@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import io.lethe.purge.job.Lease;
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.purge.job.RunningJobs;
+import io.lethe.purge.metrics.PurgeMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +29,12 @@ public class PurgeEngine {
 
 	private final RunningJobs jobs;
 
-	PurgeEngine(List<RootPurge> plans, RunningJobs jobs) {
+	private final PurgeMetrics metrics;
+
+	PurgeEngine(List<RootPurge> plans, RunningJobs jobs, PurgeMetrics metrics) {
 		this.plans = plans.stream().collect(Collectors.toMap(RootPurge::rootType, Function.identity()));
 		this.jobs = jobs;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -50,7 +54,7 @@ public class PurgeEngine {
 			lease.ensureHeld();
 			int index = indexOf(steps, job.step());
 			PurgeStep step = steps.get(index);
-			StepResult result = step.run(new PurgeRun(job, lease, this.jobs));
+			StepResult result = step.run(new PurgeRun(job, lease, this.jobs, this.metrics));
 			if (result instanceof StepResult.Cancel cancel) {
 				this.jobs.cancel(lease, cancel.reason());
 				logger.info("Purge job {} for {} {} cancelled: {}", job.id(), job.rootType(), job.rootId(),

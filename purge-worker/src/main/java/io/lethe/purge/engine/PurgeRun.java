@@ -1,11 +1,13 @@
 package io.lethe.purge.engine;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import io.lethe.purge.job.Counter;
 import io.lethe.purge.job.Lease;
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.purge.job.RunningJobs;
+import io.lethe.purge.metrics.PurgeMetrics;
 
 /**
  * A step's view of the job it works on: the job as the step began, and the writes a step
@@ -19,10 +21,13 @@ final class PurgeRun {
 
 	private final RunningJobs jobs;
 
-	PurgeRun(PurgeJob job, Lease lease, RunningJobs jobs) {
+	private final PurgeMetrics metrics;
+
+	PurgeRun(PurgeJob job, Lease lease, RunningJobs jobs, PurgeMetrics metrics) {
 		this.job = job;
 		this.lease = lease;
 		this.jobs = jobs;
+		this.metrics = metrics;
 	}
 
 	PurgeJob job() {
@@ -43,11 +48,12 @@ final class PurgeRun {
 	}
 
 	void progress(Counter counter, long deleted) {
-		this.jobs.progress(this.lease, counter, deleted, null);
+		progress(counter, deleted, null);
 	}
 
 	void progress(Counter counter, long deleted, String checkpoint) {
 		this.jobs.progress(this.lease, counter, deleted, checkpoint);
+		this.metrics.deleted(counter.name().toLowerCase(Locale.ROOT), deleted);
 	}
 
 	void total(Counter counter, long total) {

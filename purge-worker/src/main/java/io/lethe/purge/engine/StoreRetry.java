@@ -24,8 +24,14 @@ final class StoreRetry {
 
 	private final EngineProperties.StoreRetrySettings settings;
 
-	StoreRetry(EngineProperties.StoreRetrySettings settings) {
+	private final Runnable onRetry;
+
+	/**
+	 * @param onRetry told of every retry (a metric)
+	 */
+	StoreRetry(EngineProperties.StoreRetrySettings settings, Runnable onRetry) {
 		this.settings = settings;
+		this.onRetry = onRetry;
 	}
 
 	<T> T call(String what, Supplier<T> operation) {
@@ -56,6 +62,7 @@ final class StoreRetry {
 				Duration wait = backoff(attempt);
 				logger.warn("{} failed (try {} of {}), retrying in {} ms: {}", what, attempt, this.settings.attempts(),
 						wait.toMillis(), ex.getMessage());
+				this.onRetry.run();
 				pause(wait, ex);
 				beforeRetry.run();
 			}

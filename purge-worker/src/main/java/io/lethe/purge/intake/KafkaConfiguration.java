@@ -7,6 +7,7 @@ import java.util.Map;
 import io.lethe.events.codec.EventSerializer;
 import io.lethe.events.codec.Topics;
 import io.lethe.events.codec.UndecodableEventException;
+import io.lethe.purge.metrics.PurgeMetrics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -61,7 +62,8 @@ class KafkaConfiguration {
 	}
 
 	@Bean
-	DefaultErrorHandler deletionErrorHandler(KafkaTemplate<String, Object> template, IntakeProperties properties) {
+	DefaultErrorHandler deletionErrorHandler(KafkaTemplate<String, Object> template, IntakeProperties properties,
+			PurgeMetrics metrics) {
 		// The DLT may have fewer partitions than the topic: let the producer choose.
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(Topics.DELETIONS_DLT, -1));
@@ -69,8 +71,10 @@ class KafkaConfiguration {
 		// "failed to deserialize"); this one names the root cause in one line.
 		recoverer.addHeadersFunction((record, ex) -> new RecordHeaders(
 				new Header[] { new RecordHeader(REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8)) }));
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
-				new FixedBackOff(properties.backoff().toMillis(), Math.max(0, properties.attempts() - 1)));
+		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
+			recoverer.accept(record, ex);
+			metrics.deadLettered();
+		}, new FixedBackOff(properties.backoff().toMillis(), Math.max(0, properties.attempts() - 1)));
 		handler.addNotRetryableExceptions(UndecodableEventException.class, InvalidEventException.class);
 		return handler;
 	}

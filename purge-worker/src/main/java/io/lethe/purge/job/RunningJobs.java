@@ -25,8 +25,11 @@ public class RunningJobs {
 
 	private final JdbcClient jdbc;
 
-	RunningJobs(JdbcClient jdbc) {
+	private final JobAudit audit;
+
+	RunningJobs(JdbcClient jdbc, JobAudit audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
 	/**
@@ -122,12 +125,17 @@ public class RunningJobs {
 		release(lease, "state = 'cancelled', last_error = :error", null, reason);
 	}
 
-	/** Every step done: the job is completed and its outcome waits to be published. */
+	/**
+	 * Every step done: the job is completed, audited, and its outcome waits to be
+	 * published.
+	 */
+	@Transactional
 	public void complete(Lease lease) {
 		release(lease,
 				"state = 'completed', step = 'done', checkpoint = null, completed_at = now(), "
 						+ "last_error = null, outcome_event_id = gen_random_uuid(), outcome_published = false",
 				null, null);
+		this.audit.ended(lease);
 	}
 
 	/** A failed attempt with attempts left: scheduled again after {@code delay}. */
@@ -141,9 +149,11 @@ public class RunningJobs {
 	 * @param countAttempt whether the attempt that just failed is to be counted (it is
 	 * not when the job was failed before it ran)
 	 */
+	@Transactional
 	public void fail(Lease lease, String error, boolean countAttempt) {
 		release(lease, "state = 'failed', attempts = attempts + " + (countAttempt ? 1 : 0) + ", last_error = :error, "
 				+ "outcome_event_id = gen_random_uuid(), outcome_published = false", null, error);
+		this.audit.ended(lease);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.lethe.purge.metrics.PurgeMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +28,12 @@ public class Receipts {
 
 	private final ReceiptSigner signer;
 
-	Receipts(JdbcClient jdbc, ReceiptProperties properties) {
+	private final PurgeMetrics metrics;
+
+	Receipts(JdbcClient jdbc, ReceiptProperties properties, PurgeMetrics metrics) {
 		this.jdbc = jdbc;
 		this.signer = new ReceiptSigner(properties);
+		this.metrics = metrics;
 	}
 
 	public Optional<Receipt> findByJob(UUID jobId) {
@@ -57,7 +61,7 @@ public class Receipts {
 		}
 		Instant now = Instant.now();
 		String body = CanonicalReceipt.write(UUID.randomUUID(), facts, now, this.signer.keyId());
-		this.jdbc.sql("""
+		int inserted = this.jdbc.sql("""
 				insert into purge.receipts (job_id, root_type, root_id, org_id, body, signature, algorithm, key_id,
 				        created_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -66,6 +70,9 @@ public class Receipts {
 			.params(facts.jobId(), facts.rootType(), facts.rootId(), facts.orgId(), body, this.signer.sign(body),
 					ReceiptSigner.ALGORITHM, this.signer.keyId(), now.atOffset(ZoneOffset.UTC))
 			.update();
+		if (inserted > 0) {
+			this.metrics.receiptIssued();
+		}
 		Receipt receipt = findByJob(facts.jobId()).orElseThrow();
 		logger.info("Receipt for job {} ({} {}) signed with key {}", facts.jobId(), facts.rootType(), facts.rootId(),
 				receipt.keyId());
@@ -77,7 +84,9 @@ public class Receipts {
 	 * constant time. Any change to the body, even one byte, fails.
 	 */
 	public boolean verify(String body, String signature) {
-		return this.signer.verify(body, signature);
+		boolean valid = this.signer.verify(body, signature);
+		this.metrics.receiptVerified(valid);
+		return valid;
 	}
 
 	/** The id of the key receipts are signed with now. */

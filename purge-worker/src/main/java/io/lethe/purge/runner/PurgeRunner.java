@@ -9,13 +9,16 @@ import java.util.concurrent.ScheduledFuture;
 
 import io.lethe.purge.engine.PermanentPurgeFailure;
 import io.lethe.purge.engine.PurgeEngine;
+import io.lethe.purge.engine.RunOutcome;
 import io.lethe.purge.job.Lease;
 import io.lethe.purge.job.LeaseLostException;
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.purge.job.PurgeJobs;
 import io.lethe.purge.job.RunningJobs;
+import io.lethe.purge.metrics.PurgeMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.stereotype.Service;
 
@@ -44,10 +47,13 @@ public class PurgeRunner {
 
 	private final RunnerProperties properties;
 
+	private final PurgeMetrics metrics;
+
 	private final String workerId;
 
 	PurgeRunner(PurgeJobs jobs, RunningJobs running, PurgeEngine engine, Heartbeats heartbeats, OutcomeEvents outcomes,
-			RunnerProperties properties) {
+			RunnerProperties properties, PurgeMetrics metrics) {
+		this.metrics = metrics;
 		this.jobs = jobs;
 		this.running = running;
 		this.engine = engine;
@@ -86,17 +92,37 @@ public class PurgeRunner {
 	}
 
 	private void run(PurgeJob job) {
+		// every log line of the job, from any class, carries its ids as JSON fields
+		try (MDC.MDCCloseable jobId = MDC.putCloseable("job_id", job.id().toString());
+				MDC.MDCCloseable rootType = MDC.putCloseable("root_type", job.rootType());
+				MDC.MDCCloseable rootId = MDC.putCloseable("root_id", job.rootId().toString());
+				MDC.MDCCloseable org = MDC.putCloseable("org_id", job.orgId().toString())) {
+			runLogged(job);
+		}
+	}
+
+	private void runLogged(PurgeJob job) {
 		Lease lease = new Lease(job.id(), this.workerId, this.properties.lease());
 		if (job.attempts() >= this.properties.maxAttempts()) {
 			// Taken over once too often: every run of it dies with its worker.
 			logger.error("Purge job {} for {} {} failed after {} attempts: {}", job.id(), job.rootType(), job.rootId(),
 					job.attempts(), job.lastError());
 			settle(job, () -> this.running.fail(lease, job.lastError(), false));
+			this.metrics.jobEnded(job.rootType(), "failed", null);
 			return;
 		}
 		ScheduledFuture<?> heartbeat = this.heartbeats.start(lease);
 		try {
-			this.engine.run(job, lease);
+			RunOutcome outcome = this.engine.run(job, lease);
+			if (outcome == RunOutcome.COMPLETED) {
+				PurgeJob ended = this.jobs.find(job.id()).orElse(job);
+				this.metrics.jobEnded(job.rootType(), "completed",
+						(ended.startedAt() != null && ended.completedAt() != null)
+								? Duration.between(ended.startedAt(), ended.completedAt()) : null);
+			}
+			else if (outcome == RunOutcome.CANCELLED) {
+				this.metrics.jobEnded(job.rootType(), "cancelled", null);
+			}
 		}
 		catch (LeaseLostException ex) {
 			logger.warn("Purge job {} for {} {} stopped: {}", job.id(), job.rootType(), job.rootId(), ex.getMessage());
@@ -105,6 +131,7 @@ public class PurgeRunner {
 			logger.error("Purge job {} for {} {} failed for good: {}", job.id(), job.rootType(), job.rootId(),
 					ex.getMessage());
 			settle(job, () -> this.running.fail(lease, describe(ex), true));
+			this.metrics.jobEnded(job.rootType(), "failed", null);
 		}
 		catch (RuntimeException ex) {
 			int attempts = job.attempts() + 1;
@@ -112,12 +139,14 @@ public class PurgeRunner {
 				logger.error("Purge job {} for {} {} failed after {} attempts", job.id(), job.rootType(), job.rootId(),
 						attempts, ex);
 				settle(job, () -> this.running.fail(lease, describe(ex), true));
+				this.metrics.jobEnded(job.rootType(), "failed", null);
 			}
 			else {
 				Duration wait = this.properties.retry().after(attempts);
 				logger.warn("Purge job {} for {} {}: attempt {} failed, retrying in {}: {}", job.id(), job.rootType(),
 						job.rootId(), attempts, wait, describe(ex));
 				settle(job, () -> this.running.retryLater(lease, describe(ex), wait));
+				this.metrics.attemptRetried();
 			}
 		}
 		finally {
