@@ -3,6 +3,8 @@ package io.lethe.command.outbox;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -93,17 +95,19 @@ class OutboxRelay implements SmartLifecycle {
 				return 0;
 			}
 			List<Row> rows = this.jdbc
-				.sql("select id, event_id, aggregate_id, event_type, topic, payload from catalog.outbox "
+				.sql("select id, event_id, aggregate_id, event_type, topic, payload, created_at from catalog.outbox "
 						+ "where published_at is null order by id limit :limit for update skip locked")
 				.param("limit", this.batchSize)
 				.query((rs, n) -> new Row(rs.getLong("id"), rs.getObject("event_id", UUID.class),
 						rs.getObject("aggregate_id", UUID.class), rs.getString("event_type"), rs.getString("topic"),
-						rs.getBytes("payload")))
+						rs.getBytes("payload"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
 				.list();
 			if (rows.isEmpty()) {
 				return 0;
 			}
 			send(rows);
+			Instant acknowledged = Instant.now();
+			rows.forEach((row) -> this.metrics.acknowledged(Duration.between(row.createdAt(), acknowledged)));
 			this.jdbc.sql("update catalog.outbox set published_at = now() where id = any(:ids)")
 				.param("ids", rows.stream().map(Row::id).toArray(Long[]::new))
 				.update();
@@ -211,7 +215,8 @@ class OutboxRelay implements SmartLifecycle {
 		return this.running.get();
 	}
 
-	private record Row(long id, UUID eventId, UUID aggregateId, String eventType, String topic, byte[] payload) {
+	private record Row(long id, UUID eventId, UUID aggregateId, String eventType, String topic, byte[] payload,
+			Instant createdAt) {
 	}
 
 }

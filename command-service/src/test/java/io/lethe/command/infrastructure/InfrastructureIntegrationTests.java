@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.lethe.testkit.Api.Response;
 import io.lethe.command.CommandServiceIntegrationTest;
@@ -27,6 +29,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The service runs on the real stores, and the project's event adapters round-trip
@@ -120,6 +123,32 @@ class InfrastructureIntegrationTests extends CommandServiceIntegrationTest {
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.json().get("paths").has("/api/v1/datasets")).isTrue();
 		assertThat(docs.json().get("paths").has("/api/v1/datasets/{dataset_id}")).isTrue();
+	}
+
+	@Test
+	void prometheusShowsTheOutboxBacklogLagAndWhatWasPublished() {
+		TestOrg org = newOrg();
+		double published = sample(this.api.get("/actuator/prometheus", null).body(), "lethe_outbox_published_total");
+		String dataset = this.api.post("/api/v1/datasets", org.key(), Map.of("name", "metered"))
+			.json()
+			.get("id")
+			.stringValue();
+
+		this.api.delete("/api/v1/datasets/" + dataset + "?grace=PT1H", org.key());
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			String metrics = this.api.get("/actuator/prometheus", null).body();
+			assertThat(sample(metrics, "lethe_outbox_published_total")).isGreaterThanOrEqualTo(published + 1);
+			assertThat(sample(metrics, "lethe_outbox_backlog")).isZero();
+			assertThat(sample(metrics, "lethe_outbox_lag_seconds")).isZero();
+			assertThat(sample(metrics, "lethe_outbox_publish_lag_seconds_count")).isGreaterThanOrEqualTo(1);
+		});
+	}
+
+	private static double sample(String metrics, String name) {
+		Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics);
+		assertThat(line.find()).as(name + " in " + metrics.length() + " characters of metrics").isTrue();
+		return Double.parseDouble(line.group(1));
 	}
 
 }
