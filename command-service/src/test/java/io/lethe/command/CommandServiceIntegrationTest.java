@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The one base of the command service's integration tests: the application on a random
@@ -26,6 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the tests send thousands of requests with few keys; RateLimitIntegrationTests checks
+// the limit
+@TestPropertySource(properties = { "lethe.limits.requests-per-second=100000", "lethe.limits.burst=100000" })
 public abstract class CommandServiceIntegrationTest {
 
 	@Autowired

@@ -26,6 +26,11 @@ public final class Api {
 		this.base = base;
 	}
 
+	/** Where requests go, e.g. {@code http://127.0.0.1:8080}. */
+	public String baseUrl() {
+		return this.base;
+	}
+
 	public Response get(String path, String key) {
 		return send("GET", path, key, null);
 	}

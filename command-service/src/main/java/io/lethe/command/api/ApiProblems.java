@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -90,8 +91,25 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
 	}
 
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> malformedMultipart(MultipartException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "malformed-body", "Bad Request",
+				"The request body is not a valid multipart/form-data body.", Map.of());
+	}
+
+	@ExceptionHandler(TooManyRequestsException.class)
+	ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException ex) {
+		ProblemDetail body = body(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too Many Requests", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+			.body(body);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (RequestBodyGuard.isBodyTooLarge(ex)) {
+			return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Content Too Large", ex.getMessage(), Map.of());
+		}
 		log.error("Unexpected error", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal Server Error",
 				"The request could not be completed; it is safe to retry.", Map.of());
@@ -100,6 +118,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (RequestBodyGuard.isBodyTooLarge(ex)) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.body(body(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Content Too Large",
+						"The request body is larger than the limit."));
+		}
 		ProblemDetail body = body(HttpStatus.BAD_REQUEST, "malformed-body", "Bad Request",
 				"The request body is not valid JSON.");
 		return ResponseEntity.badRequest().body(body);

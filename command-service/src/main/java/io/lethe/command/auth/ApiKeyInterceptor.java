@@ -1,5 +1,6 @@
 package io.lethe.command.auth;
 
+import io.lethe.command.api.TooManyRequestsException;
 import io.lethe.command.api.UnauthenticatedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,7 +11,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Resolves the {@link Caller} of every API request from
  * {@code Authorization: Bearer <key>} or {@code x-api-key: <key>}; a request without a
- * valid key goes no further.
+ * valid key goes no further, and nor does one over its key's request rate.
  */
 class ApiKeyInterceptor implements HandlerInterceptor {
 
@@ -19,8 +20,11 @@ class ApiKeyInterceptor implements HandlerInterceptor {
 
 	private final ApiKeyService keys;
 
-	ApiKeyInterceptor(ApiKeyService keys) {
+	private final KeyRateLimiter limiter;
+
+	ApiKeyInterceptor(ApiKeyService keys, KeyRateLimiter limiter) {
 		this.keys = keys;
+		this.limiter = limiter;
 	}
 
 	@Override
@@ -32,6 +36,11 @@ class ApiKeyInterceptor implements HandlerInterceptor {
 		}
 		Caller caller = this.keys.authenticate(presented)
 			.orElseThrow(() -> new UnauthenticatedException("The API key is invalid or revoked."));
+		long retryAfter = this.limiter.acquire(caller.keyId());
+		if (retryAfter > 0) {
+			throw new TooManyRequestsException("This API key is over its request rate; retry in " + retryAfter + " s.",
+					retryAfter);
+		}
 		request.setAttribute(CALLER, caller);
 		return true;
 	}

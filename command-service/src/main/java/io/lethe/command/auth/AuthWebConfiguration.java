@@ -2,6 +2,8 @@ package io.lethe.command.auth;
 
 import java.util.List;
 
+import io.lethe.command.api.RequestLimits;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -15,13 +17,16 @@ class AuthWebConfiguration implements WebMvcConfigurer {
 
 	private final ApiKeyService keys;
 
-	AuthWebConfiguration(ApiKeyService keys) {
+	private final KeyRateLimiter limiter;
+
+	AuthWebConfiguration(ApiKeyService keys, RequestLimits limits) {
 		this.keys = keys;
+		this.limiter = new KeyRateLimiter(limits, System::nanoTime);
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new ApiKeyInterceptor(this.keys))
+		registry.addInterceptor(new ApiKeyInterceptor(this.keys, this.limiter))
 			.addPathPatterns(PROTECTED)
 			.order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
 	}

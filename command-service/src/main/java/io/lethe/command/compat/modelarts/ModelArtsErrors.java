@@ -2,8 +2,10 @@ package io.lethe.command.compat.modelarts;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.lethe.command.api.ClientErrors;
 import io.lethe.command.api.ConflictException;
 import io.lethe.command.api.FieldError;
 import io.lethe.command.api.ForbiddenException;
@@ -75,6 +77,12 @@ class ModelArtsErrors {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Map<String, Object>> unexpected(Exception ex) {
+		Optional<HttpStatus> clientError = ClientErrors.statusOf(ex);
+		if (clientError.isPresent()) {
+			HttpStatus status = clientError.get();
+			return error(status, "ModelArts." + (status.is4xxClientError() ? "4101" : "0503"),
+					status.getReasonPhrase());
+		}
 		log.error("Unexpected error on the ModelArts route", ex);
 		return error(HttpStatus.INTERNAL_SERVER_ERROR, "ModelArts.0500", "Internal error");
 	}

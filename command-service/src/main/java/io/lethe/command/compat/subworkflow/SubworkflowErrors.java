@@ -2,8 +2,10 @@ package io.lethe.command.compat.subworkflow;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.lethe.command.api.ClientErrors;
 import io.lethe.command.api.ConflictException;
 import io.lethe.command.api.InvalidRequestException;
 import io.lethe.command.api.NotFoundException;
@@ -60,6 +62,11 @@ class SubworkflowErrors {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Map<String, Object>> unexpected(Exception ex) {
+		Optional<HttpStatus> clientError = ClientErrors.statusOf(ex);
+		if (clientError.isPresent()) {
+			HttpStatus status = clientError.get();
+			return error(status, status.getReasonPhrase());
+		}
 		log.error("Unexpected error on the Subworkflow route", ex);
 		return error(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 	}

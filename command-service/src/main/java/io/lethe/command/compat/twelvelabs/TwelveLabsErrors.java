@@ -2,8 +2,10 @@ package io.lethe.command.compat.twelvelabs;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.lethe.command.api.ClientErrors;
 import io.lethe.command.api.ConflictException;
 import io.lethe.command.api.FieldError;
 import io.lethe.command.api.InvalidRequestException;
@@ -68,6 +70,12 @@ class TwelveLabsErrors {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Map<String, Object>> unexpected(Exception ex) {
+		Optional<HttpStatus> clientError = ClientErrors.statusOf(ex);
+		if (clientError.isPresent()) {
+			HttpStatus status = clientError.get();
+			return error(status, status.is4xxClientError() ? "bad_request" : "service_unavailable",
+					status.getReasonPhrase());
+		}
 		log.error("Unexpected error on a TwelveLabs route", ex);
 		return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Internal error");
 	}
