@@ -21,6 +21,9 @@ class CatalogChunks {
 	private static final String JOB_ASSETS = "(select asset_id from purge.job_prefixes where job_id = :job "
 			+ "and asset_id is not null)";
 
+	private static final String JOB_ITEMS = "(select item_id from purge.job_prefixes where job_id = :job "
+			+ "and item_id is not null)";
+
 	private final JdbcClient jdbc;
 
 	CatalogChunks(JdbcClient jdbc) {
@@ -45,6 +48,18 @@ class CatalogChunks {
 
 	long shareLinksLeft(PurgeJob job) {
 		return count("select count(*) from catalog.share_links where dataset_id = :root", job);
+	}
+
+	/** The items the job's fence fixed prefixes for (samples, a cascade's items). */
+	Chunk jobItems(PurgeJob job, String after, int size) {
+		return byId(
+				ids("select item_id from purge.job_prefixes where job_id = ? and item_id > ? "
+						+ "order by item_id limit ?", job.id(), after, size),
+				"delete from catalog.items where id = any(?)");
+	}
+
+	long jobItemsLeft(PurgeJob job) {
+		return count("select count(*) from catalog.items where id in " + JOB_ITEMS, job);
 	}
 
 	/**

@@ -87,7 +87,7 @@ class DatasetFence implements PurgeStep {
 	private StepResult fenced(PurgeRun run, DatasetCatalog.DatasetRow row, String how) {
 		UUID dataset = run.rootId();
 		int kept = this.catalog.releaseSharedAssets(dataset);
-		int added = this.prefixes.snapshot(run.job().id(), row.orgId(), dataset, this.properties.rowChunk());
+		int added = this.prefixes.snapshotDataset(run.job().id(), row.orgId(), dataset, this.properties.rowChunk());
 		run.markStarted();
 		logger.info("Purge job {} for dataset {}: {}; {} prefixes added, {} shared assets kept", run.job().id(),
 				dataset, how, added, kept);

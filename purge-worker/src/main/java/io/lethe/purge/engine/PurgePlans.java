@@ -23,4 +23,27 @@ class PurgePlans {
 				List.of(fence, vectors, objects, scoped.rows(scope), scoped.verify(scope), receipt, tombstone));
 	}
 
+	/**
+	 * A deleted asset: its binary with every version and any unfinished upload, its
+	 * remaining rows and, with a cascade, the items the deletion took along. Items only
+	 * flagged {@code source_deleted} keep their own previews and vectors.
+	 */
+	@Bean
+	RootPurge assetPurge(AssetFence fence, JobItemVectors vectors, RootObjects objects, ScopedSteps scoped,
+			TargetScope scope, IssueReceipt receipt) {
+		return new RootPurge(PurgeJob.ASSET,
+				List.of(fence, vectors, objects, scoped.rows(scope), scoped.verify(scope), receipt));
+	}
+
+	/**
+	 * A batch of deleted samples: their vectors, binaries and rows, and the sources
+	 * deleted with them; the rest of the dataset is untouched.
+	 */
+	@Bean
+	RootPurge samplesPurge(SamplesFence fence, JobItemVectors vectors, RootObjects objects, ScopedSteps scoped,
+			TargetScope scope, IssueReceipt receipt) {
+		return new RootPurge(PurgeJob.SAMPLES,
+				List.of(fence, vectors, objects, scoped.rows(scope), scoped.verify(scope), receipt));
+	}
+
 }
