@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (or, with a cascade, deleted) its referencing items.
  */
 @Component
-class AssetFence implements PurgeStep {
+class AssetFence extends FenceStep {
 
 	private static final Logger logger = LoggerFactory.getLogger(AssetFence.class);
 
@@ -31,28 +31,17 @@ class AssetFence implements PurgeStep {
 
 	private final JobPrefixes prefixes;
 
-	private final TransactionTemplate transactions;
-
 	private final EngineProperties properties;
 
 	AssetFence(JdbcClient jdbc, JobPrefixes prefixes, TransactionTemplate transactions, EngineProperties properties) {
+		super(transactions);
 		this.jdbc = jdbc;
 		this.prefixes = prefixes;
-		this.transactions = transactions;
 		this.properties = properties;
 	}
 
 	@Override
-	public String name() {
-		return PurgeJob.FIRST_STEP;
-	}
-
-	@Override
-	public StepResult run(PurgeRun run) {
-		return this.transactions.execute((status) -> fence(run));
-	}
-
-	private StepResult fence(PurgeRun run) {
+	StepResult fence(PurgeRun run) {
 		PurgeJob job = run.job();
 		UUID asset = job.rootId();
 		Optional<AssetRow> row = this.jdbc.sql("select org_id, status from catalog.assets where id = ? for update")

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * already {@code purging} resumes; one already {@code purged} only finishes the job.
  */
 @Component
-class DatasetFence implements PurgeStep {
+class DatasetFence extends FenceStep {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatasetFence.class);
 
@@ -29,30 +29,19 @@ class DatasetFence implements PurgeStep {
 
 	private final Receipts receipts;
 
-	private final TransactionTemplate transactions;
-
 	private final EngineProperties properties;
 
 	DatasetFence(DatasetCatalog catalog, JobPrefixes prefixes, Receipts receipts, TransactionTemplate transactions,
 			EngineProperties properties) {
+		super(transactions);
 		this.catalog = catalog;
 		this.prefixes = prefixes;
 		this.receipts = receipts;
-		this.transactions = transactions;
 		this.properties = properties;
 	}
 
 	@Override
-	public String name() {
-		return "fence";
-	}
-
-	@Override
-	public StepResult run(PurgeRun run) {
-		return this.transactions.execute((status) -> fence(run));
-	}
-
-	private StepResult fence(PurgeRun run) {
+	StepResult fence(PurgeRun run) {
 		PurgeJob job = run.job();
 		UUID dataset = job.rootId();
 		DatasetCatalog.DatasetRow row = this.catalog.lock(dataset)

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fails, for an operator to look at.
  */
 @Component
-class SamplesFence implements PurgeStep {
+class SamplesFence extends FenceStep {
 
 	private static final Logger logger = LoggerFactory.getLogger(SamplesFence.class);
 
@@ -26,29 +26,18 @@ class SamplesFence implements PurgeStep {
 
 	private final JobPrefixes prefixes;
 
-	private final TransactionTemplate transactions;
-
 	private final EngineProperties properties;
 
 	SamplesFence(DatasetCatalog catalog, JobPrefixes prefixes, TransactionTemplate transactions,
 			EngineProperties properties) {
+		super(transactions);
 		this.catalog = catalog;
 		this.prefixes = prefixes;
-		this.transactions = transactions;
 		this.properties = properties;
 	}
 
 	@Override
-	public String name() {
-		return PurgeJob.FIRST_STEP;
-	}
-
-	@Override
-	public StepResult run(PurgeRun run) {
-		return this.transactions.execute((status) -> fence(run));
-	}
-
-	private StepResult fence(PurgeRun run) {
+	StepResult fence(PurgeRun run) {
 		PurgeJob job = run.job();
 		UUID dataset = this.prefixes.target(job.id(), "dataset")
 			.orElseThrow(() -> new PermanentPurgeFailure("Samples batch " + job.rootId() + " names no dataset"));
