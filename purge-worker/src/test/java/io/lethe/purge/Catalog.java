@@ -17,12 +17,6 @@ import io.lethe.stores.object.ObjectKeys;
 import io.lethe.stores.object.ObjectStore;
 import io.lethe.stores.vector.VectorEntry;
 import io.lethe.stores.vector.VectorIndex;
-import io.lethe.testkit.TestInfrastructure;
-import io.lethe.testkit.TestS3;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -130,22 +124,67 @@ final class Catalog {
 	 * then (optionally) a delete marker on top.
 	 */
 	UUID ownedAsset(UUID org, UUID owner, int versions, boolean deleteMarker) {
+		return asset(org, owner, "ready", versions, deleteMarker);
+	}
+
+	/**
+	 * An asset in {@code status} ({@code deleted}: as a deletion left it), with
+	 * {@code versions} versions of its original and optionally a delete marker on top.
+	 */
+	UUID asset(UUID org, UUID owner, String status, int versions, boolean deleteMarker) {
 		UUID asset = UUID.randomUUID();
 		String key = ObjectKeys.assetOriginal(org, asset);
 		this.jdbc.sql("""
 				insert into catalog.assets (id, org_id, filename, content_type, asset_type, object_key,
 				        owner_dataset_id, status, created_at, created_by, updated_at, updated_by)
-				values (?, ?, 'beach.jpg', 'image/jpeg', 'image', ?, ?, 'ready', now(), 'key-1', now(), 'key-1')
-				""").params(asset, org, key, owner).update();
+				values (?, ?, 'beach.jpg', 'image/jpeg', 'image', ?, ?, ?, now(), 'key-1', now(), 'key-1')
+				""").params(asset, org, key, owner, status).update();
 		for (int i = 1; i <= versions; i++) {
 			put(key, "version " + i + " of " + asset);
 		}
 		if (deleteMarker) {
-			try (S3Client s3 = s3()) {
-				s3.deleteObject((request) -> request.bucket(TestInfrastructure.s3().bucket()).key(key));
-			}
+			BucketProbe.deleteMarker(key);
 		}
 		return asset;
+	}
+
+	/**
+	 * An item of {@code dataset} whose source is {@code asset}, with a preview in
+	 * {@code previewVersions} versions and a vector in each of two collections.
+	 */
+	UUID itemOf(UUID org, UUID dataset, UUID asset, int previewVersions) {
+		UUID item = UUID.randomUUID();
+		String preview = ObjectKeys.itemPreview(org, dataset, item);
+		this.jdbc
+			.sql("insert into catalog.items (id, org_id, dataset_id, asset_id, asset_type, status, preview_key, "
+					+ "created_at, created_by) values (?, ?, ?, ?, 'image', 'active', ?, now(), 'key-1')")
+			.params(item, org, dataset, asset, preview)
+			.update();
+		for (int i = 1; i <= previewVersions; i++) {
+			put(preview, "preview " + i + " of " + item);
+		}
+		this.vectors.upsert(COLLECTION, new VectorEntry(org, dataset, item, "image", new float[] { 1, 2, 3, 4 }));
+		this.vectors.upsert(SECOND_COLLECTION, new VectorEntry(org, dataset, item, "audio", new float[] { 1, 0, 1 }));
+		return item;
+	}
+
+	/**
+	 * The items are deleted now, as a batch delete or a cascading asset delete leaves
+	 * them.
+	 */
+	void deleteItems(List<UUID> items) {
+		this.jdbc
+			.sql("update catalog.items set status = 'deleted', deleted_at = now(), deleted_by = 'key-1' "
+					+ "where id = any(?)")
+			.param(items.toArray(UUID[]::new))
+			.update();
+	}
+
+	/** What a forced delete of the asset leaves of its live referencing items. */
+	void flagSourceDeleted(UUID asset) {
+		this.jdbc.sql("update catalog.items set source_deleted = true where asset_id = ? and status = 'active'")
+			.param(asset)
+			.update();
 	}
 
 	/**
@@ -231,17 +270,6 @@ final class Catalog {
 			.param(dataset)
 			.query(String.class)
 			.single();
-	}
-
-	private static S3Client s3() {
-		TestS3 s3 = TestInfrastructure.s3();
-		return S3Client.builder()
-			.endpointOverride(s3.endpoint())
-			.region(Region.US_EAST_1)
-			.forcePathStyle(true)
-			.credentialsProvider(
-					StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
-			.build();
 	}
 
 	private static void parallel(List<Runnable> tasks) {

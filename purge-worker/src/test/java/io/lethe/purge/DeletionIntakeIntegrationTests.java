@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.lethe.events.AssetDeletionRequested;
 import io.lethe.events.DatasetDeletionRequested;
+import io.lethe.events.SamplesDeletionRequested;
 import io.lethe.events.codec.Topics;
 import io.lethe.purge.job.JobState;
 import io.lethe.purge.job.PurgeJob;
@@ -77,7 +78,7 @@ class DeletionIntakeIntegrationTests extends PurgeWorkerIntegrationTest {
 		TestEvents.publish(dataset, deletion);
 		// a later record on the same key (so the same partition) shows the replay was
 		// consumed
-		AssetDeletionRequested marker = assetDeletion(org, UUID.randomUUID());
+		AssetDeletionRequested marker = TestEvents.assetDeletion(org, UUID.randomUUID(), false);
 		TestEvents.publish(dataset, marker);
 		await().atMost(Duration.ofSeconds(30)).until(() -> processed(marker.getEventId()));
 
@@ -88,15 +89,25 @@ class DeletionIntakeIntegrationTests extends PurgeWorkerIntegrationTest {
 	}
 
 	@Test
-	void eventsForPurgesNotBuiltYetAreRecordedAndMakeNoJob() {
+	void aSamplesEventWithAMalformedSampleIdIsDeadLetteredWholeAndMakesNoJob() {
 		UUID org = this.catalog.org();
-		UUID asset = UUID.randomUUID();
-		AssetDeletionRequested deletion = assetDeletion(org, asset);
+		UUID dataset = this.catalog.dataset(org, "active", null);
+		List<UUID> items = this.catalog.items(org, dataset, 2);
+		this.catalog.deleteItems(items);
+		SamplesDeletionRequested batch = TestEvents.samplesDeletion(org, dataset, items, List.of());
+		batch.setSampleIds(List.of(items.get(0).toString(), "sample-2"));
 
-		TestEvents.publish(asset, deletion);
+		TestEvents.publish(dataset, batch);
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> processed(deletion.getEventId()));
-		assertThat(this.catalog.count("select count(*) from purge.jobs where root_id = ?", asset)).isZero();
+		List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.awaitRawRecords(Topics.DELETIONS_DLT,
+				(record) -> dataset.toString().equals(record.key()), 1);
+		assertThat(header(dead.get(0), "lethe-dlt-reason")).isEqualTo(
+				"InvalidEventException: SamplesDeletionRequested has a sample_ids that is not a UUID: 'sample-2'");
+		assertThat(processed(batch.getEventId())).isFalse();
+		assertThat(this.catalog.count("select count(*) from purge.jobs where root_id = ?",
+				UUID.fromString(batch.getEventId())))
+			.isZero();
+		assertThat(this.vectors.countItems(items)).isEqualTo(4);
 	}
 
 	@Test
@@ -151,16 +162,6 @@ class DeletionIntakeIntegrationTests extends PurgeWorkerIntegrationTest {
 
 	private boolean processed(String eventId) {
 		return this.catalog.count("select count(*) from purge.processed_events where event_id = ?", eventId) == 1;
-	}
-
-	private static AssetDeletionRequested assetDeletion(UUID org, UUID asset) {
-		return AssetDeletionRequested.newBuilder()
-			.setEventId(UUID.randomUUID().toString())
-			.setOrgId(org.toString())
-			.setOccurredAt(Instant.now())
-			.setAssetId(asset.toString())
-			.setRequestedBy("key-1")
-			.build();
 	}
 
 	private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -2,7 +2,11 @@ package io.lethe.purge;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+
+import io.lethe.events.SamplesDeletionRequested;
+import io.lethe.purge.job.PurgeJob;
 
 import io.lethe.purge.job.JobState;
 import io.lethe.stores.object.ObjectKeys;
@@ -46,6 +50,37 @@ class LegalHoldIntegrationTests extends PurgeWorkerIntegrationTest {
 		assertThat(this.catalog.status(dataset)).isEqualTo("purged");
 		assertThat(this.catalog.versionsUnder(prefix)).isZero();
 		assertThat(this.receipts.findByJob(jobOf(dataset).id())).isPresent();
+	}
+
+	@Test
+	void samplesDeletedFromAHeldDatasetWaitForTheRelease() {
+		UUID org = this.catalog.org();
+		UUID dataset = this.catalog.dataset(org, "active", null);
+		List<UUID> items = this.catalog.items(org, dataset, 6);
+		List<UUID> deleted = items.subList(0, 3);
+		this.catalog.deleteItems(deleted);
+		hold(dataset, "regulator inquiry");
+		long vectorsOfDeleted = this.vectors.countItems(deleted);
+		long vectorsOfKept = this.vectors.countItems(items.subList(3, 6));
+		SamplesDeletionRequested batch = TestEvents.samplesDeletion(org, dataset, deleted, List.of());
+		UUID batchId = UUID.fromString(batch.getEventId());
+
+		TestEvents.publish(dataset, batch);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.jobs.findByRoot(PurgeJob.SAMPLES, batchId).orElseThrow().lastError())
+				.contains("legal hold", "regulator inquiry"));
+		assertThat(this.vectors.countItems(deleted)).isEqualTo(vectorsOfDeleted).isPositive();
+		assertThat(this.catalog.versionsUnder(ObjectKeys.itemPrefix(org, dataset, deleted.get(0)))).isEqualTo(1);
+
+		hold(dataset, null);
+		TestEvents.publish(batchId, TestEvents.purgeRequested(org, PurgeJob.SAMPLES, batchId));
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(this.jobs.findByRoot(PurgeJob.SAMPLES, batchId).orElseThrow().state())
+				.isEqualTo(JobState.COMPLETED));
+		assertThat(this.vectors.countItems(deleted)).isZero();
+		assertThat(this.vectors.countItems(items.subList(3, 6))).isEqualTo(vectorsOfKept).isPositive();
 	}
 
 	private void hold(UUID dataset, String reason) {

@@ -127,7 +127,11 @@ public abstract class PurgeWorkerIntegrationTest {
 	}
 
 	protected PurgeJob jobOf(java.util.UUID dataset) {
-		return this.jobs.findByRoot(PurgeJob.DATASET, dataset).orElseThrow(() -> new AssertionError("no job yet"));
+		return jobOf(PurgeJob.DATASET, dataset);
+	}
+
+	protected PurgeJob jobOf(String rootType, java.util.UUID root) {
+		return this.jobs.findByRoot(rootType, root).orElseThrow(() -> new AssertionError("no job yet"));
 	}
 
 }

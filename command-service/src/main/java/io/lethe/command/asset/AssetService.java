@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.lethe.command.api.ConflictException;
@@ -158,6 +159,15 @@ public class AssetService {
 			this.uploads.delete(assetId);
 			this.assets.delete(assetId);
 		});
+	}
+
+	/**
+	 * The asset's status, also when it is deleted (which {@link #get} hides); empty once
+	 * its row is purged, or for another org's asset.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<AssetStatus> status(Caller caller, UUID id) {
+		return this.assets.status(caller.orgId(), id);
 	}
 
 	@Transactional(readOnly = true)

@@ -59,6 +59,20 @@ public class Assets {
 			.optional();
 	}
 
+	/** The asset's status, deleted or not, while its row exists. */
+	public Optional<AssetStatus> status(UUID org, UUID id) {
+		return this.jdbc
+			.sql("select status, deleted_at, deleted_by from catalog.assets where id = :id and org_id = :org")
+			.param("id", id)
+			.param("org", org)
+			.query((rs, row) -> {
+				OffsetDateTime deletedAt = rs.getObject("deleted_at", OffsetDateTime.class);
+				return new AssetStatus(rs.getString("status"), (deletedAt != null) ? deletedAt.toInstant() : null,
+						rs.getString("deleted_by"));
+			})
+			.optional();
+	}
+
 	public Optional<Asset> lock(UUID org, UUID id) {
 		return this.jdbc
 			.sql("select " + COLUMNS

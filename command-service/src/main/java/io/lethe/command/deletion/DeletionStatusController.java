@@ -5,6 +5,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.lethe.command.api.NotFoundException;
+import io.lethe.command.asset.AssetService;
+import io.lethe.command.asset.AssetStatus;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.dataset.Dataset;
 import io.lethe.command.dataset.DatasetService;
@@ -17,19 +20,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Where a dataset's deletion stands: requested, waiting for its grace to end, being
+ * Where a deletion stands: requested (for a dataset, waiting for its grace to end), being
  * purged (with progress per store), failed, or purged with its signed receipt, which
- * stays readable after the purge.
+ * stays readable after the purge. For datasets and for assets; an asset's purge is its
+ * own (a force delete) or that of the batch of samples that deleted it as a source.
  */
 @RestController
 class DeletionStatusController {
 
 	private final DatasetService datasets;
 
+	private final AssetService assets;
+
 	private final PurgeRecords purges;
 
-	DeletionStatusController(DatasetService datasets, PurgeRecords purges) {
+	DeletionStatusController(DatasetService datasets, AssetService assets, PurgeRecords purges) {
 		this.datasets = datasets;
+		this.assets = assets;
 		this.purges = purges;
 	}
 
@@ -49,6 +56,36 @@ class DeletionStatusController {
 	}
 
 	/**
+	 * An asset's deletion: {@code active} while it lives, {@code deleted} until its purge
+	 * begins, then {@code purging}, {@code purged} (with the receipt) or {@code failed}.
+	 * Still answers after the purge removed the asset's row, from its job; another org's
+	 * asset, or one never deleted nor known, is a 404.
+	 */
+	@GetMapping("/api/v1/assets/{asset_id}/deletion")
+	@Transactional(readOnly = true)
+	AssetDeletionStatus assetStatus(Caller caller, @PathVariable("asset_id") UUID id) {
+		Optional<AssetStatus> asset = this.assets.status(caller, id);
+		if (asset.isPresent() && !asset.get().isDeleted()) {
+			return new AssetDeletionStatus(id, "active", null, null, null, Progress.NONE, null);
+		}
+		Optional<PurgeJobView> job = this.purges.jobPurgingAsset(caller.orgId(), id);
+		if (asset.isEmpty() && job.isEmpty()) {
+			throw new NotFoundException("Asset " + id);
+		}
+		String state = job.map((j) -> switch (j.state()) {
+			case "failed" -> "failed";
+			case "completed" -> "purged";
+			default -> (j.startedAt() != null) ? "purging" : "deleted";
+		}).orElse("deleted");
+		Optional<ReceiptView> receipt = job.flatMap((j) -> this.purges.receipt(j.id()));
+		// once purged, the row is gone and the job says who asked and when
+		Instant requestedAt = asset.map(AssetStatus::deletedAt).orElseGet(() -> job.get().requestedAt());
+		String requestedBy = asset.map(AssetStatus::deletedBy).orElseGet(() -> job.get().requestedBy());
+		return new AssetDeletionStatus(id, state, requestedAt, requestedBy, job.map(JobStatus::of).orElse(null),
+				job.map(Progress::of).orElse(Progress.NONE), receipt.map(Receipt::of).orElse(null));
+	}
+
+	/**
 	 * The deletion status of a dataset; {@code legalHold} while an operator's hold keeps
 	 * it from being purged.
 	 */
@@ -57,14 +94,23 @@ class DeletionStatusController {
 			boolean legalHold, JobStatus job, Progress progress, Receipt receipt) {
 	}
 
-	/** The purge job behind it, if the worker has one. */
+	/** The deletion status of an asset; it has no grace period, so no expiry. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record JobStatus(UUID id, String state, String step, int attempts, String lastError, Instant runAt,
-			Instant startedAt, Instant completedAt) {
+	record AssetDeletionStatus(UUID assetId, String state, Instant requestedAt, String requestedBy, JobStatus job,
+			Progress progress, Receipt receipt) {
+	}
+
+	/**
+	 * The purge job behind it, if the worker has one, and the root it purges (an asset's
+	 * may be a batch of samples).
+	 */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record JobStatus(UUID id, String rootType, UUID rootId, String state, String step, int attempts, String lastError,
+			Instant runAt, Instant startedAt, Instant completedAt) {
 
 		static JobStatus of(PurgeJobView j) {
-			return new JobStatus(j.id(), j.state(), j.step(), j.attempts(), j.lastError(), j.runAt(), j.startedAt(),
-					j.completedAt());
+			return new JobStatus(j.id(), j.rootType(), j.rootId(), j.state(), j.step(), j.attempts(), j.lastError(),
+					j.runAt(), j.startedAt(), j.completedAt());
 		}
 
 	}

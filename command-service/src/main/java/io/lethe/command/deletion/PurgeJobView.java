@@ -7,6 +7,7 @@ import java.util.UUID;
  * The purge worker's job for a root, as the worker records it in schema {@code purge}.
  */
 public record PurgeJobView(UUID id, String rootType, UUID rootId, UUID orgId, String state, String step, int attempts,
-		String lastError, Instant runAt, Instant startedAt, Instant completedAt, long vectorsDeleted, Long vectorsTotal,
-		long objectsDeleted, Long objectsTotal, long rowsDeleted, Long rowsTotal) {
+		String lastError, Instant runAt, Instant requestedAt, String requestedBy, Instant startedAt,
+		Instant completedAt, long vectorsDeleted, Long vectorsTotal, long objectsDeleted, Long objectsTotal,
+		long rowsDeleted, Long rowsTotal) {
 }

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Repository;
 public class PurgeRecords {
 
 	private static final String COLUMNS = "id, root_type, root_id, org_id, state, step, attempts, last_error, run_at, "
-			+ "started_at, completed_at, vectors_deleted, vectors_total, objects_deleted, objects_total, rows_deleted, "
-			+ "rows_total";
+			+ "requested_at, requested_by, started_at, completed_at, vectors_deleted, vectors_total, objects_deleted, "
+			+ "objects_total, rows_deleted, rows_total";
 
 	private final JdbcClient jdbc;
 
@@ -39,6 +39,26 @@ public class PurgeRecords {
 			.param("id", rootId)
 			.query(PurgeRecords::job)
 			.optional();
+	}
+
+	/**
+	 * The org's job that purges the asset: its own after a force delete, else that of the
+	 * samples batch that deleted it as a source.
+	 */
+	public Optional<PurgeJobView> jobPurgingAsset(UUID orgId, UUID assetId) {
+		// job_targets came with the worker's asset and samples purges
+		if (!workerSchemaExists() || !this.jdbc.sql("select to_regclass('purge.job_targets') is not null")
+			.query(Boolean.class)
+			.single()) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("select " + COLUMNS + """
+				 from purge.jobs j
+				where j.org_id = :org and ((j.root_type = 'asset' and j.root_id = :asset)
+				   or (j.root_type = 'samples' and exists (select 1 from purge.job_targets t
+				       where t.job_id = j.id and t.kind = 'asset' and t.target_id = :asset)))
+				order by (j.root_type = 'asset') desc, j.created_at desc limit 1
+				""").param("org", orgId).param("asset", assetId).query(PurgeRecords::job).optional();
 	}
 
 	/** Any org's job by its id, for operators. */
@@ -96,9 +116,9 @@ public class PurgeRecords {
 		return new PurgeJobView(rs.getObject("id", UUID.class), rs.getString("root_type"),
 				rs.getObject("root_id", UUID.class), rs.getObject("org_id", UUID.class), rs.getString("state"),
 				rs.getString("step"), rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "run_at"),
-				instant(rs, "started_at"), instant(rs, "completed_at"), rs.getLong("vectors_deleted"),
-				rs.getObject("vectors_total", Long.class), rs.getLong("objects_deleted"),
-				rs.getObject("objects_total", Long.class), rs.getLong("rows_deleted"),
+				instant(rs, "requested_at"), rs.getString("requested_by"), instant(rs, "started_at"),
+				instant(rs, "completed_at"), rs.getLong("vectors_deleted"), rs.getObject("vectors_total", Long.class),
+				rs.getLong("objects_deleted"), rs.getObject("objects_total", Long.class), rs.getLong("rows_deleted"),
 				rs.getObject("rows_total", Long.class));
 	}
 

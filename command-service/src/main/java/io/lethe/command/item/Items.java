@@ -147,13 +147,14 @@ public class Items {
 
 	/**
 	 * Active items of the dataset, the bytes of their sources, and the most common
-	 * content type among them.
+	 * content type among them. An item whose source was force-deleted and purged still
+	 * counts; its source's bytes no longer do.
 	 */
 	DatasetContents contents(UUID dataset) {
 		return this.jdbc
 			.sql("select count(*) as items, coalesce(sum(a.size_bytes), 0) as bytes, "
 					+ "mode() within group (order by a.content_type) as content_type "
-					+ "from catalog.items i join catalog.assets a on a.id = i.asset_id "
+					+ "from catalog.items i left join catalog.assets a on a.id = i.asset_id "
 					+ "where i.dataset_id = :dataset and i.status = 'active'")
 			.param("dataset", dataset)
 			.query((rs, row) -> new DatasetContents(rs.getLong("items"), rs.getLong("bytes"),

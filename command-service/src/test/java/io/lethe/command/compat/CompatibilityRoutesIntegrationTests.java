@@ -53,6 +53,25 @@ class CompatibilityRoutesIntegrationTests extends CommandServiceIntegrationTest 
 	}
 
 	@Test
+	void subworkflowCountsAnItemWhoseSourceWasForceDeletedAndPurged() {
+		TestOrg org = newOrg();
+		String dataset = dataset(org, "sw_orphaned");
+		String source = asset(org);
+		item(org, dataset, source);
+		item(org, dataset, asset(org));
+		assertThat(this.api.delete("/api/v1/assets/" + source + "?force=true", org.key()).status()).isEqualTo(200);
+		// the purge worker removed the source's row; the flagged item stays
+		this.jdbc.sql("delete from catalog.assets where id = cast(:id as uuid)").param("id", source).update();
+
+		JsonNode data = this.api.send("DELETE", "/v1/datasets/" + dataset, Map.of("x-api-key", org.key()), null)
+			.json()
+			.get("data");
+
+		assertThat(data.get("itemCount").longValue()).isEqualTo(2);
+		assertThat(data.get("mimeType").stringValue()).isEqualTo("image/png");
+	}
+
+	@Test
 	void subworkflowErrorsUseItsErrorEnvelope() {
 		TestOrg org = newOrg();
 		TestOrg stranger = newOrg();

@@ -10,17 +10,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The catalog as a dataset purge sees it: the dataset row it fences and tombstones, and
- * the counts of what is left of the dataset.
+ * The dataset rows purges read and change: the row a dataset purge fences and tombstones,
+ * which a samples purge also checks its batch against.
  */
 @Repository
 class DatasetCatalog {
 
 	/** What {@code updated_by} says when the purge changes a catalog row. */
 	static final String PURGE_WORKER = "lethe-purge-worker";
-
-	private static final String OWNED_ASSETS = "(select asset_id from purge.job_prefixes where job_id = :job "
-			+ "and asset_id is not null)";
 
 	private final JdbcClient jdbc;
 
@@ -72,25 +69,6 @@ class DatasetCatalog {
 				       dataset_config = null, metadata_fields_to_index = null, metadata_fields_to_embed = null
 				where id = ?
 				""").param(dataset).update();
-	}
-
-	/**
-	 * Rows of the dataset and of its owned assets: items, share links, assets, their
-	 * entity links, uploads and parts, and object intents under the job's prefixes.
-	 */
-	long rows(UUID job, UUID dataset) {
-		return this.jdbc.sql("select (select count(*) from catalog.items where dataset_id = :dataset)"
-				+ " + (select count(*) from catalog.share_links where dataset_id = :dataset)"
-				+ " + (select count(*) from catalog.assets where owner_dataset_id = :dataset or id in " + OWNED_ASSETS
-				+ ") + (select count(*) from catalog.entity_assets where asset_id in " + OWNED_ASSETS + ")"
-				+ " + (select count(*) from catalog.asset_uploads where asset_id in " + OWNED_ASSETS + ")"
-				+ " + (select count(*) from catalog.asset_upload_parts where asset_id in " + OWNED_ASSETS + ")"
-				+ " + (select count(*) from catalog.object_intents oi where exists (select 1 from purge.job_prefixes p"
-				+ " where p.job_id = :job and starts_with(oi.object_key, p.prefix)))")
-			.param("job", job)
-			.param("dataset", dataset)
-			.query(Long.class)
-			.single();
 	}
 
 	/**

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * dataset under legal hold is never fenced: its job waits until the hold is released.
  */
 @Component
-class DatasetFence implements PurgeStep {
+class DatasetFence extends FenceStep {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatasetFence.class);
 
@@ -31,30 +31,19 @@ class DatasetFence implements PurgeStep {
 
 	private final Receipts receipts;
 
-	private final TransactionTemplate transactions;
-
 	private final EngineProperties properties;
 
 	DatasetFence(DatasetCatalog catalog, JobPrefixes prefixes, Receipts receipts, TransactionTemplate transactions,
 			EngineProperties properties) {
+		super(transactions);
 		this.catalog = catalog;
 		this.prefixes = prefixes;
 		this.receipts = receipts;
-		this.transactions = transactions;
 		this.properties = properties;
 	}
 
 	@Override
-	public String name() {
-		return "fence";
-	}
-
-	@Override
-	public StepResult run(PurgeRun run) {
-		return this.transactions.execute((status) -> fence(run));
-	}
-
-	private StepResult fence(PurgeRun run) {
+	StepResult fence(PurgeRun run) {
 		PurgeJob job = run.job();
 		UUID dataset = job.rootId();
 		DatasetCatalog.DatasetRow row = this.catalog.lock(dataset)
@@ -97,7 +86,7 @@ class DatasetFence implements PurgeStep {
 	private StepResult fenced(PurgeRun run, DatasetCatalog.DatasetRow row, String how) {
 		UUID dataset = run.rootId();
 		int kept = this.catalog.releaseSharedAssets(dataset);
-		int added = this.prefixes.snapshot(run.job().id(), row.orgId(), dataset, this.properties.rowChunk());
+		int added = this.prefixes.snapshotDataset(run.job().id(), row.orgId(), dataset, this.properties.rowChunk());
 		run.markStarted();
 		logger.info("Purge job {} for dataset {}: {}; {} prefixes added, {} shared assets kept", run.job().id(),
 				dataset, how, added, kept);

@@ -3,52 +3,42 @@ package io.lethe.purge.engine;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import io.lethe.purge.job.Counter;
-import io.lethe.stores.vector.PgVectorIndex;
 import io.lethe.stores.vector.VectorIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes the dataset's vectors from every collection in chunks; each chunk commits with
- * the job's count, so progress shows while it runs and a restart loses nothing.
- * <p>
- * Space: deleted rows are dead tuples that autovacuum reclaims in its own time. A purge
- * that deleted more than {@code vacuum-after-vectors} vectors runs
- * {@code VACUUM (ANALYZE)} on the collections it touched at once (outside any
- * transaction), so the space and the planner's statistics follow the purge. The HNSW
- * indexes are not rebuilt here: a REINDEX is left to the reconciler.
+ * the job's count, so progress shows while it runs and a restart loses nothing. A large
+ * purge vacuums what it emptied ({@link VectorVacuum}).
  */
 @Component
 class DatasetVectors implements PurgeStep {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatasetVectors.class);
 
-	private static final Pattern COLLECTION = Pattern.compile("[a-z][a-z0-9_]{0,50}");
-
 	private final VectorIndex index;
 
 	private final TransactionTemplate transactions;
-
-	private final JdbcTemplate jdbc;
 
 	private final EngineProperties properties;
 
 	private final StoreRetry retry;
 
-	DatasetVectors(VectorIndex index, TransactionTemplate transactions, JdbcTemplate jdbc, EngineProperties properties,
-			StoreRetry retry) {
+	private final VectorVacuum vacuum;
+
+	DatasetVectors(VectorIndex index, TransactionTemplate transactions, EngineProperties properties, StoreRetry retry,
+			VectorVacuum vacuum) {
 		this.index = index;
 		this.transactions = transactions;
-		this.jdbc = jdbc;
 		this.properties = properties;
 		this.retry = retry;
+		this.vacuum = vacuum;
 	}
 
 	@Override
@@ -85,29 +75,8 @@ class DatasetVectors implements PurgeStep {
 		}
 		logger.info("Purge job {} for dataset {}: {} vectors deleted in {} collections", run.job().id(), dataset,
 				deleted, touched.size());
-		if (run.job().vectorsDeleted() + deleted > this.properties.vacuumAfterVectors()) {
-			vacuum(touched);
-		}
+		this.vacuum.afterPurge(run.job().vectorsDeleted() + deleted, touched);
 		return StepResult.NEXT;
-	}
-
-	private void vacuum(Set<String> collections) {
-		if (!(this.index instanceof PgVectorIndex)) {
-			return;
-		}
-		for (String collection : collections) {
-			if (!COLLECTION.matcher(collection).matches()) {
-				continue;
-			}
-			try {
-				this.jdbc.execute("vacuum (analyze) " + PgVectorIndex.SCHEMA + "." + collection);
-			}
-			catch (RuntimeException ex) {
-				// Space comes back with autovacuum anyway; a failed VACUUM must not fail
-				// a purge.
-				logger.warn("VACUUM of {} after a purge failed: {}", collection, ex.getMessage());
-			}
-		}
 	}
 
 }

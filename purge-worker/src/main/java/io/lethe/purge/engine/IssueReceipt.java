@@ -35,7 +35,7 @@ class IssueReceipt implements PurgeStep {
 		if (job.verification() == null) {
 			return new StepResult.JumpTo("verify");
 		}
-		PurgeFacts.Verification verification = DatasetVerification.JSON.readValue(job.verification(),
+		PurgeFacts.Verification verification = RootVerification.JSON.readValue(job.verification(),
 				PurgeFacts.Verification.class);
 		Receipt receipt = this.receipts.issue(new PurgeFacts(job.id(), job.rootType(), job.rootId(), job.orgId(),
 				job.requestedBy(), job.requestedAt(), job.startedAt(),

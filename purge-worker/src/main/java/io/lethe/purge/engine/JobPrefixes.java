@@ -2,7 +2,9 @@ package io.lethe.purge.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import io.lethe.stores.object.ObjectKeys;
 
@@ -11,15 +13,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The object-store prefixes of a job ({@code purge.job_prefixes}): the dataset's own and
- * one per asset the dataset owns. Fixed at the fence so that the objects step, verify and
- * the receipt see the same set even after the asset rows are deleted.
+ * The object-store prefixes of a job ({@code purge.job_prefixes}), each with the asset or
+ * item it belongs to: a dataset's own prefix and one per asset it owns; an asset's prefix
+ * and those of the deleted items that referenced it, when its deletion cascaded; the
+ * prefixes of a batch's items and deleted sources. Fixed at the fence so that the other
+ * steps, verify and the receipt see the same set even after the rows are deleted. Each
+ * snapshot runs in the fence's transaction, reads page by page, and adds only what is not
+ * listed yet, so a fence that runs again adds only what is new.
  */
 @Repository
 class JobPrefixes {
 
 	/** Keyset start below every real id. */
 	static final UUID BEFORE_ALL = new UUID(0, 0);
+
+	private static final String UNLISTED = "not exists (select 1 from purge.job_prefixes p where p.job_id = :job "
+			+ "and p.%s = %s)";
 
 	private final JdbcClient jdbc;
 
@@ -31,46 +40,101 @@ class JobPrefixes {
 	}
 
 	/**
-	 * Adds the dataset's prefix and those of the assets it owns that are not listed yet.
-	 * Runs in the fence's transaction; reads the assets page by page.
+	 * The dataset's prefix and those of the assets it owns.
 	 * @return how many prefixes were added
 	 */
-	int snapshot(UUID job, UUID org, UUID dataset, int pageSize) {
-		int next = this.jdbc.sql("select coalesce(max(ordinal), -1) + 1 from purge.job_prefixes where job_id = ?")
-			.param(job)
-			.query(Integer.class)
-			.single();
-		int added = 0;
-		if (next == 0) {
-			this.jdbc.sql("insert into purge.job_prefixes (job_id, ordinal, prefix) values (?, 0, ?)")
-				.params(job, ObjectKeys.datasetPrefix(org, dataset))
-				.update();
-			next = 1;
-			added++;
+	int snapshotDataset(UUID job, UUID org, UUID dataset, int pageSize) {
+		int added = (next(job) == 0)
+				? insert(job, List.of(new Prefix(ObjectKeys.datasetPrefix(org, dataset), null, null))) : 0;
+		return added + addPages(job, pageSize,
+				(after, size) -> this.jdbc.sql("""
+						select a.id from catalog.assets a
+						where a.owner_dataset_id = :dataset and a.id > :after and %s
+						order by a.id limit :size
+						""".formatted(UNLISTED.formatted("asset_id", "a.id")))
+					.param("dataset", dataset)
+					.param("job", job)
+					.param("after", after)
+					.param("size", size)
+					.query((rs, row) -> asset(org, rs.getObject("id", UUID.class)))
+					.list());
+	}
+
+	/**
+	 * The asset's prefix and, when its job asks for them, those of the deleted items of
+	 * the org that referenced it: the items a cascading delete took along.
+	 * @return how many prefixes were added
+	 */
+	int snapshotAsset(UUID job, UUID org, UUID asset, int pageSize) {
+		int added = listed(job, asset) ? 0 : insert(job, List.of(asset(org, asset)));
+		if (target(job, "referencing_items").isEmpty()) {
+			return added;
 		}
-		UUID after = BEFORE_ALL;
-		while (true) {
-			List<OwnedAsset> page = this.jdbc.sql("""
-					select a.id, a.org_id from catalog.assets a
-					where a.owner_dataset_id = ? and a.id > ?
-					  and not exists (select 1 from purge.job_prefixes p where p.job_id = ? and p.asset_id = a.id)
-					order by a.id limit ?
-					""")
-				.params(dataset, after, job, pageSize)
-				.query((rs, row) -> new OwnedAsset(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class)))
-				.list();
-			if (page.isEmpty()) {
-				return added;
-			}
-			List<Object[]> rows = new ArrayList<>(page.size());
-			for (OwnedAsset asset : page) {
-				rows.add(new Object[] { job, next++, ObjectKeys.assetPrefix(asset.org(), asset.id()), asset.id() });
-			}
-			this.template.batchUpdate(
-					"insert into purge.job_prefixes (job_id, ordinal, prefix, asset_id) values (?, ?, ?, ?)", rows);
-			added += page.size();
-			after = page.get(page.size() - 1).id();
-		}
+		return added + addPages(job, pageSize, (after, size) -> this.jdbc.sql("""
+				select i.id, i.dataset_id from catalog.items i
+				where i.asset_id = :asset and i.org_id = :org and i.status = 'deleted' and i.id > :after and %s
+				order by i.id limit :size
+				""".formatted(UNLISTED.formatted("item_id", "i.id")))
+			.param("asset", asset)
+			.param("org", org)
+			.param("job", job)
+			.param("after", after)
+			.param("size", size)
+			.query((rs, row) -> item(org, rs.getObject("dataset_id", UUID.class), rs.getObject("id", UUID.class)))
+			.list());
+	}
+
+	/**
+	 * The prefixes of the batch's items and sources that the catalog agrees may go: an
+	 * item that is deleted, in the dataset and the org (or already gone), an asset that
+	 * is deleted and the org's (or already gone). Anything else the event named is kept.
+	 * @return how many prefixes were added
+	 */
+	int snapshotSamples(UUID job, UUID org, UUID dataset, int pageSize) {
+		int added = addPages(job, pageSize, (after, size) -> this.jdbc.sql("""
+				select t.target_id from purge.job_targets t left join catalog.items i on i.id = t.target_id
+				where t.job_id = :job and t.kind = 'item' and t.target_id > :after
+				  and (i.id is null or (i.status = 'deleted' and i.dataset_id = :dataset and i.org_id = :org)) and %s
+				order by t.target_id limit :size
+				""".formatted(UNLISTED.formatted("item_id", "t.target_id")))
+			.param("job", job)
+			.param("dataset", dataset)
+			.param("org", org)
+			.param("after", after)
+			.param("size", size)
+			.query((rs, row) -> item(org, dataset, rs.getObject("target_id", UUID.class)))
+			.list());
+		return added + addPages(job, pageSize,
+				(after, size) -> this.jdbc.sql("""
+						select t.target_id from purge.job_targets t left join catalog.assets a on a.id = t.target_id
+						where t.job_id = :job and t.kind = 'asset' and t.target_id > :after
+						  and (a.id is null or (a.status = 'deleted' and a.org_id = :org)) and %s
+						order by t.target_id limit :size
+						""".formatted(UNLISTED.formatted("asset_id", "t.target_id")))
+					.param("job", job)
+					.param("org", org)
+					.param("after", after)
+					.param("size", size)
+					.query((rs, row) -> asset(org, rs.getObject("target_id", UUID.class)))
+					.list());
+	}
+
+	/** The items and assets the job's event named that the fence did not fix. */
+	long unfixedTargets(UUID job) {
+		return this.jdbc.sql("""
+				select count(*) from purge.job_targets t
+				where t.job_id = ? and t.kind in ('item', 'asset')
+				  and not exists (select 1 from purge.job_prefixes p where p.job_id = t.job_id
+				                  and (p.item_id = t.target_id or p.asset_id = t.target_id))
+				""").param(job).query(Long.class).single();
+	}
+
+	/** The target of the given kind the job's event named, if it named one. */
+	Optional<UUID> target(UUID job, String kind) {
+		return this.jdbc.sql("select target_id from purge.job_targets where job_id = ? and kind = ? limit 1")
+			.params(job, kind)
+			.query(UUID.class)
+			.optional();
 	}
 
 	/** The prefixes after {@code afterOrdinal}, in order. */
@@ -84,21 +148,86 @@ class JobPrefixes {
 			.list();
 	}
 
-	/** The owned assets' ids after {@code after}, in the database's uuid order. */
+	/** The job's assets' ids after {@code after}, in the database's uuid order. */
 	List<UUID> assetIds(UUID job, UUID after, int limit) {
+		return ids("asset_id", job, after, limit);
+	}
+
+	/** The job's items' ids after {@code after}, in the database's uuid order. */
+	List<UUID> itemIds(UUID job, UUID after, int limit) {
+		return ids("item_id", job, after, limit);
+	}
+
+	private List<UUID> ids(String column, UUID job, UUID after, int limit) {
 		return this.jdbc
-			.sql("select asset_id from purge.job_prefixes where job_id = ? and asset_id > ? "
-					+ "order by asset_id limit ?")
+			.sql("select %1$s from purge.job_prefixes where job_id = ? and %1$s > ? order by %1$s limit ?"
+				.formatted(column))
 			.params(job, after, limit)
 			.query(UUID.class)
 			.list();
+	}
+
+	/**
+	 * Adds the pages a query returns (given the last key and a page size) until it
+	 * returns none.
+	 */
+	private int addPages(UUID job, int pageSize, BiFunction<UUID, Integer, List<Prefix>> pages) {
+		int added = 0;
+		UUID after = BEFORE_ALL;
+		List<Prefix> page;
+		while (!(page = pages.apply(after, pageSize)).isEmpty()) {
+			added += insert(job, page);
+			after = page.get(page.size() - 1).key();
+		}
+		return added;
+	}
+
+	private boolean listed(UUID job, UUID asset) {
+		return this.jdbc.sql("select exists (select 1 from purge.job_prefixes where job_id = ? and asset_id = ?)")
+			.params(job, asset)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private int insert(UUID job, List<Prefix> prefixes) {
+		int next = next(job);
+		List<Object[]> rows = new ArrayList<>(prefixes.size());
+		for (Prefix prefix : prefixes) {
+			rows.add(new Object[] { job, next++, prefix.prefix(), prefix.assetId(), prefix.itemId() });
+		}
+		this.template.batchUpdate(
+				"insert into purge.job_prefixes (job_id, ordinal, prefix, asset_id, item_id) values (?, ?, ?, ?, ?)",
+				rows);
+		return prefixes.size();
+	}
+
+	private int next(UUID job) {
+		return this.jdbc.sql("select coalesce(max(ordinal), -1) + 1 from purge.job_prefixes where job_id = ?")
+			.param(job)
+			.query(Integer.class)
+			.single();
+	}
+
+	private static Prefix asset(UUID org, UUID asset) {
+		return new Prefix(ObjectKeys.assetPrefix(org, asset), asset, null);
+	}
+
+	private static Prefix item(UUID org, UUID dataset, UUID item) {
+		return new Prefix(ObjectKeys.itemPrefix(org, dataset, item), null, item);
 	}
 
 	/** One prefix of a job and, for an asset's prefix, the asset. */
 	record JobPrefix(int ordinal, String prefix, UUID assetId) {
 	}
 
-	private record OwnedAsset(UUID id, UUID org) {
+	/** A prefix to add, and the asset or item it belongs to. */
+	private record Prefix(String prefix, UUID assetId, UUID itemId) {
+
+		/** The keyset key of the query that found it. */
+		UUID key() {
+			return (this.itemId != null) ? this.itemId : this.assetId;
+		}
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.lethe.purge.intake;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.lethe.events.AssetDeletionRequested;
@@ -9,6 +10,7 @@ import io.lethe.events.DatasetRestored;
 import io.lethe.events.PurgeRequested;
 import io.lethe.events.SamplesDeletionRequested;
 import io.lethe.purge.job.JobRequest;
+import io.lethe.purge.job.JobScope;
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.purge.job.PurgeJobs;
 import io.lethe.purge.job.RequestedVia;
@@ -21,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns a deletion event into its effect on the purge jobs, in one transaction with the
- * record that the event was processed. Only dataset purges exist yet; asset and samples
- * deletions are recorded and wait for their purge types.
+ * record that the event was processed: a deleted dataset, a force-deleted asset or a
+ * batch of deleted samples gets its purge job, a restored dataset cancels its own, and an
+ * operator's request runs a job now.
  */
 @Service
 class DeletionIntake {
@@ -71,24 +74,70 @@ class DeletionIntake {
 		}
 		if (event instanceof PurgeRequested requested) {
 			UUID root = EventFields.uuid(event, "root_id", requested.getRootId());
-			if (!PurgeJob.DATASET.equals(requested.getRootType())) {
-				return () -> logger.info("Purge of {} {} requested; such purges are not supported yet, recorded only",
-						requested.getRootType(), root);
+			String type = requested.getRootType();
+			if (!PurgeJob.ROOT_TYPES.contains(type)) {
+				return () -> logger.warn("Purge of {} {} requested; there is no such root type, ignored", type, root);
 			}
-			JobRequest request = new JobRequest(PurgeJob.DATASET, root, org, Instant.now(), requested.getOccurredAt(),
+			JobRequest request = new JobRequest(type, root, org, Instant.now(), requested.getOccurredAt(),
 					requested.getRequestedBy(), RequestedVia.OPERATOR);
-			return () -> this.jobs.requestNow(request);
+			return () -> requestNow(request);
 		}
 		if (event instanceof AssetDeletionRequested asset) {
 			UUID id = EventFields.uuid(event, "asset_id", asset.getAssetId());
-			return () -> logger.info("Asset {} of org {} deleted; asset purges arrive later, recorded only", id, org);
+			// An asset has no grace period: its deletion is final when the command
+			// returns.
+			JobRequest request = new JobRequest(PurgeJob.ASSET, id, org, asset.getOccurredAt(), asset.getOccurredAt(),
+					asset.getRequestedBy(), RequestedVia.EVENT, JobScope.asset(asset.getCascade()));
+			return () -> this.jobs.requestDeletion(request);
 		}
 		if (event instanceof SamplesDeletionRequested samples) {
-			UUID dataset = EventFields.uuid(event, "dataset_id", samples.getDatasetId());
-			return () -> logger.info("{} samples of dataset {} deleted; samples purges arrive later, recorded only",
-					samples.getSampleIds().size(), dataset);
+			JobRequest request = samplesRequest(samples, org);
+			return () -> this.jobs.requestDeletion(request);
 		}
 		return () -> logger.info("{} is not for the purge worker; recorded only", EventFields.type(event));
+	}
+
+	/**
+	 * A batch has no id of its own but the event that announced it, so the event id is
+	 * the root id of its job: each batch is purged, and receipted, on its own (several
+	 * batches of one dataset never share a job), and a replay of the event maps to the
+	 * same job.
+	 */
+	private static JobRequest samplesRequest(SamplesDeletionRequested samples, UUID org) {
+		UUID batch = UUID.fromString(EventFields.eventId(samples));
+		UUID dataset = EventFields.uuid(samples, "dataset_id", samples.getDatasetId());
+		if (samples.getSampleIds().isEmpty()) {
+			throw new InvalidEventException("SamplesDeletionRequested " + batch + " names no samples");
+		}
+		List<UUID> items = samples.getSampleIds()
+			.stream()
+			.map((id) -> EventFields.uuid(samples, "sample_ids", id))
+			.distinct()
+			.toList();
+		// Only the sources the command service deleted are named; without delete_source
+		// there are none to purge.
+		List<UUID> sources = !samples.getDeleteSource() ? List.of()
+				: samples.getSourceAssetIds()
+					.stream()
+					.map((id) -> EventFields.uuid(samples, "source_asset_ids", id))
+					.distinct()
+					.toList();
+		return new JobRequest(PurgeJob.SAMPLES, batch, org, samples.getOccurredAt(), samples.getOccurredAt(),
+				samples.getRequestedBy(), RequestedVia.EVENT, JobScope.samples(dataset, items, sources));
+	}
+
+	/**
+	 * A samples job exists only from its event, which named what it purges; asked for one
+	 * it never had, there is nothing to purge.
+	 */
+	private void requestNow(JobRequest request) {
+		if (PurgeJob.SAMPLES.equals(request.rootType())
+				&& this.jobs.findByRoot(request.rootType(), request.rootId()).isEmpty()) {
+			logger.warn("Purge of samples batch {} requested, but no such batch was deleted; ignored",
+					request.rootId());
+			return;
+		}
+		this.jobs.requestNow(request);
 	}
 
 }

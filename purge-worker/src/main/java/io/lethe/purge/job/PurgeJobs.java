@@ -52,10 +52,12 @@ public class PurgeJobs {
 	public void requestDeletion(JobRequest request) {
 		PurgeJob job = createOrLock(request).orElse(null);
 		if (job == null) {
+			recordScope(request);
 			return;
 		}
 		if (job.state() == JobState.CANCELLED || notBegun(job)) {
 			reschedule(job, request, false);
+			recordScope(request);
 		}
 		else {
 			logger.info("Deletion of {} {} requested again; job {} is {} at step {}, left as it is", request.rootType(),
@@ -132,6 +134,34 @@ public class PurgeJobs {
 				  where purge.jobs.state = 'cancelled'
 				returning root_id
 				""").param("delay", delay.toMillis()).query(UUID.class).list();
+	}
+
+	/**
+	 * Records what the request names besides the root, for the fence to check and purge;
+	 * adding the same target again changes nothing.
+	 */
+	private void recordScope(JobRequest request) {
+		JobScope scope = request.scope();
+		if (scope.dataset() != null) {
+			recordTargets(request, "dataset", List.of(scope.dataset()));
+		}
+		recordTargets(request, "item", scope.items());
+		recordTargets(request, "asset", scope.assets());
+		if (scope.referencingItems()) {
+			recordTargets(request, "referencing_items", List.of(request.rootId()));
+		}
+	}
+
+	private void recordTargets(JobRequest request, String kind, List<UUID> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into purge.job_targets (job_id, kind, target_id)
+				select j.id, ?, t.id from purge.jobs j, unnest(?::uuid[]) as t (id)
+				where j.root_type = ? and j.root_id = ?
+				on conflict do nothing
+				""").params(kind, ids.toArray(UUID[]::new), request.rootType(), request.rootId()).update();
 	}
 
 	private static boolean notBegun(PurgeJob job) {

@@ -20,14 +20,15 @@ import org.springframework.stereotype.Component;
 /**
  * Empties every prefix of the job in the object store: every version and delete marker
  * (streamed from the listing into DeleteObjects batches, several in flight), then every
- * unfinished multipart upload, including those the catalog recorded for the owned assets.
- * The checkpoint is the last prefix known empty; a resumed run lists again from the next
- * one, and versions deleted before a crash are simply no longer listed.
+ * unfinished multipart upload, including those the catalog recorded for the job's assets
+ * (wherever their keys are). The checkpoint is the last prefix known empty; a resumed run
+ * lists again from the next one, and versions deleted before a crash are simply no longer
+ * listed.
  */
 @Component
-class DatasetObjects implements PurgeStep {
+class RootObjects implements PurgeStep {
 
-	private static final Logger logger = LoggerFactory.getLogger(DatasetObjects.class);
+	private static final Logger logger = LoggerFactory.getLogger(RootObjects.class);
 
 	private static final String CHECKPOINT = "prefix:";
 
@@ -45,8 +46,8 @@ class DatasetObjects implements PurgeStep {
 
 	private final ExecutorService deletions;
 
-	DatasetObjects(ObjectStore store, JobPrefixes prefixes, JdbcClient jdbc, EngineProperties properties,
-			StoreRetry retry, @Qualifier("objectDeletions") ExecutorService deletions) {
+	RootObjects(ObjectStore store, JobPrefixes prefixes, JdbcClient jdbc, EngineProperties properties, StoreRetry retry,
+			@Qualifier("objectDeletions") ExecutorService deletions) {
 		this.store = store;
 		this.prefixes = prefixes;
 		this.jdbc = jdbc;
@@ -89,8 +90,8 @@ class DatasetObjects implements PurgeStep {
 			}
 		}
 		uploads += abortRecordedUploads(run);
-		logger.info("Purge job {} for dataset {}: object versions deleted under {} prefixes, {} uploads aborted", job,
-				run.rootId(), last + 1, uploads);
+		logger.info("Purge job {} for {} {}: object versions deleted under {} prefixes, {} uploads aborted", job,
+				run.job().rootType(), run.rootId(), last + 1, uploads);
 		return StepResult.NEXT;
 	}
 
@@ -118,7 +119,7 @@ class DatasetObjects implements PurgeStep {
 		});
 	}
 
-	/** Uploads the catalog recorded for the owned assets, wherever their keys are. */
+	/** Uploads the catalog recorded for the job's assets, wherever their keys are. */
 	private long abortRecordedUploads(PurgeRun run) {
 		long aborted = 0;
 		UUID after = JobPrefixes.BEFORE_ALL;

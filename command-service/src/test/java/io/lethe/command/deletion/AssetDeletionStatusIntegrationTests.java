@@ -1,0 +1,132 @@
+package io.lethe.command.deletion;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.lethe.command.CommandServiceIntegrationTest;
+import io.lethe.testkit.Api.Response;
+import io.lethe.testkit.TestImages;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code GET /api/v1/assets/{id}/deletion}: where an asset's deletion stands, read from
+ * the catalog and from the purge worker's job and receipt (written here as the worker
+ * writes them), and still readable once the purge removed the asset's row.
+ */
+class AssetDeletionStatusIntegrationTests extends CommandServiceIntegrationTest {
+
+	@Test
+	void anAssetsDeletionStatusFollowsItsPurgeAndKeepsTheReceiptOnceItsRowIsGone() {
+		TestOrg org = newOrg();
+		TestOrg stranger = newOrg();
+		String asset = asset(org);
+		assertThat(status(org, asset).json().get("state").stringValue()).isEqualTo("active");
+		assertThat(status(stranger, asset).status()).isEqualTo(404);
+		assertThat(status(org, UUID.randomUUID().toString()).status()).isEqualTo(404);
+
+		assertThat(this.api.delete("/api/v1/assets/" + asset, org.key()).status()).isEqualTo(200);
+
+		JsonNode deleted = status(org, asset).json();
+		assertThat(deleted.get("state").stringValue()).isEqualTo("deleted");
+		assertThat(deleted.get("requested_by").stringValue()).isEqualTo(org.keyId().toString());
+		assertThat(deleted.get("requested_at").isNull()).isFalse();
+		assertThat(deleted.get("job").isNull()).isTrue();
+		assertThat(deleted.get("receipt").isNull()).isTrue();
+		assertThat(status(stranger, asset).status()).isEqualTo(404);
+
+		// the worker purged it: its job and receipt stay, the asset row is gone
+		UUID job = job(org, "asset", UUID.fromString(asset), "completed");
+		receipt(job, org, "asset", UUID.fromString(asset));
+		this.jdbc.sql("delete from catalog.assets where id = cast(:id as uuid)").param("id", asset).update();
+
+		JsonNode purged = status(org, asset).json();
+		assertThat(purged.get("state").stringValue()).isEqualTo("purged");
+		assertThat(purged.get("requested_by").stringValue()).isEqualTo("key-of-the-request");
+		assertThat(purged.get("job").get("id").stringValue()).isEqualTo(job.toString());
+		assertThat(purged.get("job").get("root_type").stringValue()).isEqualTo("asset");
+		assertThat(purged.get("progress").get("objects").get("deleted").longValue()).isEqualTo(3);
+		assertThat(purged.get("receipt").get("body_text").stringValue()).isEqualTo("{\"root_id\":\"" + asset + "\"}");
+		assertThat(purged.get("receipt").get("signature").stringValue()).isEqualTo("abc123");
+		assertThat(status(stranger, asset).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aSourceDeletedWithABatchOfSamplesShowsTheBatchsPurge() {
+		TestOrg org = newOrg();
+		String asset = asset(org);
+		String dataset = this.api.post("/api/v1/datasets", org.key(), Map.of("name", "with_sources"))
+			.json()
+			.get("id")
+			.stringValue();
+		String item = this.api.post("/api/v1/datasets/" + dataset + "/items", org.key(), Map.of("asset_id", asset))
+			.json()
+			.get("id")
+			.stringValue();
+		assertThat(this.api
+			.post("/api/v1/datasets/" + dataset + "/samples/delete", org.key(),
+					Map.of("samples", List.of(item), "delete_source", true))
+			.json()
+			.get("success")
+			.booleanValue()).isTrue();
+
+		UUID batch = UUID.randomUUID();
+		UUID job = job(org, "samples", batch, "running");
+		this.jdbc
+			.sql("insert into purge.job_targets (job_id, kind, target_id) values (:job, 'asset', cast(:a as uuid))")
+			.param("job", job)
+			.param("a", asset)
+			.update();
+
+		JsonNode status = status(org, asset).json();
+		assertThat(status.get("state").stringValue()).isEqualTo("purging");
+		assertThat(status.get("job").get("root_type").stringValue()).isEqualTo("samples");
+		assertThat(status.get("job").get("root_id").stringValue()).isEqualTo(batch.toString());
+	}
+
+	private Response status(TestOrg org, String asset) {
+		return this.api.get("/api/v1/assets/" + asset + "/deletion", org.key());
+	}
+
+	private String asset(TestOrg org) {
+		return this.api.upload("/api/v1/assets", org.key(), "a.png", "image/png", TestImages.png(8, 8), Map.of())
+			.json()
+			.get("id")
+			.stringValue();
+	}
+
+	private UUID job(TestOrg org, String rootType, UUID root, String state) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				insert into purge.jobs (id, root_type, root_id, org_id, state, step, run_at, requested_at, requested_by,
+				    started_at, completed_at, objects_deleted, created_at, updated_at)
+				values (:id, :type, :root, :org, :state, 'objects', now(), now(), 'key-of-the-request', now(),
+				    case when cast(:state as text) = 'completed' then now() end, 3, now(), now())
+				""")
+			.param("id", id)
+			.param("type", rootType)
+			.param("root", root)
+			.param("org", org.id())
+			.param("state", state)
+			.update();
+		return id;
+	}
+
+	private void receipt(UUID job, TestOrg org, String rootType, UUID root) {
+		this.jdbc.sql("""
+				insert into purge.receipts (job_id, root_type, root_id, org_id, body, signature, algorithm, key_id,
+				    created_at)
+				values (:job, :type, :root, :org, :body, 'abc123', 'HMAC-SHA256', 'test-1', now())
+				""")
+			.param("job", job)
+			.param("type", rootType)
+			.param("root", root)
+			.param("org", org.id())
+			.param("body", "{\"root_id\":\"" + root + "\"}")
+			.update();
+	}
+
+}

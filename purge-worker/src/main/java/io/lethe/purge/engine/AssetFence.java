@@ -1,0 +1,69 @@
+package io.lethe.purge.engine;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import io.lethe.purge.job.PurgeJob;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The fence of an asset purge: with the asset row locked, checks that the asset is the
+ * org's and deleted (a live asset is never purged, whatever an event says), then fixes
+ * the prefixes the purge empties: the asset's own and, when its deletion cascaded, those
+ * of the deleted items that referenced it. An asset whose row is already gone (a
+ * dataset's purge took it along) still has its prefix emptied and verified.
+ * <p>
+ * An asset deletion is final when the command returns, so there is nothing to restore and
+ * no grace to wait for: the command service has already unlinked its entities and flagged
+ * (or, with a cascade, deleted) its referencing items.
+ */
+@Component
+class AssetFence extends FenceStep {
+
+	private static final Logger logger = LoggerFactory.getLogger(AssetFence.class);
+
+	private final JdbcClient jdbc;
+
+	private final JobPrefixes prefixes;
+
+	private final EngineProperties properties;
+
+	AssetFence(JdbcClient jdbc, JobPrefixes prefixes, TransactionTemplate transactions, EngineProperties properties) {
+		super(transactions);
+		this.jdbc = jdbc;
+		this.prefixes = prefixes;
+		this.properties = properties;
+	}
+
+	@Override
+	StepResult fence(PurgeRun run) {
+		PurgeJob job = run.job();
+		UUID asset = job.rootId();
+		Optional<AssetRow> row = this.jdbc.sql("select org_id, status from catalog.assets where id = ? for update")
+			.param(asset)
+			.query((rs, n) -> new AssetRow(rs.getObject("org_id", UUID.class), rs.getString("status")))
+			.optional();
+		if (row.isPresent() && !row.get().orgId().equals(job.orgId())) {
+			throw new PermanentPurgeFailure("Asset " + asset + " belongs to org " + row.get().orgId() + ", not to org "
+					+ job.orgId() + " named by the request");
+		}
+		if (row.isPresent() && !"deleted".equals(row.get().status())) {
+			throw new PermanentPurgeFailure(
+					"Asset " + asset + " is " + row.get().status() + ", not deleted: a live asset is never purged");
+		}
+		int added = this.prefixes.snapshotAsset(job.id(), job.orgId(), asset, this.properties.rowChunk());
+		run.markStarted();
+		logger.info("Purge job {} for asset {}: fenced{}; {} prefixes added", job.id(), asset,
+				row.isPresent() ? "" : " (its row is already gone)", added);
+		return StepResult.NEXT;
+	}
+
+	private record AssetRow(UUID orgId, String status) {
+	}
+
+}

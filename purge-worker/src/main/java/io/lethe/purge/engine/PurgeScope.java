@@ -1,0 +1,54 @@
+package io.lethe.purge.engine;
+
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+import io.lethe.purge.job.PurgeJob;
+
+/**
+ * What the purge of one root type covers, as the steps every root type shares (rows,
+ * verify) need to know it: the catalog rows it deletes, phase by phase, and the vectors
+ * verification counts as left.
+ */
+interface PurgeScope {
+
+	/** The phases of the rows step, in the order they run; their names are distinct. */
+	List<RowPhase> rowPhases();
+
+	/** Vectors of what the job purges that are left in the index. */
+	long vectorsLeft(PurgeJob job);
+
+	/** Catalog rows of what the job purges that are left: those its phases delete. */
+	default long rowsLeft(PurgeJob job) {
+		return rowPhases().stream().mapToLong((phase) -> phase.left().applyAsLong(job)).sum();
+	}
+
+	/**
+	 * One kind of catalog rows, deleted in keyset chunks.
+	 *
+	 * @param name names the phase in the rows step's checkpoint ({@code name:last key})
+	 * @param chunk deletes the next chunk after a key (null: from the start)
+	 * @param left counts the rows of the phase left
+	 */
+	record RowPhase(String name, ChunkDelete chunk, ToLongFunction<PurgeJob> left) {
+	}
+
+	@FunctionalInterface
+	interface ChunkDelete {
+
+		/** Deletes up to {@code size} rows after {@code after}, in one transaction. */
+		Chunk next(PurgeJob job, String after, int size);
+
+	}
+
+	/**
+	 * What one chunk deleted and the last key it covered; a null key when nothing was
+	 * left.
+	 */
+	record Chunk(long deleted, String lastKey) {
+
+		static final Chunk NONE = new Chunk(0, null);
+
+	}
+
+}

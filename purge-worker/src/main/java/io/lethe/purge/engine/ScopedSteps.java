@@ -1,0 +1,42 @@
+package io.lethe.purge.engine;
+
+import io.lethe.stores.object.ObjectStore;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Makes the steps every root type shares but runs over its own {@link PurgeScope}: rows
+ * and verify. Each plan wires its scope in, so a step never has to guess what it covers.
+ */
+@Component
+class ScopedSteps {
+
+	private final TransactionTemplate transactions;
+
+	private final EngineProperties properties;
+
+	private final StoreRetry retry;
+
+	private final ObjectStore store;
+
+	private final JobPrefixes prefixes;
+
+	ScopedSteps(TransactionTemplate transactions, EngineProperties properties, StoreRetry retry, ObjectStore store,
+			JobPrefixes prefixes) {
+		this.transactions = transactions;
+		this.properties = properties;
+		this.retry = retry;
+		this.store = store;
+		this.prefixes = prefixes;
+	}
+
+	PurgeStep rows(PurgeScope scope) {
+		return new RootRows(scope, this.transactions, this.properties, this.retry);
+	}
+
+	PurgeStep verify(PurgeScope scope) {
+		return new RootVerification(scope, this.store, this.prefixes, this.retry);
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.lethe.purge.engine;
+
+import java.util.Collection;
+import java.util.regex.Pattern;
+
+import io.lethe.stores.vector.PgVectorIndex;
+import io.lethe.stores.vector.VectorIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives the space of purged vectors back at once when a purge deleted many.
+ * <p>
+ * Deleted rows are dead tuples that autovacuum reclaims in its own time. A purge that
+ * deleted more than {@code vacuum-after-vectors} vectors runs {@code VACUUM (ANALYZE)} on
+ * the collections it touched (outside any transaction), so the space and the planner's
+ * statistics follow the purge. The HNSW indexes are not rebuilt here: a REINDEX is left
+ * to the reconciler.
+ */
+@Component
+class VectorVacuum {
+
+	private static final Logger logger = LoggerFactory.getLogger(VectorVacuum.class);
+
+	private static final Pattern COLLECTION = Pattern.compile("[a-z][a-z0-9_]{0,50}");
+
+	private final VectorIndex index;
+
+	private final JdbcTemplate jdbc;
+
+	private final EngineProperties properties;
+
+	VectorVacuum(VectorIndex index, JdbcTemplate jdbc, EngineProperties properties) {
+		this.index = index;
+		this.jdbc = jdbc;
+		this.properties = properties;
+	}
+
+	/**
+	 * @param deleted vectors the job deleted, over all its runs
+	 * @param collections the collections it deleted them from
+	 */
+	void afterPurge(long deleted, Collection<String> collections) {
+		if (deleted <= this.properties.vacuumAfterVectors() || !(this.index instanceof PgVectorIndex)) {
+			return;
+		}
+		for (String collection : collections) {
+			if (!COLLECTION.matcher(collection).matches()) {
+				continue;
+			}
+			try {
+				this.jdbc.execute("vacuum (analyze) " + PgVectorIndex.SCHEMA + "." + collection);
+			}
+			catch (RuntimeException ex) {
+				// Space comes back with autovacuum anyway; a failed VACUUM must not fail
+				// a purge.
+				logger.warn("VACUUM of {} after a purge failed: {}", collection, ex.getMessage());
+			}
+		}
+	}
+
+}
