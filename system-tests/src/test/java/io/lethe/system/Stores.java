@@ -30,7 +30,7 @@ final class Stores implements AutoCloseable {
 	Stores(LetheSystem system) {
 		this.system = system;
 		this.objects = new S3ObjectStore(new S3Settings(system.s3.endpoint(), null, system.s3.bucket(),
-				system.s3.accessKey(), system.s3.secretKey(), true, 16));
+				system.s3.accessKey(), system.s3.secretKey(), true, 16, null));
 	}
 
 	Connection connect() throws SQLException {

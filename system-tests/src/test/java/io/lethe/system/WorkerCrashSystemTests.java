@@ -118,6 +118,8 @@ class WorkerCrashSystemTests {
 				assertThat(stores.count("select count(*) from purge.receipts where root_id = ?", dataset)).isEqualTo(1);
 			}
 			assertNoTwoWorkersHeldTheLeaseAtOnce(samples);
+			Reliability.record("worker-kills", Map.of("seed", seed, "kills_survived", kills, "lease_observations",
+					samples.size(), "owner_changes", ownerChanges(samples), "residue", 0, "receipts", 1));
 			System.out.printf(
 					"Worker crash test (seed %d): %d kills survived, %d lease observations, "
 							+ "%d owner changes, residue 0, receipts 1%n",

@@ -10,6 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -103,6 +107,19 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
 			.body(body);
+	}
+
+	/**
+	 * A lost or refused database connection, a deadlock, a timeout: the transaction
+	 * rolled back whole, so the client may simply retry.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			RecoverableDataAccessException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException ex) {
+		log.warn("Database unavailable: {}", ex.getMessage());
+		ProblemDetail body = body(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Service Unavailable",
+				"The catalog database did not complete the request; nothing was recorded. Retry later.");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(body);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -5,6 +5,9 @@ import java.util.Optional;
 import io.lethe.stores.object.ObjectStoreException;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
@@ -13,9 +16,9 @@ import org.springframework.web.multipart.MultipartException;
 
 /**
  * The status of an exception that is the client's doing (or a store outage), for the
- * compatibility routes' advice, which answers in their own envelopes: a framework
- * exception (unsupported media type, wrong method, bad parameter, unreadable body) is
- * never a 500 on any route.
+ * compatibility routes' advice, which answers in their own envelopes (a store or database
+ * outage is a 503): a framework exception (unsupported media type, wrong method, bad
+ * parameter, unreadable body) is never a 500 on any route.
  */
 public final class ClientErrors {
 
@@ -29,7 +32,8 @@ public final class ClientErrors {
 		if (ex instanceof TooManyRequestsException) {
 			return Optional.of(HttpStatus.TOO_MANY_REQUESTS);
 		}
-		if (ex instanceof ObjectStoreException) {
+		if (ex instanceof ObjectStoreException || ex instanceof DataAccessResourceFailureException
+				|| ex instanceof TransientDataAccessException || ex instanceof RecoverableDataAccessException) {
 			return Optional.of(HttpStatus.SERVICE_UNAVAILABLE);
 		}
 		if (ex instanceof ErrorResponse response) {

@@ -43,7 +43,8 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 			.httpClientBuilder(ApacheHttpClient.builder()
 				.maxConnections(settings.maxConnections())
 				.connectionTimeout(Duration.ofSeconds(5))
-				.socketTimeout(Duration.ofSeconds(60)));
+				.socketTimeout(Duration.ofSeconds(60)))
+			.overrideConfiguration((config) -> config.apiCallAttemptTimeout(settings.callTimeout()));
 		if (settings.endpoint() != null) {
 			builder.endpointOverride(settings.endpoint());
 		}

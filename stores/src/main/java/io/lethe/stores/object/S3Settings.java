@@ -1,13 +1,15 @@
 package io.lethe.stores.object;
 
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * Where an S3-compatible bucket is. {@code endpoint} null means AWS itself; S3Mock and
- * MinIO need an endpoint and path-style addressing.
+ * MinIO need an endpoint and path-style addressing. {@code callTimeout} bounds one try of
+ * one request (default 30 s).
  */
 public record S3Settings(URI endpoint, String region, String bucket, String accessKey, String secretKey,
-		boolean pathStyle, int maxConnections) {
+		boolean pathStyle, int maxConnections, Duration callTimeout) {
 
 	public S3Settings {
 		if (bucket == null || bucket.isBlank()) {
@@ -15,6 +17,9 @@ public record S3Settings(URI endpoint, String region, String bucket, String acce
 		}
 		region = (region == null || region.isBlank()) ? "us-east-1" : region;
 		maxConnections = (maxConnections > 0) ? maxConnections : 32;
+		// one try of one call; a store that hangs fails the try, and the call is retried
+		callTimeout = (callTimeout != null && !callTimeout.isNegative() && !callTimeout.isZero()) ? callTimeout
+				: Duration.ofSeconds(30);
 	}
 
 }

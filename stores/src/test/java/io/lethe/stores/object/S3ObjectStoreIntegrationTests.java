@@ -19,7 +19,7 @@ class S3ObjectStoreIntegrationTests extends ObjectStoreContract {
 	static void connect() {
 		TestS3 s3 = TestInfrastructure.s3();
 		store = new S3ObjectStore(
-				new S3Settings(s3.endpoint(), null, s3.bucket(), s3.accessKey(), s3.secretKey(), true, 8));
+				new S3Settings(s3.endpoint(), null, s3.bucket(), s3.accessKey(), s3.secretKey(), true, 8, null));
 	}
 
 	@AfterAll
