@@ -3,7 +3,6 @@ package io.lethe.purge.engine;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import io.lethe.purge.job.Counter;
 import io.lethe.stores.vector.PgVectorIndex;
@@ -11,7 +10,6 @@ import io.lethe.stores.vector.VectorIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,23 +28,17 @@ class DatasetVectors implements PurgeStep {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatasetVectors.class);
 
-	private static final Pattern COLLECTION = Pattern.compile("[a-z][a-z0-9_]{0,50}");
-
 	private final VectorIndex index;
 
 	private final TransactionTemplate transactions;
-
-	private final JdbcTemplate jdbc;
 
 	private final EngineProperties properties;
 
 	private final StoreRetry retry;
 
-	DatasetVectors(VectorIndex index, TransactionTemplate transactions, JdbcTemplate jdbc, EngineProperties properties,
-			StoreRetry retry) {
+	DatasetVectors(VectorIndex index, TransactionTemplate transactions, EngineProperties properties, StoreRetry retry) {
 		this.index = index;
 		this.transactions = transactions;
-		this.jdbc = jdbc;
 		this.properties = properties;
 		this.retry = retry;
 	}
@@ -92,15 +84,12 @@ class DatasetVectors implements PurgeStep {
 	}
 
 	private void vacuum(Set<String> collections) {
-		if (!(this.index instanceof PgVectorIndex)) {
+		if (!(this.index instanceof PgVectorIndex pgvector)) {
 			return;
 		}
 		for (String collection : collections) {
-			if (!COLLECTION.matcher(collection).matches()) {
-				continue;
-			}
 			try {
-				this.jdbc.execute("vacuum (analyze) " + PgVectorIndex.SCHEMA + "." + collection);
+				pgvector.vacuum(collection);
 			}
 			catch (RuntimeException ex) {
 				// Space comes back with autovacuum anyway; a failed VACUUM must not fail
