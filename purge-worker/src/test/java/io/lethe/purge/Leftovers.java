@@ -45,12 +45,15 @@ final class Leftovers {
 
 	private final VectorIndex vectors;
 
+	private final Catalog catalog;
+
 	private final UUID org;
 
-	Leftovers(JdbcClient jdbc, ObjectStore objects, VectorIndex vectors, UUID org) {
+	Leftovers(JdbcClient jdbc, ObjectStore objects, VectorIndex vectors, Catalog catalog, UUID org) {
 		this.jdbc = jdbc;
 		this.objects = objects;
 		this.vectors = vectors;
+		this.catalog = catalog;
 		this.org = org;
 		vectors.ensureCollection(COLLECTION, 2);
 	}
@@ -91,10 +94,7 @@ final class Leftovers {
 
 	/** The process died after writing the object, before committing its row. */
 	String uncommitted(String key) {
-		this.jdbc.sql("insert into catalog.object_intents (object_key, org_id, created_at) values (?, ?, now())")
-			.params(key, this.org)
-			.update();
-		put(key, random());
+		this.catalog.orphan(this.org, key);
 		return key;
 	}
 
@@ -127,7 +127,7 @@ final class Leftovers {
 	/** A multipart upload started in the store; the process died before recording it. */
 	String unrecordedUpload() {
 		String key = ObjectKeys.assetOriginal(this.org, UUID.randomUUID());
-		return key + "?uploadId=" + openUpload(key);
+		return key + "?uploadId=" + this.catalog.openUpload(key);
 	}
 
 	/**
@@ -143,7 +143,7 @@ final class Leftovers {
 				        created_at, created_by, updated_at, updated_by)
 				values (?, ?, 'big.mp4', 'video/mp4', 'video', ?, 'uploading', now(), 'key-1', now(), 'key-1')
 				""").params(asset, this.org, key).update();
-		String upload = openUpload(key);
+		String upload = this.catalog.openUpload(key);
 		this.jdbc
 			.sql("insert into catalog.asset_uploads (asset_id, org_id, object_key, upload_id, created_at) "
 					+ "values (?, ?, ?, ?, ?)")
@@ -206,13 +206,6 @@ final class Leftovers {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private String openUpload(String key) {
-		String upload = this.objects.startMultipartUpload(key, "video/mp4");
-		byte[] part = random();
-		this.objects.uploadPart(key, upload, 1, new ByteArrayInputStream(part), part.length);
-		return upload;
 	}
 
 	private void put(String key, byte[] content) {

@@ -1,5 +1,11 @@
 package io.lethe.purge;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,10 +42,13 @@ class ReconcileIntegrationTests extends PurgeWorkerIntegrationTest {
 	@Autowired
 	private MeterRegistry meters;
 
+	@LocalServerPort
+	private int port;
+
 	@Test
 	void aDryRunListsOrphansAndDeletesNothingThenARealRunRemovesThemAndNoLiveByte() {
 		UUID org = this.catalog.org();
-		Leftovers leftovers = new Leftovers(this.jdbc, this.objects, this.vectors, org);
+		Leftovers leftovers = new Leftovers(this.jdbc, this.objects, this.vectors, this.catalog, org);
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		UUID dataset = this.catalog.dataset(org, "active", null);
 		UUID deleted = this.catalog.deletedDataset(org, Duration.ofDays(1));
@@ -129,13 +139,18 @@ class ReconcileIntegrationTests extends PurgeWorkerIntegrationTest {
 		assertThat(this.meters.get("lethe.reconcile.orphans.removed").tag("kind", "orphan_vector").counter().count())
 			.isGreaterThanOrEqualTo(2000);
 		assertThat(this.meters.get("lethe.reconcile.last.run.success").gauge().value()).isEqualTo(1);
+		assertThat(prometheus()).contains("lethe_reconcile_orphans_found_total{kind=\"uncommitted_object\"}",
+				"lethe_reconcile_orphans_removed_total{kind=\"orphan_vector\"}",
+				"lethe_reconcile_reclaimed_bytes_total{kind=\"extra_version\"}",
+				"lethe_reconcile_last_run_time_seconds", "lethe_reconcile_last_run_success 1.0",
+				"lethe_reconcile_runs_total{dry_run=\"false\",outcome=\"completed\"}");
 		assertThat(reconcile(org, false).at("/totals/found").asLong()).isZero();
 	}
 
 	@Test
 	void objectsYoungerThanTheSafetyAgeAreNeverRemoved() {
 		UUID org = this.catalog.org();
-		Leftovers leftovers = new Leftovers(this.jdbc, this.objects, this.vectors, org);
+		Leftovers leftovers = new Leftovers(this.jdbc, this.objects, this.vectors, this.catalog, org);
 		UUID dataset = this.catalog.dataset(org, "active", null);
 		String uncommitted = leftovers.uncommitted(ObjectKeys.assetOriginal(org, UUID.randomUUID()));
 		String unowned = leftovers.unownedUnderAMarker(ObjectKeys.assetOriginal(org, UUID.randomUUID()));
@@ -161,7 +176,7 @@ class ReconcileIntegrationTests extends PurgeWorkerIntegrationTest {
 	@Test
 	void aRunRemovesWhatIsOlderThanItsSafetyAgeAndKeepsWhatIsYounger() {
 		UUID org = this.catalog.org();
-		Leftovers leftovers = new Leftovers(this.jdbc, this.objects, this.vectors, org);
+		Leftovers leftovers = new Leftovers(this.jdbc, this.objects, this.vectors, this.catalog, org);
 		String old = leftovers.uncommitted(ObjectKeys.assetOriginal(org, UUID.randomUUID()));
 		Instant written = leftovers.lastModified(old);
 		await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(written.plusSeconds(5)));
@@ -175,6 +190,22 @@ class ReconcileIntegrationTests extends PurgeWorkerIntegrationTest {
 		assertThat(leftovers.versions(young)).isEqualTo(1);
 		assertThat(this.catalog.count("select count(*) from catalog.object_intents where object_key = ?", young))
 			.isEqualTo(1);
+	}
+
+	private String prometheus() {
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus"))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private JsonNode reconcile(UUID org, boolean dryRun) {
