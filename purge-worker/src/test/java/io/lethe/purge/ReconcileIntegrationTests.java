@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,8 +16,10 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.lethe.events.ReconcileRequested;
+import io.lethe.events.codec.Topics;
 import io.lethe.stores.object.ObjectKeys;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -192,6 +195,21 @@ class ReconcileIntegrationTests extends PurgeWorkerIntegrationTest {
 			.isEqualTo(1);
 	}
 
+	@Test
+	void aRequestWithAMalformedSafetyAgeIsDeadLetteredAndNothingRuns() {
+		UUID run = UUID.randomUUID();
+
+		TestEvents.publish(run, request(run, this.catalog.org(), false, "soon"));
+
+		ConsumerRecord<String, byte[]> dead = KafkaProbe
+			.awaitRawRecords(Topics.DELETIONS_DLT, (record) -> run.toString().equals(record.key()), 1)
+			.get(0);
+		assertThat(new String(dead.headers().lastHeader("lethe-dlt-reason").value(), StandardCharsets.UTF_8))
+			.isEqualTo("InvalidEventException: ReconcileRequested has a safety_age that is not an ISO-8601 "
+					+ "duration: 'soon'");
+		assertThat(this.catalog.count("select count(*) from purge.reconcile_runs where id = ?", run)).isZero();
+	}
+
 	private String prometheus() {
 		try {
 			return HttpClient.newHttpClient()
@@ -218,28 +236,31 @@ class ReconcileIntegrationTests extends PurgeWorkerIntegrationTest {
 	 */
 	private JsonNode reconcile(UUID org, boolean dryRun, String safetyAge) {
 		UUID run = UUID.randomUUID();
-		TestEvents.publish(run,
-				ReconcileRequested.newBuilder()
-					.setEventId(UUID.randomUUID().toString())
-					.setOrgId(org.toString())
-					.setOccurredAt(Instant.now())
-					.setRunId(run.toString())
-					.setDryRun(dryRun)
-					.setScopeOrgId(org.toString())
-					.setSafetyAge(safetyAge)
-					.setRequestedBy("operator-key")
-					.build());
+		TestEvents.publish(run, request(run, org, dryRun, safetyAge));
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.catalog.count(
-					"select count(*) from purge.reconcile_runs where id = ? " + "and state in ('completed', 'failed')",
+					"select count(*) from purge.reconcile_runs where id = ? and state in ('completed', 'failed')",
 					run) == 1);
 		Map<String, Object> row = this.jdbc
-			.sql("select state, error, report::text as report from purge.reconcile_runs " + "where id = ?")
+			.sql("select state, error, report::text as report from purge.reconcile_runs where id = ?")
 			.param(run)
 			.query()
 			.singleRow();
 		assertThat(row.get("state")).as(String.valueOf(row.get("error"))).isEqualTo("completed");
 		return JSON.readTree((String) row.get("report"));
+	}
+
+	private static ReconcileRequested request(UUID run, UUID org, boolean dryRun, String safetyAge) {
+		return ReconcileRequested.newBuilder()
+			.setEventId(UUID.randomUUID().toString())
+			.setOrgId(org.toString())
+			.setOccurredAt(Instant.now())
+			.setRunId(run.toString())
+			.setDryRun(dryRun)
+			.setScopeOrgId(org.toString())
+			.setSafetyAge(safetyAge)
+			.setRequestedBy("operator-key")
+			.build();
 	}
 
 	private static Map<String, Long> found(JsonNode report) {
