@@ -1,11 +1,5 @@
 package io.lethe.purge;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.lethe.events.ReconcileRequested;
 import io.lethe.events.codec.Topics;
 import io.lethe.stores.object.ObjectKeys;
+import io.lethe.testkit.Api;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -211,19 +206,7 @@ class ReconcileIntegrationTests extends PurgeWorkerIntegrationTest {
 	}
 
 	private String prometheus() {
-		try {
-			return HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus"))
-					.build(), HttpResponse.BodyHandlers.ofString())
-				.body();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return new Api("http://127.0.0.1:" + this.port).get("/actuator/prometheus", null).body();
 	}
 
 	private JsonNode reconcile(UUID org, boolean dryRun) {
