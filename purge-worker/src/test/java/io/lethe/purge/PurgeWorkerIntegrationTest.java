@@ -92,6 +92,11 @@ public abstract class PurgeWorkerIntegrationTest {
 		registry.add("lethe.purge.engine.store-retry.max-backoff", () -> "100ms");
 		registry.add("lethe.receipts.hmac-key", () -> TEST_RECEIPT_KEY);
 		registry.add("lethe.receipts.key-id", () -> "test-1");
+		// the reconciler runs only when a test asks, and a test may ask for any safety
+		// age
+		registry.add("lethe.reconcile.schedule.cron", () -> "-");
+		registry.add("lethe.reconcile.poll", () -> "PT0.2S");
+		registry.add("lethe.reconcile.min-safety-age", () -> "PT0S");
 	}
 
 	/** The key receipts are signed with in tests. */

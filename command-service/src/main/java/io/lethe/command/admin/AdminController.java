@@ -103,9 +103,10 @@ class AdminController {
 	@PostMapping("/dlt/replay")
 	DltReplay replay(Caller caller, @RequestParam(name = "dry_run", required = false) String dryRun,
 			@RequestParam(name = "limit", required = false) String limit) {
-		boolean dry = dryRun == null || !"false".equalsIgnoreCase(dryRun.strip());
-		if (dryRun != null && !"true".equalsIgnoreCase(dryRun.strip()) && !"false".equalsIgnoreCase(dryRun.strip())) {
-			throw new InvalidRequestException(FieldError.query("dry_run", "Input should be true or false", "bool"));
+		List<FieldError> errors = new ArrayList<>();
+		boolean dry = dryRun(dryRun, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
 		}
 		int max = Paging.parse(limit, null).limit();
 		return new DltReplay(dry, this.admin.replayDeadLetters(caller, dry, max));
@@ -135,6 +136,21 @@ class AdminController {
 		return paging.page(
 				this.audit.page(target, paging.limit(), paging.offset()).stream().map(AuditResponse::of).toList(),
 				this.audit.count(target));
+	}
+
+	/**
+	 * {@code ?dry_run=}: an operator command that can delete is a dry run unless asked
+	 * for with {@code false}.
+	 */
+	static boolean dryRun(String value, List<FieldError> errors) {
+		if (value == null || "true".equalsIgnoreCase(value.strip())) {
+			return true;
+		}
+		if ("false".equalsIgnoreCase(value.strip())) {
+			return false;
+		}
+		errors.add(FieldError.query("dry_run", "Input should be true or false", "bool"));
+		return true;
 	}
 
 	private static String reason(JsonNode json, boolean required) {

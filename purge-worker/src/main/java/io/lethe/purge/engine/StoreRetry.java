@@ -18,7 +18,7 @@ import org.springframework.dao.TransientDataAccessException;
  * jitter, a bounded number of times. Anything else, and the last failure, goes to the
  * caller: the step fails and the job is retried later as a whole.
  */
-final class StoreRetry {
+public final class StoreRetry {
 
 	private static final Logger logger = LoggerFactory.getLogger(StoreRetry.class);
 
@@ -34,12 +34,12 @@ final class StoreRetry {
 		this.onRetry = onRetry;
 	}
 
-	<T> T call(String what, Supplier<T> operation) {
+	public <T> T call(String what, Supplier<T> operation) {
 		return call(what, operation, () -> {
 		});
 	}
 
-	void run(String what, Runnable operation, Runnable beforeRetry) {
+	public void run(String what, Runnable operation, Runnable beforeRetry) {
 		call(what, () -> {
 			operation.run();
 			return null;
@@ -50,7 +50,7 @@ final class StoreRetry {
 	 * @param beforeRetry runs before each new try, to undo what a failed try left half
 	 * done
 	 */
-	<T> T call(String what, Supplier<T> operation, Runnable beforeRetry) {
+	public <T> T call(String what, Supplier<T> operation, Runnable beforeRetry) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return operation.get();

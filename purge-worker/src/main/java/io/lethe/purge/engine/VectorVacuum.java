@@ -1,14 +1,12 @@
 package io.lethe.purge.engine;
 
 import java.util.Collection;
-import java.util.regex.Pattern;
 
 import io.lethe.stores.vector.PgVectorIndex;
 import io.lethe.stores.vector.VectorIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,17 +23,12 @@ class VectorVacuum {
 
 	private static final Logger logger = LoggerFactory.getLogger(VectorVacuum.class);
 
-	private static final Pattern COLLECTION = Pattern.compile("[a-z][a-z0-9_]{0,50}");
-
 	private final VectorIndex index;
-
-	private final JdbcTemplate jdbc;
 
 	private final EngineProperties properties;
 
-	VectorVacuum(VectorIndex index, JdbcTemplate jdbc, EngineProperties properties) {
+	VectorVacuum(VectorIndex index, EngineProperties properties) {
 		this.index = index;
-		this.jdbc = jdbc;
 		this.properties = properties;
 	}
 
@@ -44,15 +37,12 @@ class VectorVacuum {
 	 * @param collections the collections it deleted them from
 	 */
 	void afterPurge(long deleted, Collection<String> collections) {
-		if (deleted <= this.properties.vacuumAfterVectors() || !(this.index instanceof PgVectorIndex)) {
+		if (deleted <= this.properties.vacuumAfterVectors() || !(this.index instanceof PgVectorIndex pgvector)) {
 			return;
 		}
 		for (String collection : collections) {
-			if (!COLLECTION.matcher(collection).matches()) {
-				continue;
-			}
 			try {
-				this.jdbc.execute("vacuum (analyze) " + PgVectorIndex.SCHEMA + "." + collection);
+				pgvector.vacuum(collection);
 			}
 			catch (RuntimeException ex) {
 				// Space comes back with autovacuum anyway; a failed VACUUM must not fail

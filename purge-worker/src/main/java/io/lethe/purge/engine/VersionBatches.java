@@ -21,7 +21,7 @@ import io.lethe.stores.object.ObjectVersion;
  * being filled and those in flight, whatever the number of versions; the lister waits
  * when every slot is busy.
  */
-final class VersionBatches implements AutoCloseable {
+public final class VersionBatches implements AutoCloseable {
 
 	private final ObjectStore store;
 
@@ -41,7 +41,7 @@ final class VersionBatches implements AutoCloseable {
 
 	private List<ObjectVersion> filling;
 
-	VersionBatches(ObjectStore store, ExecutorService executor, int batchSize, int maxInFlight, StoreRetry retry,
+	public VersionBatches(ObjectStore store, ExecutorService executor, int batchSize, int maxInFlight, StoreRetry retry,
 			LongConsumer onDeleted) {
 		this.store = store;
 		this.executor = executor;
@@ -53,7 +53,7 @@ final class VersionBatches implements AutoCloseable {
 		this.filling = new ArrayList<>(this.batchSize);
 	}
 
-	void add(ObjectVersion version) {
+	public void add(ObjectVersion version) {
 		this.filling.add(version);
 		if (this.filling.size() >= this.batchSize) {
 			submit();
@@ -64,7 +64,7 @@ final class VersionBatches implements AutoCloseable {
 	 * Sends the partly filled batch and waits for every batch in flight.
 	 * @throws PurgeStepException when a batch could not be deleted
 	 */
-	void drain() {
+	public void drain() {
 		if (!this.filling.isEmpty()) {
 			submit();
 		}

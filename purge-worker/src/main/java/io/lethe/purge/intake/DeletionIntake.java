@@ -1,6 +1,8 @@
 package io.lethe.purge.intake;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,12 +10,15 @@ import io.lethe.events.AssetDeletionRequested;
 import io.lethe.events.DatasetDeletionRequested;
 import io.lethe.events.DatasetRestored;
 import io.lethe.events.PurgeRequested;
+import io.lethe.events.ReconcileRequested;
 import io.lethe.events.SamplesDeletionRequested;
 import io.lethe.purge.job.JobRequest;
 import io.lethe.purge.job.JobScope;
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.purge.job.PurgeJobs;
 import io.lethe.purge.job.RequestedVia;
+import io.lethe.purge.reconcile.ReconcileRequest;
+import io.lethe.purge.reconcile.ReconcileRuns;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +41,12 @@ class DeletionIntake {
 
 	private final PurgeJobs jobs;
 
-	DeletionIntake(ProcessedEvents processed, PurgeJobs jobs) {
+	private final ReconcileRuns reconciliations;
+
+	DeletionIntake(ProcessedEvents processed, PurgeJobs jobs, ReconcileRuns reconciliations) {
 		this.processed = processed;
 		this.jobs = jobs;
+		this.reconciliations = reconciliations;
 	}
 
 	/**
@@ -56,8 +64,33 @@ class DeletionIntake {
 		effect.run();
 	}
 
+	private static ReconcileRequest reconcileRequest(ReconcileRequested event) {
+		UUID run = EventFields.uuid(event, "run_id", event.getRunId());
+		UUID scope = (event.getScopeOrgId() != null) ? EventFields.uuid(event, "scope_org_id", event.getScopeOrgId())
+				: null;
+		Duration safetyAge = null;
+		if (event.getSafetyAge() != null) {
+			try {
+				safetyAge = Duration.parse(event.getSafetyAge());
+			}
+			catch (DateTimeParseException ex) {
+				throw new InvalidEventException("ReconcileRequested has a safety_age that is not an ISO-8601 "
+						+ "duration: '" + event.getSafetyAge() + "'");
+			}
+			if (safetyAge.isNegative()) {
+				throw new InvalidEventException("ReconcileRequested has a negative safety_age");
+			}
+		}
+		return new ReconcileRequest(run, event.getDryRun(), scope, safetyAge, event.getRequestedBy(),
+				event.getOccurredAt());
+	}
+
 	/** Checks the event whole before anything is written, then says what it does. */
 	private Runnable effect(SpecificRecord event, UUID org) {
+		if (event instanceof ReconcileRequested reconcile) {
+			ReconcileRequest request = reconcileRequest(reconcile);
+			return () -> this.reconciliations.request(request);
+		}
 		if (event instanceof DatasetDeletionRequested deleted) {
 			UUID dataset = EventFields.uuid(event, "dataset_id", deleted.getDatasetId());
 			JobRequest request = new JobRequest(PurgeJob.DATASET, dataset, org, deleted.getExpiresAt(),

@@ -7,11 +7,14 @@ import java.util.UUID;
  */
 public final class ObjectKeys {
 
+	/** Where every key of every org starts. */
+	public static final String ORGS = "orgs/";
+
 	private ObjectKeys() {
 	}
 
 	public static String orgPrefix(UUID org) {
-		return "orgs/" + org + "/";
+		return ORGS + org + "/";
 	}
 
 	public static String assetPrefix(UUID org, UUID asset) {

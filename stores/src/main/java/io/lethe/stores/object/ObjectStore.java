@@ -30,7 +30,9 @@ public interface ObjectStore {
 
 	/**
 	 * Every version and delete marker under {@code prefix}, fetched page by page as the
-	 * stream is consumed. The caller closes the stream.
+	 * stream is consumed. All entries of one key come one after another, so a consumer
+	 * can judge a key as a whole without holding the listing. The caller closes the
+	 * stream.
 	 */
 	Stream<ObjectVersion> listVersions(String prefix);
 

@@ -2,6 +2,7 @@ package io.lethe.stores.object;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Spliterator;
@@ -111,15 +112,54 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 			.stream(this.s3.listObjectVersionsPaginator((request) -> request.bucket(this.bucket).prefix(prefix))
 				.spliterator(), false)
 			.flatMap(
-					(page) -> Stream.concat(
+					(page) -> inKeyOrder(
 							page.versions()
 								.stream()
 								.map((v) -> new ObjectVersion(v.key(), v.versionId(), false, v.size(),
-										v.lastModified())),
+										v.lastModified()))
+								.toList(),
 							page.deleteMarkers()
 								.stream()
-								.map((m) -> new ObjectVersion(m.key(), m.versionId(), true, 0, m.lastModified()))));
+								.map((m) -> new ObjectVersion(m.key(), m.versionId(), true, 0, m.lastModified()))
+								.toList()));
 		return guarded("list versions under " + prefix, pages);
+	}
+
+	/**
+	 * One page's versions and delete markers, merged by key. S3 returns them in two
+	 * lists, each in key order, so a plain concatenation would split a key's entries
+	 * apart; since pages follow each other in key order, the merged pages keep every
+	 * key's entries adjacent in the whole listing.
+	 */
+	private static Stream<ObjectVersion> inKeyOrder(List<ObjectVersion> versions, List<ObjectVersion> markers) {
+		if (markers.isEmpty()) {
+			return versions.stream();
+		}
+		List<ObjectVersion> merged = new ArrayList<>(versions.size() + markers.size());
+		int v = 0;
+		int m = 0;
+		while (v < versions.size() || m < markers.size()) {
+			boolean takeVersion = m >= markers.size()
+					|| (v < versions.size() && compareAsS3(versions.get(v).key(), markers.get(m).key()) <= 0);
+			merged.add(takeVersion ? versions.get(v++) : markers.get(m++));
+		}
+		return merged.stream();
+	}
+
+	/** S3's key order: by UTF-8 bytes, which is the order of code points. */
+	static int compareAsS3(String a, String b) {
+		int i = 0;
+		int j = 0;
+		while (i < a.length() && j < b.length()) {
+			int ca = a.codePointAt(i);
+			int cb = b.codePointAt(j);
+			if (ca != cb) {
+				return Integer.compare(ca, cb);
+			}
+			i += Character.charCount(ca);
+			j += Character.charCount(cb);
+		}
+		return Integer.compare(a.length() - i, b.length() - j);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.lethe.stores.vector;
 
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -178,7 +180,56 @@ public final class PgVectorIndex implements VectorIndex {
 		return count;
 	}
 
-	private static String table(String collection) {
+	/**
+	 * Reclaims the space of dead rows for reuse and refreshes the planner's statistics.
+	 * Runs outside any transaction (VACUUM cannot run in one).
+	 */
+	public void vacuum(String collection) {
+		this.jdbc.execute("vacuum (analyze) " + table(collection));
+	}
+
+	/**
+	 * Rebuilds the collection's indexes without blocking reads or writes: an HNSW index
+	 * keeps the entries of deleted rows (VACUUM only marks them), so only a rebuild gives
+	 * their space back. Waits at most {@code lockTimeoutSeconds} for the locks it needs.
+	 */
+	public void reindex(String collection, int lockTimeoutSeconds) {
+		String table = table(collection);
+		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("set lock_timeout = '" + Math.max(1, lockTimeoutSeconds) + "s'");
+				try {
+					statement.execute("reindex table concurrently " + table);
+				}
+				finally {
+					statement.execute("reset lock_timeout");
+				}
+			}
+			return null;
+		});
+	}
+
+	/** The collection's size on disk and the tuple counts behind it. */
+	public CollectionSpace space(String collection) {
+		table(collection);
+		return this.jdbc.queryForObject(
+				"""
+						select pg_table_size(c.oid) as table_bytes, pg_indexes_size(c.oid) as index_bytes,
+						       coalesce(s.n_live_tup, 0) as live, coalesce(s.n_dead_tup, 0) as dead,
+						       coalesce(s.n_tup_del + s.n_tup_upd - s.n_tup_hot_upd, 0) as retired
+						from pg_class c join pg_namespace n on n.oid = c.relnamespace
+						left join pg_stat_user_tables s on s.relid = c.oid
+						where n.nspname = ? and c.relname = ?
+						""", (rs, row) -> new CollectionSpace(collection, rs.getLong("table_bytes"),
+						rs.getLong("index_bytes"), rs.getLong("live"), rs.getLong("dead"), rs.getLong("retired")),
+				SCHEMA, collection);
+	}
+
+	/**
+	 * The qualified table of a collection, for SQL that works on it directly.
+	 * @throws IllegalArgumentException when the name cannot be a collection
+	 */
+	public static String table(String collection) {
 		if (!COLLECTION.matcher(collection).matches()) {
 			throw new IllegalArgumentException("Not a collection name: " + collection);
 		}

@@ -53,6 +53,32 @@ class S3ObjectStoreIntegrationTests extends ObjectStoreContract {
 	}
 
 	@Test
+	void theVersionsAndDeleteMarkersOfOneKeyAreListedTogetherInKeyOrder() {
+		String a = this.prefix + "a";
+		String b = this.prefix + "b";
+		String c = this.prefix + "c";
+		store.put(a, bytes("a1"), 2, "text/plain");
+		store.put(a, bytes("a2"), 2, "text/plain");
+		store.deleteVersions(List.of(new ObjectVersion(a, null, false, 0, null)));
+		store.put(b, bytes("b1"), 2, "text/plain");
+		store.put(c, bytes("c1"), 2, "text/plain");
+		store.deleteVersions(List.of(new ObjectVersion(c, null, false, 0, null)));
+
+		List<String> keys = versions(this.prefix).stream().map(ObjectVersion::key).toList();
+
+		assertThat(keys).containsExactly(a, a, a, b, c, c);
+	}
+
+	@Test
+	void keysCompareByCodePointsAsS3OrdersThem() {
+		assertThat(S3ObjectStore.compareAsS3("a", "b")).isNegative();
+		assertThat(S3ObjectStore.compareAsS3("ab", "a")).isPositive();
+		// U+FF5E sorts before U+1F600 in UTF-8, though not in UTF-16 (a surrogate pair)
+		assertThat(S3ObjectStore.compareAsS3("\uFF5E", "\uD83D\uDE00")).isNegative();
+		assertThat("\uFF5E".compareTo("\uD83D\uDE00")).isPositive();
+	}
+
+	@Test
 	void listingVersionsPagesThroughMoreThanOnePage() {
 		String prefix = this.prefix + "many/";
 		for (int i = 0; i < 1_100; i++) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +27,8 @@ class PgVectorIndexIntegrationTests {
 
 	private static PgVectorIndex index;
 
+	private static DriverManagerDataSource dataSource;
+
 	private final UUID org = UUID.randomUUID();
 
 	private final UUID dataset = UUID.randomUUID();
@@ -33,8 +36,8 @@ class PgVectorIndexIntegrationTests {
 	@BeforeAll
 	static void connect() {
 		TestPostgres postgres = TestInfrastructure.postgres();
-		index = new PgVectorIndex(
-				new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(), postgres.password()));
+		dataSource = new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(), postgres.password());
+		index = new PgVectorIndex(dataSource);
 		index.ensureCollection(COLLECTION, 3);
 		index.ensureCollection(COLLECTION, 3);
 	}
@@ -113,9 +116,39 @@ class PgVectorIndexIntegrationTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> index.upsert("bad; drop table x", null));
 	}
 
+	@Test
+	void aRebuildGivesBackTheIndexSpaceOfDeletedVectorsWhichVacuumAloneKeeps() {
+		String collection = PgVectorIndex.collectionFor("space-test");
+		index.ensureCollection(collection, 3);
+		JdbcTemplate sql = new JdbcTemplate(dataSource);
+		sql.update("insert into " + PgVectorIndex.table(collection)
+				+ " (item_id, embedding_name, org_id, dataset_id, embedding) select gen_random_uuid(), 'e', ?, ?, "
+				+ "cast(array[random(), random(), random()] as vector) from generate_series(1, 3000)", this.org,
+				this.dataset);
+		UUID survivor = put(collection, new float[] { 1, 0, 0 });
+		sql.update("delete from " + PgVectorIndex.table(collection) + " where item_id <> ?", survivor);
+
+		index.vacuum(collection);
+		CollectionSpace vacuumed = index.space(collection);
+		index.reindex(collection, 10);
+		CollectionSpace rebuilt = index.space(collection);
+
+		assertThat(vacuumed.liveTuples()).isEqualTo(1);
+		assertThat(rebuilt.indexBytes()).isLessThan(vacuumed.indexBytes() / 4);
+		assertThat(rebuilt.totalBytes()).isEqualTo(rebuilt.tableBytes() + rebuilt.indexBytes());
+		assertThat(index.search(collection, this.dataset, "e", new float[] { 1, 0, 0 }, 5, Set::copyOf))
+			.extracting(Neighbor::item)
+			.containsExactly(survivor);
+		assertThatIllegalArgumentException().isThrownBy(() -> index.space("vectors; drop table x"));
+	}
+
 	private UUID put(float[] values) {
+		return put(COLLECTION, values);
+	}
+
+	private UUID put(String collection, float[] values) {
 		UUID item = UUID.randomUUID();
-		index.upsert(COLLECTION, new VectorEntry(this.org, this.dataset, item, "e", values));
+		index.upsert(collection, new VectorEntry(this.org, this.dataset, item, "e", values));
 		return item;
 	}
 

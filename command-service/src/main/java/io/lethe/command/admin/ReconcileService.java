@@ -1,0 +1,69 @@
+package io.lethe.command.admin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.lethe.command.audit.AuditLog;
+import io.lethe.command.auth.Caller;
+import io.lethe.command.outbox.Outbox;
+import io.lethe.events.ReconcileRequested;
+import io.lethe.events.codec.Topics;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Asks the purge worker for an orphan reconciliation run: a {@code ReconcileRequested}
+ * event through the outbox (the worker runs it and stores its report) and an audit record
+ * of who asked for what, in one transaction.
+ */
+@Service
+class ReconcileService {
+
+	static final String ROOT_TYPE = "reconcile";
+
+	private final Outbox outbox;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	ReconcileService(Outbox outbox, AuditLog audit, Clock clock) {
+		this.outbox = outbox;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Requested request(Caller caller, boolean dryRun, UUID org, Duration safetyAge) {
+		UUID run = UUID.randomUUID();
+		UUID eventId = UUID.randomUUID();
+		String age = (safetyAge != null) ? safetyAge.toString() : null;
+		this.outbox.append(eventId, ROOT_TYPE, run, Topics.DELETIONS,
+				ReconcileRequested.newBuilder()
+					.setEventId(eventId.toString())
+					.setOrgId(caller.orgId().toString())
+					.setOccurredAt(this.clock.instant())
+					.setRunId(run.toString())
+					.setDryRun(dryRun)
+					.setScopeOrgId((org != null) ? org.toString() : null)
+					.setSafetyAge(age)
+					.setRequestedBy(caller.principal())
+					.build());
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("event_id", eventId);
+		detail.put("dry_run", dryRun);
+		detail.put("org_id", org);
+		detail.put("safety_age", age);
+		this.audit.succeeded(caller, "reconcile.request", "reconcile-run", run, detail);
+		return new Requested(run, eventId);
+	}
+
+	/** The run asked for, and the event that carries the request. */
+	record Requested(UUID runId, UUID eventId) {
+	}
+
+}

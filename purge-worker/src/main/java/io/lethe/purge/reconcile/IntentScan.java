@@ -1,0 +1,82 @@
+package io.lethe.purge.reconcile;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.lethe.purge.engine.StoreRetry;
+import io.lethe.stores.object.ObjectStore;
+import io.lethe.stores.object.ObjectVersion;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds object intents older than the safety cutoff whose key holds nothing: the write
+ * failed, or its object was removed, and the intent was left behind. Intents whose key
+ * still holds an object belong to the object scan (which removes the object first, then
+ * the intent); those of an existing owner are left alone.
+ */
+@Component
+class IntentScan {
+
+	private static final int CHUNK = 500;
+
+	private final JdbcClient jdbc;
+
+	private final ObjectStore store;
+
+	private final Owners owners;
+
+	private final StoreRetry retry;
+
+	IntentScan(JdbcClient jdbc, ObjectStore store, Owners owners, StoreRetry retry) {
+		this.jdbc = jdbc;
+		this.store = store;
+		this.owners = owners;
+		this.retry = retry;
+	}
+
+	void scan(ReconcileRun run) {
+		String after = "";
+		List<String> keys;
+		while (!(keys = page(run, after)).isEmpty()) {
+			Owners.Live live = this.owners.lookUp(keys.stream().map(KeyOwner::of).flatMap(Optional::stream).toList(),
+					List.of());
+			for (String key : keys) {
+				run.report().scanned("intents", 1);
+				boolean owned = KeyOwner.of(key).map(live::owns).orElse(false);
+				if (owned || holdsAnything(key)) {
+					continue;
+				}
+				run.report().found(Kind.STALE_INTENT, 0, key);
+				if (!run.dryRun()) {
+					int removed = this.jdbc
+						.sql("delete from catalog.object_intents where object_key = ? and created_at < ?")
+						.params(key, Timestamps.of(run.cutoff()))
+						.update();
+					run.report().removed(Kind.STALE_INTENT, removed, 0);
+				}
+			}
+			after = keys.get(keys.size() - 1);
+			run.checkpoint();
+		}
+	}
+
+	private List<String> page(ReconcileRun run, String after) {
+		return this.jdbc.sql("""
+				select object_key from catalog.object_intents
+				where object_key > ? and starts_with(object_key, ?) and created_at < ?
+				order by object_key limit ?
+				""").params(after, run.prefix(), Timestamps.of(run.cutoff()), CHUNK).query(String.class).list();
+	}
+
+	private boolean holdsAnything(String key) {
+		return this.retry.call("list versions of " + key, () -> {
+			try (Stream<ObjectVersion> versions = this.store.listVersions(key)) {
+				return versions.anyMatch((version) -> version.key().equals(key));
+			}
+		});
+	}
+
+}
