@@ -16,6 +16,7 @@ run: setup
 ## Every test, against real PostgreSQL + pgvector, a KRaft broker and an S3 server.
 test: setup
 	$(MVN) verify
+	@scripts/reliability-figures
 
 ## Compile and package everything without running tests.
 build:

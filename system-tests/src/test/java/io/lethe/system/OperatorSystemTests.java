@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.lethe.testkit.Api;
@@ -99,6 +100,34 @@ class OperatorSystemTests {
 		assertThat(ended).as(printed).isTrue();
 		assertThat(process.exitValue()).as(printed).isZero();
 		assertThat(printed).contains("says the receipt is valid: True", "\"object_versions_remaining\": 0", "Done.");
+	}
+
+	@Test
+	void apiKeysNeverAppearInTheServicesLogs() throws Exception {
+		String key = this.system.orgAKey();
+		// a well-formed key with the right id and a wrong secret reaches the hash check
+		String forged = key.substring(0, KEY_SECRET_AT) + "forgedSecretThatMustNotBeLoggedXXXXXXXXXXXX";
+		this.api.get("/api/v1/datasets", key);
+		this.api.get("/api/v1/datasets", forged);
+		this.api.send("GET", "/api/v1/datasets", Map.of("x-api-key", "lethe_garbage_secretInAHeader"), null);
+		this.api.get("/api/v1/datasets/" + UUID.randomUUID() + "?api_key=" + key, key);
+
+		Path logs = Path.of(System.getProperty("lethe.system-tests.logs", "target/service-logs"));
+		for (String service : new String[] { "command-service.log", "worker.log" }) {
+			String log = read(logs.resolve(service));
+			for (String secret : new String[] { secret(key), secret(this.system.orgBKey()),
+					secret(this.system.operatorKey()), "forgedSecretThatMustNotBeLoggedXXXXXXXXXXXX",
+					"secretInAHeader" }) {
+				assertThat(log).as(service + " must not contain a key's secret").doesNotContain(secret);
+			}
+		}
+	}
+
+	/** Where the secret starts in a key: {@code lethe_<32 hex id>_<secret>}. */
+	private static final int KEY_SECRET_AT = "lethe_".length() + 32 + 1;
+
+	private static String secret(String key) {
+		return key.substring(KEY_SECRET_AT);
 	}
 
 	private static String read(Path file) throws IOException {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.lethe.command.api.Uuids;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.dataset.DatasetService;
 import io.lethe.command.item.Item;
@@ -70,7 +71,7 @@ public class SampleDeletionService {
 		this.datasets.requireActive(caller, datasetId);
 		Set<String> distinct = new LinkedHashSet<>(sampleIds);
 		Map<String, UUID> parsed = new LinkedHashMap<>();
-		distinct.forEach((id) -> uuid(id).ifPresent((uuid) -> parsed.put(id, uuid)));
+		distinct.forEach((id) -> Uuids.parse(id).ifPresent((uuid) -> parsed.put(id, uuid)));
 		Map<UUID, Item> found = this.items.lockActive(datasetId, parsed.values())
 			.stream()
 			.collect(Collectors.toMap(Item::id, Function.identity()));
@@ -126,16 +127,6 @@ public class SampleDeletionService {
 		return this.items.referencesTo(caller, item.assetId())
 			.stream()
 			.anyMatch((other) -> !requested.contains(other.id()));
-	}
-
-	private static Optional<UUID> uuid(String value) {
-		try {
-			UUID uuid = UUID.fromString(value);
-			return uuid.toString().equalsIgnoreCase(value) ? Optional.of(uuid) : Optional.empty();
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
 	}
 
 }

@@ -57,7 +57,7 @@ record OrgResources(TestOrg org, String dataset, String item, String asset, Stri
 			case "part_number" -> "1";
 			case "project_id" -> this.org.id().toString();
 			case "token" -> this.shareToken;
-			case "job_id" -> UUID.randomUUID().toString();
+			case "job_id", "run_id" -> UUID.randomUUID().toString();
 			default -> throw new IllegalArgumentException("No value for {" + variable + "} of " + route);
 		};
 	}

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.lethe.command.api.ClientErrors;
+import io.lethe.command.api.Uuids;
 import io.lethe.command.api.ConflictException;
 import io.lethe.command.api.FieldError;
 import io.lethe.command.api.ForbiddenException;
@@ -31,16 +32,7 @@ class ModelArtsErrors {
 	private static final Logger log = LoggerFactory.getLogger(ModelArtsErrors.class);
 
 	static UUID datasetId(String id) {
-		try {
-			UUID uuid = UUID.fromString(id);
-			if (uuid.toString().equalsIgnoreCase(id)) {
-				return uuid;
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// a malformed id names no dataset
-		}
-		throw new NotFoundException("Dataset " + id);
+		return Uuids.parse(id).orElseThrow(() -> new NotFoundException("Dataset " + id));
 	}
 
 	@ExceptionHandler(InvalidRequestException.class)

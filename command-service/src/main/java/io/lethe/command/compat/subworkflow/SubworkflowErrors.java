@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.lethe.command.api.ClientErrors;
+import io.lethe.command.api.Uuids;
 import io.lethe.command.api.ConflictException;
 import io.lethe.command.api.InvalidRequestException;
 import io.lethe.command.api.NotFoundException;
@@ -28,16 +29,9 @@ class SubworkflowErrors {
 	private static final Logger log = LoggerFactory.getLogger(SubworkflowErrors.class);
 
 	static UUID datasetId(String id) {
-		try {
-			UUID uuid = UUID.fromString(id);
-			if (uuid.toString().equalsIgnoreCase(id)) {
-				return uuid;
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// answered below
-		}
-		throw new InvalidRequestException(io.lethe.command.api.FieldError.path("id", "Invalid dataset id", "uuid"));
+		return Uuids.parse(id)
+			.orElseThrow(() -> new InvalidRequestException(
+					io.lethe.command.api.FieldError.path("id", "Invalid dataset id", "uuid")));
 	}
 
 	@ExceptionHandler(InvalidRequestException.class)

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.lethe.command.api.ClientErrors;
+import io.lethe.command.api.Uuids;
 import io.lethe.command.api.ConflictException;
 import io.lethe.command.api.FieldError;
 import io.lethe.command.api.InvalidRequestException;
@@ -29,16 +30,9 @@ class TwelveLabsErrors {
 	private static final Logger log = LoggerFactory.getLogger(TwelveLabsErrors.class);
 
 	static UUID assetId(String id) {
-		try {
-			UUID uuid = UUID.fromString(id);
-			if (uuid.toString().equalsIgnoreCase(id)) {
-				return uuid;
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// answered below
-		}
-		throw new InvalidRequestException(FieldError.path("asset_id", "The asset_id is not valid", "uuid"));
+		return Uuids.parse(id)
+			.orElseThrow(() -> new InvalidRequestException(
+					FieldError.path("asset_id", "The asset_id is not valid", "uuid")));
 	}
 
 	@ExceptionHandler(InvalidRequestException.class)
