@@ -15,6 +15,7 @@ run: setup
 
 ## Every test, against real PostgreSQL + pgvector, a KRaft broker and an S3 server.
 test: setup
+	@rm -rf */target/reliability
 	$(MVN) verify
 	@scripts/reliability-figures
 

@@ -60,7 +60,7 @@ class StoreOutageSystemTests {
 	@Test
 	void aPurgeThroughAThrottlingFailingHangingObjectStoreFinishesWithZeroResidue() throws Exception {
 		proxy.transientFaults(0.15, 0.10, 0.01, Duration.ofSeconds(3));
-		UUID dataset = seededDataset("flaky", 400);
+		UUID dataset = seededDataset("flaky", 150);
 
 		deleteNow(dataset);
 
