@@ -99,6 +99,8 @@ class RequestBodyLimitsIntegrationTests extends CommandServiceIntegrationTest {
 		Response completed = this.api.post("/api/v1/assets/uploads/" + upload + "/complete", org.key(), null);
 
 		assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
+		assertThat(stored.json().get("part_number").intValue()).isEqualTo(1);
+		assertThat(stored.json().get("size_bytes").longValue()).isEqualTo(part.length);
 		assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
 		assertThat(completed.json().get("size_bytes").longValue()).isEqualTo(part.length);
 	}

@@ -16,7 +16,6 @@ import io.lethe.command.api.PayloadTooLargeException;
 import io.lethe.command.asset.Asset;
 import io.lethe.command.asset.AssetRequests;
 import io.lethe.command.asset.AssetService;
-import io.lethe.command.asset.AssetService.UploadedPartInfo;
 import io.lethe.command.asset.IncomingFile;
 import io.lethe.command.auth.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -124,7 +123,7 @@ class AssetController {
 	}
 
 	@PutMapping(path = "/uploads/{asset_id}/parts/{part_number}", consumes = MediaType.ALL_VALUE)
-	UploadedPartInfo uploadPart(Caller caller, @PathVariable("asset_id") UUID id,
+	PartResponse uploadPart(Caller caller, @PathVariable("asset_id") UUID id,
 			@PathVariable("part_number") int partNumber, HttpServletRequest request) throws IOException {
 		long length = request.getContentLengthLong();
 		if (length < 0) {
@@ -134,7 +133,7 @@ class AssetController {
 		if (length > this.maxPartBytes) {
 			throw new PayloadTooLargeException("A part can be at most " + this.maxPartBytes + " bytes.");
 		}
-		return this.assets.uploadPart(caller, id, partNumber, request.getInputStream(), length);
+		return PartResponse.of(this.assets.uploadPart(caller, id, partNumber, request.getInputStream(), length));
 	}
 
 	@PostMapping("/uploads/{asset_id}/complete")
