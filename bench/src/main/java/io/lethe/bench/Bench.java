@@ -35,13 +35,22 @@ public final class Bench {
 		results.put("options", options.asMap());
 		long start = System.nanoTime();
 		progress("starting the stack (own database, KRaft broker, S3Mock, both services) under " + home);
+		int exit = 1;
 		try (BenchStack stack = new BenchStack(home)) {
+			// Ctrl-C or a kill still stops the services and drops the database.
+			Thread cleanup = new Thread(stack::close, "bench-cleanup");
+			Runtime.getRuntime().addShutdownHook(cleanup);
 			if (options.runs("purge")) {
 				results.put("purge", new PurgeBenchmarks(stack, options).run());
 			}
 			if (options.runs("command")) {
 				results.put("command", new CommandBenchmarks(stack, options, home).run());
 			}
+			exit = 0;
+		}
+		catch (Exception | Error ex) {
+			ex.printStackTrace();
+			results.put("error", ex.toString());
 		}
 		finally {
 			results.put("total_seconds", (System.nanoTime() - start) / 1e9);
@@ -51,6 +60,8 @@ public final class Bench {
 			System.out.println(Summary.of(results));
 			System.out.println("Results: " + file);
 		}
+		// The embedded broker's threads would keep the JVM alive.
+		System.exit(exit);
 	}
 
 	static void progress(String message) {
@@ -58,8 +69,12 @@ public final class Bench {
 	}
 
 	static void sleep(long millis) {
+		sleep(millis, 0);
+	}
+
+	static void sleep(long millis, int nanos) {
 		try {
-			Thread.sleep(millis);
+			Thread.sleep(millis, nanos);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

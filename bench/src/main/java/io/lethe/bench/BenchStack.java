@@ -41,6 +41,8 @@ final class BenchStack implements AutoCloseable {
 
 	private Service worker;
 
+	private boolean closed;
+
 	BenchStack(Path home) {
 		this.home = home;
 		this.db = BenchDatabase.create();
@@ -86,7 +88,7 @@ final class BenchStack implements AutoCloseable {
 		return this.worker;
 	}
 
-	void stopWorker() {
+	synchronized void stopWorker() {
 		if (this.worker != null) {
 			this.worker.close();
 			this.worker = null;
@@ -126,7 +128,11 @@ final class BenchStack implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
 		stopWorker();
 		this.commandService.close();
 		this.db.close();

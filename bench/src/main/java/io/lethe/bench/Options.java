@@ -4,13 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The bench's command-line options; see {@link Bench}. */
-record Options(int items, int sample, int rttItems, int rttMillis, int durationSeconds, int concurrency, int lagRate,
-		String only, String out, String workerHeap) {
+record Options(int items, int sample, int rttItems, int s3mockItems, int rttMillis, int durationSeconds,
+		int concurrency, int lagRate, String only, String out, String workerHeap) {
 
 	static Options parse(String[] args) {
 		int items = 100_000;
 		int sample = 2_000;
 		int rttItems = 1_000;
+		int s3mockItems = 1_000;
 		int rttMillis = 20;
 		int duration = 20;
 		int concurrency = 16;
@@ -24,6 +25,7 @@ record Options(int items, int sample, int rttItems, int rttMillis, int durationS
 				case "--items" -> items = Integer.parseInt(args[++i]);
 				case "--sample" -> sample = Integer.parseInt(args[++i]);
 				case "--rtt-items" -> rttItems = Integer.parseInt(args[++i]);
+				case "--s3mock-items" -> s3mockItems = Integer.parseInt(args[++i]);
 				case "--rtt-ms" -> rttMillis = Integer.parseInt(args[++i]);
 				case "--duration" -> duration = Integer.parseInt(args[++i]);
 				case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
@@ -33,8 +35,8 @@ record Options(int items, int sample, int rttItems, int rttMillis, int durationS
 				default -> throw new IllegalArgumentException("Unknown option " + arg);
 			}
 		}
-		return new Options(items, Math.min(sample, items), Math.min(rttItems, items), rttMillis, duration, concurrency,
-				lagRate, only, out, "256m");
+		return new Options(items, Math.min(sample, items), Math.min(rttItems, items), Math.min(s3mockItems, items),
+				rttMillis, duration, concurrency, lagRate, only, out, "256m");
 	}
 
 	boolean runs(String part) {
@@ -47,6 +49,7 @@ record Options(int items, int sample, int rttItems, int rttMillis, int durationS
 		map.put("naive_sample_items", this.sample);
 		map.put("rtt_items", this.rttItems);
 		map.put("rtt_ms", this.rttMillis);
+		map.put("s3mock_items", this.s3mockItems);
 		map.put("command_load_seconds", this.durationSeconds);
 		map.put("concurrency", this.concurrency);
 		map.put("outbox_lag_rate_per_s", this.lagRate);

@@ -4,14 +4,17 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.lethe.stores.object.S3ObjectStore;
 import io.lethe.stores.object.S3Settings;
 
 /**
- * Purge throughput: Lethe, the floor, the naive peer and awscli, each on a dataset of its
- * own seeded the same way, one after another in the same run; then Lethe, the floor and
- * the naive peer again behind a delaying proxy (an emulated network round trip).
+ * Purge throughput. Lethe, the floor and the naive peer each get a dataset of their own,
+ * seeded the same way, one after another in the same run, in three settings: the full
+ * size against an in-memory S3 endpoint ({@link MemS3}, so the clients' own work shows);
+ * a sample behind a delaying proxy (an emulated network round trip); a sample against
+ * S3Mock (where its per-object work dominates), with awscli beside them.
  */
 final class PurgeBenchmarks {
 
@@ -20,43 +23,35 @@ final class PurgeBenchmarks {
 
 	private static final int EXTRA_VERSION_EVERY = 10;
 
+	private static final int PUT_THREADS = 16;
+
 	private final BenchStack stack;
 
 	private final Options options;
 
+	private final UUID orgA;
+
 	PurgeBenchmarks(BenchStack stack, Options options) {
 		this.stack = stack;
 		this.options = options;
+		this.orgA = UUID.fromString(stack.orgId());
 	}
 
 	Map<String, Object> run() throws Exception {
 		Map<String, Object> result = new LinkedHashMap<>();
-		UUID orgA = UUID.fromString(this.stack.orgId());
-		UUID orgB = UUID.fromString(this.stack.keys.getProperty("LETHE_ORG_B_ID"));
-		String keyA = this.stack.orgKey();
-		String keyB = this.stack.keys.getProperty("LETHE_ORG_B_KEY");
-		URI direct = this.stack.s3.endpoint();
-		try (S3ObjectStore objects = store(direct)) {
-			Seeder seeder = new Seeder(this.stack, objects);
-			Service worker = this.stack.startWorker(this.options.workerHeap(), direct);
-			Map<String, Object> loopback = new LinkedHashMap<>();
-			Bench.progress("seeding " + this.options.items() + " items for Lethe's purge");
-			Seeder.Seeded lethe = seeder.dataset(keyA, orgA, this.options.items(), EXTRA_VERSION_EVERY, 16);
-			loopback.put("seed", lethe);
-			Bench.progress("seeded in " + round(lethe.seconds()) + " s; Lethe purges it");
-			loopback.put("lethe", LethePurge.run(this.stack, worker, lethe, keyA));
-			Bench.progress("seeding " + this.options.items() + " items for the floor");
-			Seeder.Seeded floor = seeder.dataset(keyB, orgB, this.options.items(), EXTRA_VERSION_EVERY, 16);
-			Bench.progress("the floor deletes them");
-			loopback.put("floor", Floor.run(this.stack, objects, floor, IN_FLIGHT));
-			Bench.progress("the naive peer on " + this.options.sample() + " items");
-			Seeder.Seeded naive = seeder.dataset(keyB, orgB, this.options.sample(), EXTRA_VERSION_EVERY, 16);
-			loopback.put("naive", NaivePeer.run(this.stack, direct, objects, naive, this.options.items()));
-			Bench.progress("aws s3 rm --recursive on " + this.options.sample() + " items");
-			Seeder.Seeded cli = seeder.dataset(keyB, orgB, this.options.sample(), 0, 16);
-			loopback.put("awscli", AwsCli.run(this.stack, direct, cli, cli.objects()));
-			result.put("loopback", loopback);
-			result.put("rtt", rtt(seeder, orgA, orgB, keyA, keyB));
+		try (MemS3 mem = new MemS3(this.stack.s3.bucket())) {
+			result.put("memory_s3", compare("in-memory S3", mem.endpoint(), mem::put, this.options.items(),
+					this.options.sample(), false));
+			try (DelayProxy proxy = new DelayProxy(mem.endpoint(), this.options.rttMillis())) {
+				Map<String, Object> rtt = compare(this.options.rttMillis() + " ms round trip", proxy.endpoint(),
+						mem::put, this.options.rttItems(), this.options.rttItems(), false);
+				rtt.put("delay_ms_per_request", this.options.rttMillis());
+				result.put("rtt", rtt);
+			}
+		}
+		try (S3ObjectStore s3mock = store(this.stack.s3.endpoint())) {
+			result.put("s3mock", compare("S3Mock", this.stack.s3.endpoint(), Seeder.through(s3mock),
+					this.options.s3mockItems(), Math.max(1, this.options.s3mockItems() / 2), true));
 		}
 		finally {
 			this.stack.stopWorker();
@@ -64,24 +59,36 @@ final class PurgeBenchmarks {
 		return result;
 	}
 
-	private Map<String, Object> rtt(Seeder seeder, UUID orgA, UUID orgB, String keyA, String keyB) throws Exception {
-		Map<String, Object> rtt = new LinkedHashMap<>();
-		rtt.put("delay_ms_per_request", this.options.rttMillis());
-		int items = this.options.rttItems();
-		try (DelayProxy proxy = new DelayProxy(this.stack.s3.endpoint(), this.options.rttMillis());
-				S3ObjectStore delayed = store(proxy.endpoint())) {
-			Service worker = this.stack.startWorker(this.options.workerHeap(), proxy.endpoint());
-			Bench.progress("emulated round trip of " + this.options.rttMillis() + " ms: Lethe on " + items + " items");
-			Seeder.Seeded lethe = seeder.dataset(keyA, orgA, items, EXTRA_VERSION_EVERY, 16);
-			rtt.put("lethe", LethePurge.run(this.stack, worker, lethe, keyA));
-			Bench.progress("emulated round trip: the floor");
-			Seeder.Seeded floor = seeder.dataset(keyB, orgB, items, EXTRA_VERSION_EVERY, 16);
-			rtt.put("floor", Floor.run(this.stack, delayed, floor, IN_FLIGHT));
-			Bench.progress("emulated round trip: the naive peer");
-			Seeder.Seeded naive = seeder.dataset(keyB, orgB, items, EXTRA_VERSION_EVERY, 16);
-			rtt.put("naive", NaivePeer.run(this.stack, proxy.endpoint(), delayed, naive, items));
+	/**
+	 * Lethe, the floor and the naive peer (and awscli) on datasets of {@code items} items
+	 * ({@code sample} for the naive peer, extrapolated to {@code items}).
+	 */
+	private Map<String, Object> compare(String setting, URI endpoint, Consumer<String> objects, int items, int sample,
+			boolean awscli) throws Exception {
+		Map<String, Object> result = new LinkedHashMap<>();
+		Seeder seeder = new Seeder(this.stack, objects);
+		Service worker = this.stack.startWorker(this.options.workerHeap(), endpoint);
+		try (S3ObjectStore store = store(endpoint)) {
+			Bench.progress(setting + ": seeding " + items + " items for Lethe's purge");
+			Seeder.Seeded lethe = seeder.dataset(this.stack.orgKey(), this.orgA, items, EXTRA_VERSION_EVERY,
+					PUT_THREADS);
+			result.put("seed", lethe);
+			Bench.progress(setting + ": seeded in " + round(lethe.seconds()) + " s; Lethe purges it");
+			result.put("lethe", LethePurge.run(this.stack, worker, lethe, this.stack.orgKey()));
+			Bench.progress(setting + ": seeding " + items + " items for the floor");
+			Seeder.Seeded floor = seeder.datasetInNewOrg(items, EXTRA_VERSION_EVERY, PUT_THREADS);
+			Bench.progress(setting + ": the floor deletes them");
+			result.put("floor", Floor.run(this.stack, store, floor, IN_FLIGHT));
+			Bench.progress(setting + ": the naive peer on " + sample + " items");
+			Seeder.Seeded naive = seeder.datasetInNewOrg(sample, EXTRA_VERSION_EVERY, PUT_THREADS);
+			result.put("naive", NaivePeer.run(this.stack, endpoint, store, naive, items));
+			if (awscli) {
+				Bench.progress(setting + ": aws s3 rm --recursive on " + sample + " items");
+				Seeder.Seeded cli = seeder.datasetInNewOrg(sample, 0, PUT_THREADS);
+				result.put("awscli", AwsCli.run(this.stack, endpoint, cli, cli.objects()));
+			}
 		}
-		return rtt;
+		return result;
 	}
 
 	private S3ObjectStore store(URI endpoint) {

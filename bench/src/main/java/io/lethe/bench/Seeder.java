@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import io.lethe.stores.object.ObjectKeys;
 import io.lethe.stores.object.ObjectStore;
@@ -32,11 +33,20 @@ final class Seeder {
 
 	private final BenchStack stack;
 
-	private final ObjectStore objects;
+	private final Consumer<String> objects;
 
-	Seeder(BenchStack stack, ObjectStore objects) {
+	/**
+	 * @param objects writes one new version of a key (S3Mock through the SDK, or
+	 * {@link MemS3#put} straight into memory)
+	 */
+	Seeder(BenchStack stack, Consumer<String> objects) {
 		this.stack = stack;
 		this.objects = objects;
+	}
+
+	/** Writes through an {@link ObjectStore}, for S3Mock. */
+	static Consumer<String> through(ObjectStore store) {
+		return (key) -> store.put(key, new ByteArrayInputStream(new byte[] { 1, 2, 3 }), 3, "application/octet-stream");
 	}
 
 	/** A new dataset of the org (through the API), seeded with {@code count} items. */
@@ -47,7 +57,38 @@ final class Seeder {
 		if (created.status() != 201) {
 			throw new IllegalStateException("Creating the bench dataset failed: " + created);
 		}
-		UUID dataset = UUID.fromString(created.json().get("id").asString());
+		return seed(org, UUID.fromString(created.json().get("id").asString()), count, extraEvery, putThreads);
+	}
+
+	/**
+	 * A dataset in an org of its own (written in SQL, no key needed), for the floor and
+	 * the peers: their listings of the org's prefix then see nothing else.
+	 */
+	Seeded datasetInNewOrg(int count, int extraEvery, int putThreads) throws Exception {
+		UUID org = UUID.randomUUID();
+		UUID dataset = UUID.randomUUID();
+		try (Connection connection = this.stack.db.connect()) {
+			try (PreparedStatement insert = connection
+				.prepareStatement("insert into catalog.orgs (id, name) values (?, ?)")) {
+				insert.setObject(1, org);
+				insert.setString(2, "bench_" + org);
+				insert.executeUpdate();
+			}
+			try (PreparedStatement insert = connection.prepareStatement("""
+					insert into catalog.datasets (id, org_id, name, encoder_name, allowed_asset_types,
+					        keyframe_sampling_method, store_original, store_preview, status, created_dt, created_by)
+					values (?, ?, ?, 'multimodal', '{image,video}', 'intelligent', true, true, 'active', now(), 'bench')
+					""")) {
+				insert.setObject(1, dataset);
+				insert.setObject(2, org);
+				insert.setString(3, "bench_" + dataset.toString().replace("-", ""));
+				insert.executeUpdate();
+			}
+		}
+		return seed(org, dataset, count, extraEvery, putThreads);
+	}
+
+	private Seeded seed(UUID org, UUID dataset, int count, int extraEvery, int putThreads) throws Exception {
 		long start = System.nanoTime();
 		long objectCount = 0;
 		for (int done = 0; done < count; done += CHUNK) {
@@ -148,7 +189,7 @@ final class Seeder {
 	}
 
 	private void put(String key) {
-		this.objects.put(key, new ByteArrayInputStream(new byte[] { 1, 2, 3 }), 3, "application/octet-stream");
+		this.objects.accept(key);
 	}
 
 	static String previewKey(UUID org, UUID dataset, UUID item) {
