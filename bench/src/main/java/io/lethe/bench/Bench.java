@@ -22,6 +22,10 @@ public final class Bench {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (args.length == 2 && "--summary".equals(args[0])) {
+			System.out.println(Summary.of(Json.read(Path.of(args[1]))));
+			return;
+		}
 		Options options = Options.parse(args);
 		Path out = Path.of(options.out());
 		Files.createDirectories(out);
@@ -57,7 +61,7 @@ public final class Bench {
 			Path file = out.resolve("bench-" + stamp + ".json");
 			Json.write(file, results);
 			Json.write(out.resolve("latest.json"), results);
-			System.out.println(Summary.of(results));
+			System.out.println(Summary.of(Json.tree(results)));
 			System.out.println("Results: " + file);
 		}
 		// The embedded broker's threads would keep the JVM alive.

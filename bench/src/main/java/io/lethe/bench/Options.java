@@ -10,10 +10,10 @@ record Options(int items, int sample, int rttItems, int s3mockItems, int rttMill
 	static Options parse(String[] args) {
 		int items = 100_000;
 		int sample = 2_000;
-		int rttItems = 1_000;
-		int s3mockItems = 1_000;
+		int rttItems = 500;
+		int s3mockItems = 500;
 		int rttMillis = 20;
-		int duration = 20;
+		int duration = 15;
 		int concurrency = 16;
 		int lagRate = 1_000;
 		String only = "all";
