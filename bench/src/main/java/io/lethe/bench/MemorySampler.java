@@ -7,14 +7,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.lethe.testkit.Api;
 
 /**
- * Samples a service's used heap (Micrometer's {@code jvm.memory.used}, area heap) every
- * 250 ms while open; the kernel's {@code VmHWM} gives the peak RSS.
+ * Samples a service's used heap (Micrometer's {@code jvm.memory.used}, area heap) and its
+ * live data after GC ({@code jvm.gc.live.data.size}) every 250 ms while open; the
+ * kernel's {@code VmHWM} gives the peak RSS.
  */
 final class MemorySampler implements AutoCloseable {
 
 	private final Service service;
 
 	private final AtomicLong peakHeap = new AtomicLong();
+
+	private final AtomicLong peakLive = new AtomicLong();
 
 	private final Thread thread;
 
@@ -26,11 +29,8 @@ final class MemorySampler implements AutoCloseable {
 		this.thread = new Thread(() -> {
 			while (this.running) {
 				try {
-					Api.Response heap = api.get("/actuator/metrics/jvm.memory.used?tag=area:heap", null);
-					if (heap.status() == 200) {
-						long used = (long) heap.json().path("measurements").path(0).path("value").asDouble();
-						this.peakHeap.accumulateAndGet(used, Math::max);
-					}
+					sample(api, "/actuator/metrics/jvm.memory.used?tag=area:heap", this.peakHeap);
+					sample(api, "/actuator/metrics/jvm.gc.live.data.size", this.peakLive);
 				}
 				catch (RuntimeException ex) {
 					// a missed sample; the next one follows
@@ -42,10 +42,21 @@ final class MemorySampler implements AutoCloseable {
 		this.thread.start();
 	}
 
+	private static void sample(Api api, String path, AtomicLong peak) {
+		Api.Response response = api.get(path, null);
+		if (response.status() == 200) {
+			long value = (long) response.json().path("measurements").path(0).path("value").asDouble();
+			peak.accumulateAndGet(value, Math::max);
+		}
+	}
+
 	Map<String, Object> summary() {
 		long[] rss = this.service.rss();
 		Map<String, Object> memory = new LinkedHashMap<>();
 		memory.put("peak_heap_used_mib", this.peakHeap.get() / 1048576.0);
+		// what the old generation held after a collection: the live set, not garbage
+		// waiting for the next GC
+		memory.put("peak_live_after_gc_mib", this.peakLive.get() / 1048576.0);
 		memory.put("peak_rss_mib", rss[0] / 1048576.0);
 		memory.put("rss_now_mib", rss[1] / 1048576.0);
 		return memory;

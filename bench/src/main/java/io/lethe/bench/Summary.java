@@ -32,8 +32,9 @@ final class Summary {
 					+ " ms/request delaying proxy (an emulated network round trip)");
 			section(purge, "s3mock", "S3Mock on loopback (its per-object work dominates)");
 			Map<String, Object> memory = map(map(map(purge.get("memory_s3")).get("lethe")).get("memory"));
-			line("Worker memory (-Xmx%s) over the full-size purge: peak heap used %.0f MiB, peak RSS %.0f MiB",
-					map(results.get("options")).get("worker_heap"), num(memory.get("peak_heap_used_mib")),
+			line("Worker memory (-Xmx%s) over the full-size purge: peak heap used %.0f MiB (live after GC %.0f MiB), "
+					+ "peak RSS %.0f MiB", map(results.get("options")).get("worker_heap"),
+					num(memory.get("peak_heap_used_mib")), num(memory.get("peak_live_after_gc_mib")),
 					num(memory.get("peak_rss_mib")));
 		}
 		Map<String, Object> command = map(results.get("command"));
@@ -74,6 +75,7 @@ final class Summary {
 		line("  %-40s %10s %10s %12s %10s %10s", "(per-store rates: over that store's step)", "items/s", "seconds",
 				"objects/s", "vectors/s", "rows/s");
 		row("Lethe (request to purged)", lethe);
+		steps(map(lethe.get("step_first_seen_s")));
 		row("floor (best batching, no bookkeeping)", floor);
 		row("naive (" + naive.get("sample_items") + " items, per-object loop)", naive);
 		Map<String, Object> cli = map(section.get("awscli"));
@@ -94,6 +96,21 @@ final class Summary {
 			line("  naive extrapolated linearly to %,d items: %.0f s", num(naive.get("extrapolated_items")).longValue(),
 					num(naive.get("extrapolated_seconds")));
 		}
+	}
+
+	/** How long each of Lethe's steps was the current one, as the 100 ms poll saw it. */
+	private void steps(Map<String, Object> seen) {
+		StringBuilder steps = new StringBuilder();
+		String previous = null;
+		double previousAt = 0;
+		for (Map.Entry<String, Object> entry : seen.entrySet()) {
+			double at = num(entry.getValue());
+			steps.append((previous == null) ? String.format("until picked up %.1f", at)
+					: String.format(", %s %.1f", previous, at - previousAt));
+			previous = entry.getKey();
+			previousAt = at;
+		}
+		line("    Lethe's steps (s): %s", steps);
 	}
 
 	private void row(String label, Map<String, Object> result) {
