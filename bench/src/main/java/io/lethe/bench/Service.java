@@ -87,6 +87,19 @@ final class Service implements AutoCloseable {
 		return new long[] { hwm, now };
 	}
 
+	/** CPU seconds the process has used so far (user + system, from /proc). */
+	double cpuSeconds() {
+		try {
+			String stat = Files.readString(Path.of("/proc/" + pid() + "/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// utime and stime are fields 14 and 15 of stat, 12 and 13 after the command
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+		}
+		catch (IOException | RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
 	private static long kib(String line) {
 		return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
 	}

@@ -36,6 +36,13 @@ final class Summary {
 					+ "peak RSS %.0f MiB", map(results.get("options")).get("worker_heap"),
 					num(memory.get("peak_heap_used_mib")), num(memory.get("peak_live_after_gc_mib")),
 					num(memory.get("peak_rss_mib")));
+			if (memory.containsKey("cpu_seconds")) {
+				line("Worker CPU over that purge: %.0f s (%.2f ms per item); GC: %.0f pauses, %.1f s",
+						num(memory.get("cpu_seconds")),
+						num(memory.get("cpu_seconds")) * 1000
+								/ num(map(map(purge.get("memory_s3")).get("lethe")).get("items")),
+						num(memory.get("gc_pauses")), num(memory.get("gc_pause_seconds")));
+			}
 		}
 		Map<String, Object> command = map(results.get("command"));
 		if (command != null) {
