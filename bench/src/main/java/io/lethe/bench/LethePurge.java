@@ -2,7 +2,6 @@ package io.lethe.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import io.lethe.testkit.Api;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +56,7 @@ final class LethePurge {
 							progress.path("objects").path("deleted").asLong(), "rows",
 							progress.path("rows").path("deleted").asLong()));
 			result.put("step_first_seen_s", stepSeen);
+			result.put("receipt_body_chars", status.path("receipt").path("body_text").asString("").length());
 			result.put("per_store_per_s", perStore(stepSeen, progress));
 			result.put("memory", memory.summary());
 			return result;
@@ -87,11 +87,6 @@ final class LethePurge {
 			found = entry.getKey().equals(step);
 		}
 		return null;
-	}
-
-	/** Unused id guard, so a typo in a dataset id fails loudly. */
-	static UUID id(String text) {
-		return UUID.fromString(text);
 	}
 
 }
