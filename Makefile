@@ -19,6 +19,13 @@ test: setup
 	$(MVN) verify
 	@scripts/reliability-figures
 
+## Benchmarks (bench/): a stack of its own, Lethe beside a floor and a naive peer, JSON in bench/results/.
+## BENCH_ARGS passes options, e.g. make bench BENCH_ARGS=--large (1,000,000 items) or BENCH_ARGS='--items 2000'.
+bench: setup
+	$(MVN) -q -DskipTests -Pbench package
+	java -Dlethe.root=$(CURDIR) -Dlethe.s3mock.jar=$(CURDIR)/devstack/target/s3mock/s3mock.jar \
+	  -cp bench/target/classes:$$(cat bench/target/classpath.txt) io.lethe.bench.Bench $(BENCH_ARGS)
+
 ## Compile and package everything without running tests.
 build:
 	$(MVN) -q -DskipTests package

@@ -23,6 +23,21 @@ class EngineConfiguration {
 		});
 	}
 
+	/**
+	 * The threads that list object-store prefixes for the objects and verify steps: one
+	 * per prefix in flight. Apart from the deletions' threads, so that a listing waiting
+	 * for a free batch slot can never hold up the batch that would free it.
+	 */
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService prefixListings(EngineProperties properties) {
+		AtomicInteger threads = new AtomicInteger();
+		return Executors.newFixedThreadPool(properties.prefixesInFlight(), (task) -> {
+			Thread thread = new Thread(task, "purge-prefixes-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
 	@Bean
 	StoreRetry storeRetry(EngineProperties properties, PurgeMetrics metrics) {
 		return new StoreRetry(properties.storeRetry(), metrics::storeRetried);

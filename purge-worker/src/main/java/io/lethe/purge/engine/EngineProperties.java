@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vectorChunk vectors deleted per transaction
  * @param objectBatch object versions per DeleteObjects request (at most 1,000)
  * @param objectsInFlight DeleteObjects requests in flight at once
+ * @param prefixesInFlight object-store prefixes listed (and verified) at once
  * @param rowChunk catalog rows (keys) deleted per transaction
  * @param prefixesPerCheckpoint object-store prefixes between two objects checkpoints
  * @param vacuumAfterVectors a purge that deleted more vectors than this vacuums the
@@ -23,15 +24,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lethe.purge.engine")
 record EngineProperties(@DefaultValue("5000") int vectorChunk, @DefaultValue("1000") int objectBatch,
-		@DefaultValue("4") int objectsInFlight, @DefaultValue("1000") int rowChunk,
-		@DefaultValue("200") int prefixesPerCheckpoint, @DefaultValue("100000") long vacuumAfterVectors,
-		@DefaultValue StoreRetrySettings storeRetry, @DefaultValue("PT1H") Duration holdRecheck) {
+		@DefaultValue("4") int objectsInFlight, @DefaultValue("8") int prefixesInFlight,
+		@DefaultValue("1000") int rowChunk, @DefaultValue("200") int prefixesPerCheckpoint,
+		@DefaultValue("100000") long vacuumAfterVectors, @DefaultValue StoreRetrySettings storeRetry,
+		@DefaultValue("PT1H") Duration holdRecheck) {
 
 	EngineProperties {
 		if (objectBatch < 1 || objectBatch > 1000) {
 			throw new IllegalArgumentException("lethe.purge.engine.object-batch must be 1..1000");
 		}
-		if (vectorChunk < 1 || objectsInFlight < 1 || rowChunk < 1 || prefixesPerCheckpoint < 1) {
+		if (vectorChunk < 1 || objectsInFlight < 1 || prefixesInFlight < 1 || rowChunk < 1
+				|| prefixesPerCheckpoint < 1) {
 			throw new IllegalArgumentException("lethe.purge.engine chunk sizes must be positive");
 		}
 	}

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import io.lethe.purge.job.Counter;
@@ -21,9 +22,9 @@ import org.springframework.stereotype.Component;
  * Empties every prefix of the job in the object store: every version and delete marker
  * (streamed from the listing into DeleteObjects batches, several in flight), then every
  * unfinished multipart upload, including those the catalog recorded for the job's assets
- * (wherever their keys are). The checkpoint is the last prefix known empty; a resumed run
- * lists again from the next one, and versions deleted before a crash are simply no longer
- * listed.
+ * (wherever their keys are). Several prefixes are listed at once ({@link PrefixTasks}).
+ * The checkpoint is the last prefix known empty; a resumed run lists again from the next
+ * one, and versions deleted before a crash are simply no longer listed.
  */
 @Component
 class RootObjects implements PurgeStep {
@@ -46,14 +47,18 @@ class RootObjects implements PurgeStep {
 
 	private final ExecutorService deletions;
 
+	private final ExecutorService listings;
+
 	RootObjects(ObjectStore store, JobPrefixes prefixes, JdbcClient jdbc, EngineProperties properties, StoreRetry retry,
-			@Qualifier("objectDeletions") ExecutorService deletions) {
+			@Qualifier("objectDeletions") ExecutorService deletions,
+			@Qualifier("prefixListings") ExecutorService listings) {
 		this.store = store;
 		this.prefixes = prefixes;
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.retry = retry;
 		this.deletions = deletions;
+		this.listings = listings;
 	}
 
 	@Override
@@ -65,33 +70,39 @@ class RootObjects implements PurgeStep {
 	public StepResult run(PurgeRun run) {
 		UUID job = run.job().id();
 		int last = doneThrough(run.checkpoint());
-		long uploads = 0;
+		AtomicLong uploads = new AtomicLong();
+		// Closed in reverse order: the listings first, then the batches they filled.
 		try (VersionBatches batches = new VersionBatches(this.store, this.deletions, this.properties.objectBatch(),
-				this.properties.objectsInFlight(), this.retry, (deleted) -> run.progress(Counter.OBJECTS, deleted))) {
+				this.properties.objectsInFlight(), this.retry, (deleted) -> run.progress(Counter.OBJECTS, deleted));
+				PrefixTasks tasks = new PrefixTasks(this.listings, this.properties.prefixesInFlight())) {
 			int sinceCheckpoint = 0;
 			List<JobPrefixes.JobPrefix> page;
 			while (!(page = this.prefixes.page(job, last, PREFIX_PAGE)).isEmpty()) {
 				for (JobPrefixes.JobPrefix prefix : page) {
 					run.lease().ensureHeld();
-					deleteVersions(prefix.prefix(), batches);
-					uploads += abortUploads(prefix.prefix());
+					tasks.submit(() -> {
+						deleteVersions(prefix.prefix(), batches);
+						uploads.addAndGet(abortUploads(prefix.prefix()));
+					});
 					last = prefix.ordinal();
 					sinceCheckpoint++;
 					if (last == 0 || sinceCheckpoint >= this.properties.prefixesPerCheckpoint()) {
+						tasks.awaitAll();
 						batches.drain();
 						run.checkpoint(CHECKPOINT + last);
 						sinceCheckpoint = 0;
 					}
 				}
 			}
+			tasks.awaitAll();
 			batches.drain();
 			if (sinceCheckpoint > 0) {
 				run.checkpoint(CHECKPOINT + last);
 			}
 		}
-		uploads += abortRecordedUploads(run);
+		uploads.addAndGet(abortRecordedUploads(run));
 		logger.info("Purge job {} for {} {}: object versions deleted under {} prefixes, {} uploads aborted", job,
-				run.job().rootType(), run.rootId(), last + 1, uploads);
+				run.job().rootType(), run.rootId(), last + 1, uploads.get());
 		return StepResult.NEXT;
 	}
 

@@ -3,6 +3,8 @@ package io.lethe.purge.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import io.lethe.purge.job.PurgeJob;
@@ -38,11 +40,18 @@ final class RootVerification implements PurgeStep {
 
 	private final StoreRetry retry;
 
-	RootVerification(PurgeScope scope, ObjectStore store, JobPrefixes prefixes, StoreRetry retry) {
+	private final ExecutorService listings;
+
+	private final int prefixesInFlight;
+
+	RootVerification(PurgeScope scope, ObjectStore store, JobPrefixes prefixes, StoreRetry retry,
+			ExecutorService listings, int prefixesInFlight) {
 		this.scope = scope;
 		this.store = store;
 		this.prefixes = prefixes;
 		this.retry = retry;
+		this.listings = listings;
+		this.prefixesInFlight = prefixesInFlight;
 	}
 
 	@Override
@@ -56,32 +65,38 @@ final class RootVerification implements PurgeStep {
 		UUID root = job.rootId();
 		long rows = this.retry.call("count rows", () -> this.scope.rowsLeft(job));
 		long vectors = this.retry.call("count vectors", () -> this.scope.vectorsLeft(job));
-		long versions = 0;
-		long uploads = 0;
+		AtomicLong versions = new AtomicLong();
+		AtomicLong uploads = new AtomicLong();
 		List<String> listed = new ArrayList<>();
 		int last = -1;
 		List<JobPrefixes.JobPrefix> page;
-		while (!(page = this.prefixes.page(job.id(), last, PREFIX_PAGE)).isEmpty()) {
-			for (JobPrefixes.JobPrefix prefix : page) {
-				run.lease().ensureHeld();
-				versions += this.retry.call("list versions under " + prefix.prefix(), () -> {
-					try (Stream<ObjectVersion> left = this.store.listVersions(prefix.prefix())) {
-						return left.count();
-					}
-				});
-				uploads += this.retry.call("list uploads under " + prefix.prefix(), () -> {
-					try (Stream<MultipartUpload> left = this.store.listMultipartUploads(prefix.prefix())) {
-						return left.count();
-					}
-				});
-				listed.add(prefix.prefix());
-				last = prefix.ordinal();
+		try (PrefixTasks tasks = new PrefixTasks(this.listings, this.prefixesInFlight)) {
+			while (!(page = this.prefixes.page(job.id(), last, PREFIX_PAGE)).isEmpty()) {
+				for (JobPrefixes.JobPrefix prefix : page) {
+					run.lease().ensureHeld();
+					tasks.submit(() -> {
+						versions.addAndGet(this.retry.call("list versions under " + prefix.prefix(), () -> {
+							try (Stream<ObjectVersion> left = this.store.listVersions(prefix.prefix())) {
+								return left.count();
+							}
+						}));
+						uploads.addAndGet(this.retry.call("list uploads under " + prefix.prefix(), () -> {
+							try (Stream<MultipartUpload> left = this.store.listMultipartUploads(prefix.prefix())) {
+								return left.count();
+							}
+						}));
+					});
+					listed.add(prefix.prefix());
+					last = prefix.ordinal();
+				}
+				tasks.awaitAll();
 			}
 		}
-		PurgeFacts.Verification verification = new PurgeFacts.Verification(rows, vectors, versions, uploads, listed);
+		PurgeFacts.Verification verification = new PurgeFacts.Verification(rows, vectors, versions.get(), uploads.get(),
+				listed);
 		if (listed.isEmpty() || !verification.clean()) {
 			String residue = "Verification of " + job.rootType() + " " + root + " found residue: " + rows + " rows, "
-					+ vectors + " vectors, " + versions + " object versions, " + uploads
+					+ vectors + " vectors, " + versions.get() + " object versions, " + uploads.get()
 					+ " multipart uploads left under " + listed.size() + " prefixes";
 			logger.error("Purge job {} for {} {}: {}", job.id(), job.rootType(), root, residue);
 			run.rewind(PurgeJob.FIRST_STEP);

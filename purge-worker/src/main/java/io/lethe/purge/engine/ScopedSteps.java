@@ -1,7 +1,10 @@
 package io.lethe.purge.engine;
 
+import java.util.concurrent.ExecutorService;
+
 import io.lethe.stores.object.ObjectStore;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,13 +25,16 @@ class ScopedSteps {
 
 	private final JobPrefixes prefixes;
 
+	private final ExecutorService listings;
+
 	ScopedSteps(TransactionTemplate transactions, EngineProperties properties, StoreRetry retry, ObjectStore store,
-			JobPrefixes prefixes) {
+			JobPrefixes prefixes, @Qualifier("prefixListings") ExecutorService listings) {
 		this.transactions = transactions;
 		this.properties = properties;
 		this.retry = retry;
 		this.store = store;
 		this.prefixes = prefixes;
+		this.listings = listings;
 	}
 
 	PurgeStep rows(PurgeScope scope) {
@@ -36,7 +42,8 @@ class ScopedSteps {
 	}
 
 	PurgeStep verify(PurgeScope scope) {
-		return new RootVerification(scope, this.store, this.prefixes, this.retry);
+		return new RootVerification(scope, this.store, this.prefixes, this.retry, this.listings,
+				this.properties.prefixesInFlight());
 	}
 
 }

@@ -19,7 +19,7 @@ import io.lethe.stores.object.ObjectVersion;
  * Deletes object versions as a listing streams them: in batches of at most
  * {@code batchSize}, with a bounded number of batches in flight. Memory holds the batch
  * being filled and those in flight, whatever the number of versions; the lister waits
- * when every slot is busy.
+ * when every slot is busy. Several listers may add at once (one per prefix in flight).
  */
 public final class VersionBatches implements AutoCloseable {
 
@@ -53,7 +53,7 @@ public final class VersionBatches implements AutoCloseable {
 		this.filling = new ArrayList<>(this.batchSize);
 	}
 
-	public void add(ObjectVersion version) {
+	public synchronized void add(ObjectVersion version) {
 		this.filling.add(version);
 		if (this.filling.size() >= this.batchSize) {
 			submit();
@@ -64,7 +64,7 @@ public final class VersionBatches implements AutoCloseable {
 	 * Sends the partly filled batch and waits for every batch in flight.
 	 * @throws PurgeStepException when a batch could not be deleted
 	 */
-	public void drain() {
+	public synchronized void drain() {
 		if (!this.filling.isEmpty()) {
 			submit();
 		}
@@ -78,7 +78,7 @@ public final class VersionBatches implements AutoCloseable {
 	 * nothing it started may still write afterwards.
 	 */
 	@Override
-	public void close() {
+	public synchronized void close() {
 		for (Future<?> batch : this.inFlight) {
 			try {
 				batch.get();

@@ -1,0 +1,141 @@
+package io.lethe.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import io.lethe.devstack.Ports;
+import io.lethe.testkit.TestInfrastructure;
+import io.lethe.testkit.TestKafka;
+import io.lethe.testkit.TestS3;
+
+/**
+ * The system under test, all on free loopback ports: a database of its own, testkit's
+ * KRaft broker (in this JVM) and S3Mock process, the command service and a purge worker
+ * that can be restarted with another heap or S3 endpoint (a delaying proxy).
+ */
+final class BenchStack implements AutoCloseable {
+
+	static final String RECEIPT_KEY = "bench-receipt-key-0123456789abcdef0123456789";
+
+	final BenchDatabase db;
+
+	final TestKafka kafka;
+
+	final TestS3 s3;
+
+	final Service commandService;
+
+	final Properties keys;
+
+	private final Path home;
+
+	private final Map<String, String> env = new HashMap<>();
+
+	private Service worker;
+
+	private boolean closed;
+
+	BenchStack(Path home) {
+		this.home = home;
+		this.db = BenchDatabase.create();
+		this.kafka = TestInfrastructure.kafka();
+		this.s3 = TestInfrastructure.s3();
+		this.env.put("LETHE_JDBC_URL", this.db.jdbcUrl());
+		this.env.put("LETHE_DB_USER", this.db.user());
+		this.env.put("LETHE_DB_PASSWORD", this.db.password());
+		this.env.put("LETHE_KAFKA_BOOTSTRAP", this.kafka.bootstrapServers());
+		this.env.put("LETHE_S3_ENDPOINT", this.s3.endpoint().toString());
+		this.env.put("LETHE_S3_BUCKET", this.s3.bucket());
+		this.env.put("LETHE_S3_ACCESS_KEY", this.s3.accessKey());
+		this.env.put("LETHE_S3_SECRET_KEY", this.s3.secretKey());
+		this.env.put("LETHE_RECEIPT_KEY", RECEIPT_KEY);
+		this.env.put("LETHE_PURGE_INTERVAL", "PT1S");
+		this.env.put("LETHE_LOG_FORMAT", "logstash");
+		int port = Ports.free();
+		Map<String, String> commandEnv = new HashMap<>(this.env);
+		commandEnv.put("LETHE_COMMAND_PORT", String.valueOf(port));
+		commandEnv.put("LETHE_PUBLIC_URL", "http://127.0.0.1:" + port);
+		// The per-key rate limit (200/s, burst 400 by default) would measure the limiter,
+		// not the service: the bench raises it far above what this machine can reach.
+		commandEnv.put("LETHE_RATE_LIMIT", "1000000");
+		commandEnv.put("LETHE_RATE_BURST", "1000000");
+		Path keysFile = home.resolve("demo-keys.env");
+		this.commandService = Service.start("command-service", jar("command-service"), "512m",
+				List.of("--lethe.demo.keys-file=" + keysFile), commandEnv, port, home.resolve("command-service.log"));
+		this.keys = read(keysFile);
+	}
+
+	/**
+	 * (Re)starts the purge worker with the given heap, against the given S3 endpoint (the
+	 * S3Mock itself, or a proxy in front of it).
+	 */
+	Service startWorker(String heap, URI s3Endpoint) {
+		stopWorker();
+		int port = Ports.free();
+		Map<String, String> workerEnv = new HashMap<>(this.env);
+		workerEnv.put("LETHE_WORKER_PORT", String.valueOf(port));
+		workerEnv.put("LETHE_S3_ENDPOINT", s3Endpoint.toString());
+		this.worker = Service.start("purge-worker", jar("purge-worker"), heap, List.of(), workerEnv, port,
+				this.home.resolve("purge-worker.log"));
+		return this.worker;
+	}
+
+	synchronized void stopWorker() {
+		if (this.worker != null) {
+			this.worker.close();
+			this.worker = null;
+		}
+	}
+
+	String api() {
+		return this.commandService.baseUrl();
+	}
+
+	String orgId() {
+		return this.keys.getProperty("LETHE_ORG_A_ID");
+	}
+
+	String orgKey() {
+		return this.keys.getProperty("LETHE_ORG_A_KEY");
+	}
+
+	String operatorKey() {
+		return this.keys.getProperty("LETHE_OPERATOR_KEY");
+	}
+
+	private static Path jar(String module) {
+		Path root = Path.of(System.getProperty("lethe.root", "."));
+		return root.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
+	}
+
+	private static Properties read(Path file) {
+		Properties properties = new Properties();
+		try (Reader reader = Files.newBufferedReader(file)) {
+			properties.load(reader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The command service wrote no demo keys to " + file, ex);
+		}
+		return properties;
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		stopWorker();
+		this.commandService.close();
+		this.db.close();
+	}
+
+}

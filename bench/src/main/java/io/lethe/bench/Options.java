@@ -1,0 +1,61 @@
+package io.lethe.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The bench's command-line options; see {@link Bench}. */
+record Options(int items, int sample, int rttItems, int s3mockItems, int rttMillis, int durationSeconds,
+		int concurrency, int lagRate, String only, String out, String workerHeap) {
+
+	static Options parse(String[] args) {
+		int items = 100_000;
+		int sample = 2_000;
+		int rttItems = 500;
+		int s3mockItems = 500;
+		int rttMillis = 20;
+		int duration = 15;
+		int concurrency = 16;
+		int lagRate = 1_000;
+		String only = "all";
+		String out = "bench/results";
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			switch (arg) {
+				case "--large" -> items = 1_000_000;
+				case "--items" -> items = Integer.parseInt(args[++i]);
+				case "--sample" -> sample = Integer.parseInt(args[++i]);
+				case "--rtt-items" -> rttItems = Integer.parseInt(args[++i]);
+				case "--s3mock-items" -> s3mockItems = Integer.parseInt(args[++i]);
+				case "--rtt-ms" -> rttMillis = Integer.parseInt(args[++i]);
+				case "--duration" -> duration = Integer.parseInt(args[++i]);
+				case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
+				case "--lag-rate" -> lagRate = Integer.parseInt(args[++i]);
+				case "--only" -> only = args[++i];
+				case "--out" -> out = args[++i];
+				default -> throw new IllegalArgumentException("Unknown option " + arg);
+			}
+		}
+		return new Options(items, Math.min(sample, items), Math.min(rttItems, items), Math.min(s3mockItems, items),
+				rttMillis, duration, concurrency, lagRate, only, out, "256m");
+	}
+
+	boolean runs(String part) {
+		return "all".equals(this.only) || part.equals(this.only);
+	}
+
+	Map<String, Object> asMap() {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("items", this.items);
+		map.put("naive_sample_items", this.sample);
+		map.put("rtt_items", this.rttItems);
+		map.put("rtt_ms", this.rttMillis);
+		map.put("s3mock_items", this.s3mockItems);
+		map.put("command_load_seconds", this.durationSeconds);
+		map.put("concurrency", this.concurrency);
+		map.put("outbox_lag_rate_per_s", this.lagRate);
+		map.put("worker_heap", this.workerHeap);
+		map.put("only", this.only);
+		return map;
+	}
+
+}

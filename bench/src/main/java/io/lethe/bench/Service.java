@@ -1,0 +1,146 @@
+package io.lethe.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One of Lethe's services as its own JVM from the packaged jar, with the heap the bench
+ * asks for and the full JIT (testkit's launcher stops at C1 to start fast, which would
+ * understate throughput).
+ */
+final class Service implements AutoCloseable {
+
+	private final String name;
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path log;
+
+	private Service(String name, Process process, int port, Path log) {
+		this.name = name;
+		this.process = process;
+		this.port = port;
+		this.log = log;
+	}
+
+	static Service start(String name, Path jar, String heap, List<String> args, Map<String, String> env, int port,
+			Path log) {
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(name + " jar not found at " + jar + "; run make bench (it packages)");
+		}
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-jar",
+						jar.toString()));
+		command.addAll(args);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.environment().putAll(env);
+		try {
+			Files.createDirectories(log.getParent());
+			Service service = new Service(name, builder.start(), port, log);
+			service.awaitHealthy();
+			return service;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start " + name, ex);
+		}
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	/**
+	 * The resident set's high-water mark ({@code VmHWM}) and current size, in bytes, as
+	 * the kernel counts them.
+	 */
+	long[] rss() {
+		long hwm = 0;
+		long now = 0;
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {
+				if (line.startsWith("VmHWM:")) {
+					hwm = kib(line);
+				}
+				else if (line.startsWith("VmRSS:")) {
+					now = kib(line);
+				}
+			}
+		}
+		catch (IOException ex) {
+			// The process is gone; nothing to measure.
+		}
+		return new long[] { hwm, now };
+	}
+
+	/** CPU seconds the process has used so far (user + system, from /proc). */
+	double cpuSeconds() {
+		try {
+			String stat = Files.readString(Path.of("/proc/" + pid() + "/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// utime and stime are fields 14 and 15 of stat, 12 and 13 after the command
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+		}
+		catch (IOException | RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
+	private static long kib(String line) {
+		return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+	}
+
+	private void awaitHealthy() {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(
+						this.name + " exited with " + this.process.exitValue() + "; see " + this.log);
+			}
+			try {
+				HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl() + "/actuator/health")
+					.toURL()
+					.openConnection();
+				connection.setConnectTimeout(500);
+				connection.setReadTimeout(2000);
+				if (connection.getResponseCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not up yet
+			}
+			Bench.sleep(250);
+		}
+		this.process.destroyForcibly();
+		throw new IllegalStateException(this.name + " did not become healthy; see " + this.log);
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

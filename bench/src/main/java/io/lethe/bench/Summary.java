@@ -1,0 +1,163 @@
+package io.lethe.bench;
+
+import java.util.Map;
+
+/** The one-screen summary of a run's results, with the ratios against the goals. */
+final class Summary {
+
+	private final StringBuilder text = new StringBuilder();
+
+	private Summary() {
+	}
+
+	static String of(Map<String, Object> results) {
+		Summary summary = new Summary();
+		summary.write(results);
+		return summary.text.toString();
+	}
+
+	@SuppressWarnings("unchecked")
+	private void write(Map<String, Object> results) {
+		Map<String, Object> machine = map(results.get("machine"));
+		line("Lethe bench, %s cores, %.1f GiB, %s; load at start %s; %.0f s in all", machine.get("cores"),
+				num(machine.get("mem_total_gib")), machine.get("cpu"), machine.get("load_average_at_start"),
+				num(results.get("total_seconds")));
+		if (results.containsKey("error")) {
+			line("FAILED: %s", results.get("error"));
+		}
+		Map<String, Object> purge = map(results.get("purge"));
+		if (purge != null) {
+			section(purge, "memory_s3", "in-memory S3 on loopback (the clients' own work)");
+			section(purge, "rtt", "in-memory S3 behind a " + map(purge.get("rtt")).get("delay_ms_per_request")
+					+ " ms/request delaying proxy (an emulated network round trip)");
+			section(purge, "s3mock", "S3Mock on loopback (its per-object work dominates)");
+			Map<String, Object> memory = map(map(map(purge.get("memory_s3")).get("lethe")).get("memory"));
+			line("Worker memory (-Xmx%s) over the full-size purge: peak heap used %.0f MiB (live after GC %.0f MiB), "
+					+ "peak RSS %.0f MiB", map(results.get("options")).get("worker_heap"),
+					num(memory.get("peak_heap_used_mib")), num(memory.get("peak_live_after_gc_mib")),
+					num(memory.get("peak_rss_mib")));
+			if (memory.containsKey("cpu_seconds")) {
+				line("Worker CPU over that purge: %.0f s (%.2f ms per item); GC: %.0f pauses, %.1f s",
+						num(memory.get("cpu_seconds")),
+						num(memory.get("cpu_seconds")) * 1000
+								/ num(map(map(purge.get("memory_s3")).get("lethe")).get("items")),
+						num(memory.get("gc_pauses")), num(memory.get("gc_pause_seconds")));
+			}
+		}
+		Map<String, Object> command = map(results.get("command"));
+		if (command != null) {
+			line("");
+			line("Command path, %s clients each (%s)", map(command.get("post_datasets")).get("threads"),
+					command.get("rate_limit"));
+			line("  %-34s %9s %8s %8s   %-30s %9s %8s %8s  %s", "", "req/s", "p50 ms", "p99 ms", "pgbench", "tx/s",
+					"p50 ms", "p99 ms", "ratio");
+			compareLoad(command, "POST /api/v1/datasets", "post_datasets", "pgbench_create");
+			compareLoad(command, "DELETE /api/v1/datasets/{id}", "delete_dataset", "pgbench_delete");
+			lag(map(command.get("outbox_lag")));
+			lag(map(command.get("outbox_lag_half_capacity")));
+		}
+	}
+
+	private void lag(Map<String, Object> lag) {
+		if (lag == null) {
+			return;
+		}
+		line("Outbox lag (commit to Kafka ack) at %s deletes/s asked, %.0f/s sent: p50 %.1f ms, p99 %.1f ms over %.0f events",
+				lag.get("target_per_s"), num(map(lag.get("load")).get("ok_per_s")), num(lag.get("p50_ms")),
+				num(lag.get("p99_ms")), num(lag.get("events")));
+	}
+
+	private void section(Map<String, Object> purge, String name, String title) {
+		Map<String, Object> section = map(purge.get(name));
+		if (section == null) {
+			return;
+		}
+		Map<String, Object> lethe = map(section.get("lethe"));
+		Map<String, Object> floor = map(section.get("floor"));
+		Map<String, Object> naive = map(section.get("naive"));
+		Map<String, Object> seed = map(section.get("seed"));
+		line("");
+		line("Purge of %,d items (%,d object versions), %s", num(lethe.get("items")).longValue(),
+				num(seed.get("objects")).longValue(), title);
+		line("  %-40s %10s %10s %12s %10s %10s", "(per-store rates: over that store's step)", "items/s", "seconds",
+				"objects/s", "vectors/s", "rows/s");
+		row("Lethe (request to purged)", lethe);
+		steps(map(lethe.get("step_first_seen_s")));
+		row("floor (best batching, no bookkeeping)", floor);
+		row("naive (" + naive.get("sample_items") + " items, per-object loop)", naive);
+		Map<String, Object> cli = map(section.get("awscli"));
+		if (cli != null && cli.containsKey("objects_per_s")) {
+			line("  %-40s %10s %10.1f %12.0f   (current versions only)",
+					"aws s3 rm --recursive (" + cli.get("objects") + " keys)", "", num(cli.get("seconds")),
+					num(cli.get("objects_per_s")));
+		}
+		double lethePerS = num(lethe.get("items_per_s"));
+		line("  Lethe/floor = %.2f (goal >= 0.8)   Lethe/naive = %.1fx (goal >= 10x)%s",
+				lethePerS / num(floor.get("items_per_s")), lethePerS / num(naive.get("items_per_s")),
+				(cli != null && cli.containsKey("objects_per_s"))
+						? String.format("   Lethe/awscli objects/s = %.1fx",
+								num(map(lethe.get("per_store_per_s")).get("objects")) / num(cli.get("objects_per_s")))
+						: "");
+		if (naive.containsKey("extrapolated_seconds")
+				&& !naive.get("extrapolated_items").equals(naive.get("sample_items"))) {
+			line("  naive extrapolated linearly to %,d items: %.0f s", num(naive.get("extrapolated_items")).longValue(),
+					num(naive.get("extrapolated_seconds")));
+		}
+	}
+
+	/** How long each of Lethe's steps was the current one, as the 100 ms poll saw it. */
+	private void steps(Map<String, Object> seen) {
+		StringBuilder steps = new StringBuilder();
+		String previous = null;
+		double previousAt = 0;
+		for (Map.Entry<String, Object> entry : seen.entrySet()) {
+			double at = num(entry.getValue());
+			steps.append((previous == null) ? String.format("until picked up %.1f", at)
+					: String.format(", %s %.1f", previous, at - previousAt));
+			previous = entry.getKey();
+			previousAt = at;
+		}
+		line("    Lethe's steps (s): %s", steps);
+	}
+
+	private void row(String label, Map<String, Object> result) {
+		Map<String, Object> rates = map(result.get("per_store_per_s"));
+		Object rows = rates.containsKey("rows") ? rates.get("rows") : rates.get("rows_and_vectors");
+		line("  %-40s %10.1f %10.1f %12s %10s %10s", label, num(result.get("items_per_s")), num(result.get("seconds")),
+				rate(rates.get("objects")), rate(rates.get("vectors")), rate(rows));
+	}
+
+	/** A rate, or "-" where a step ended within one poll of the status (100 ms). */
+	private static String rate(Object value) {
+		return (value instanceof Number n) ? String.format("%.0f", n.doubleValue()) : "-";
+	}
+
+	private void compareLoad(Map<String, Object> command, String label, String api, String pg) {
+		Map<String, Object> load = map(command.get(api));
+		Map<String, Object> bench = map(command.get(pg));
+		if (bench.containsKey("tps")) {
+			line("  %-34s %9.0f %8.2f %8.2f   %-30s %9.0f %8.2f %8.2f  %.2f", label, num(load.get("ok_per_s")),
+					num(load.get("p50_ms")), num(load.get("p99_ms")), bench.get("script"), num(bench.get("tps")),
+					num(bench.get("p50_ms")), num(bench.get("p99_ms")),
+					num(load.get("ok_per_s")) / num(bench.get("tps")));
+		}
+		else {
+			line("  %-34s %9.0f %8.2f %8.2f   pgbench: %s", label, num(load.get("ok_per_s")), num(load.get("p50_ms")),
+					num(load.get("p99_ms")), bench);
+		}
+	}
+
+	private void line(String format, Object... args) {
+		this.text.append(String.format(format, args)).append('\n');
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		return (value instanceof Map<?, ?> m) ? (Map<String, Object>) m : null;
+	}
+
+	private static Double num(Object value) {
+		return (value instanceof Number n) ? n.doubleValue() : Double.NaN;
+	}
+
+}
