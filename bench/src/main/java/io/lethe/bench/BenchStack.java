@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.lethe.devstack.Ports;
+import io.lethe.testkit.ServiceSettings;
 import io.lethe.testkit.TestInfrastructure;
 import io.lethe.testkit.TestKafka;
 import io.lethe.testkit.TestS3;
@@ -48,16 +49,8 @@ final class BenchStack implements AutoCloseable {
 		this.db = BenchDatabase.create();
 		this.kafka = TestInfrastructure.kafka();
 		this.s3 = TestInfrastructure.s3();
-		this.env.put("LETHE_JDBC_URL", this.db.jdbcUrl());
-		this.env.put("LETHE_DB_USER", this.db.user());
-		this.env.put("LETHE_DB_PASSWORD", this.db.password());
-		this.env.put("LETHE_KAFKA_BOOTSTRAP", this.kafka.bootstrapServers());
-		this.env.put("LETHE_S3_ENDPOINT", this.s3.endpoint().toString());
-		this.env.put("LETHE_S3_BUCKET", this.s3.bucket());
-		this.env.put("LETHE_S3_ACCESS_KEY", this.s3.accessKey());
-		this.env.put("LETHE_S3_SECRET_KEY", this.s3.secretKey());
-		this.env.put("LETHE_RECEIPT_KEY", RECEIPT_KEY);
-		this.env.put("LETHE_PURGE_INTERVAL", "PT1S");
+		this.env
+			.putAll(ServiceSettings.environment(this.db.jdbcUrl(), this.db.user(), this.db.password(), RECEIPT_KEY));
 		this.env.put("LETHE_LOG_FORMAT", "logstash");
 		int port = Ports.free();
 		Map<String, String> commandEnv = new HashMap<>(this.env);

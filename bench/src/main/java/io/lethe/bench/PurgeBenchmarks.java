@@ -93,7 +93,7 @@ final class PurgeBenchmarks {
 
 	private S3ObjectStore store(URI endpoint) {
 		return new S3ObjectStore(new S3Settings(endpoint, null, this.stack.s3.bucket(), this.stack.s3.accessKey(),
-				this.stack.s3.secretKey(), true, 32));
+				this.stack.s3.secretKey(), true, 32, null));
 	}
 
 	static double round(double value) {

@@ -7,6 +7,7 @@ import io.lethe.command.auth.IssuedKey;
 import io.lethe.command.auth.Orgs;
 import io.lethe.command.auth.Role;
 import io.lethe.testkit.Api;
+import io.lethe.testkit.ServiceSettings;
 import io.lethe.testkit.TestInfrastructure;
 import io.lethe.testkit.TestPostgres;
 import io.lethe.testkit.TestS3;
@@ -50,15 +51,7 @@ public abstract class CommandServiceIntegrationTest {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestPostgres postgres = TestInfrastructure.postgres();
 		migratePurgeSchema(postgres);
-		registry.add("spring.datasource.url", postgres::jdbcUrl);
-		registry.add("spring.datasource.username", postgres::username);
-		registry.add("spring.datasource.password", postgres::password);
-		registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
-		TestS3 s3 = TestInfrastructure.s3();
-		registry.add("lethe.object-store.s3.endpoint", () -> s3.endpoint().toString());
-		registry.add("lethe.object-store.s3.bucket", s3::bucket);
-		registry.add("lethe.object-store.s3.access-key", s3::accessKey);
-		registry.add("lethe.object-store.s3.secret-key", s3::secretKey);
+		ServiceSettings.springProperties(postgres, registry::add);
 		registry.add("spring.servlet.multipart.max-file-size", () -> "2MB");
 		registry.add("spring.servlet.multipart.max-request-size", () -> "2MB");
 		registry.add("lethe.encoders.multimodal.dimension", () -> "8");

@@ -8,9 +8,9 @@ import io.lethe.purge.receipt.Receipts;
 import io.lethe.purge.runner.PurgeRunner;
 import io.lethe.stores.object.ObjectStore;
 import io.lethe.stores.vector.VectorIndex;
+import io.lethe.testkit.ServiceSettings;
 import io.lethe.testkit.TestInfrastructure;
 import io.lethe.testkit.TestPostgres;
-import io.lethe.testkit.TestS3;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -68,15 +68,7 @@ public abstract class PurgeWorkerIntegrationTest {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestPostgres postgres = TestInfrastructure.postgres();
 		migrateCatalog(postgres);
-		registry.add("spring.datasource.url", postgres::jdbcUrl);
-		registry.add("spring.datasource.username", postgres::username);
-		registry.add("spring.datasource.password", postgres::password);
-		registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
-		TestS3 s3 = TestInfrastructure.s3();
-		registry.add("lethe.object-store.s3.endpoint", () -> s3.endpoint().toString());
-		registry.add("lethe.object-store.s3.bucket", s3::bucket);
-		registry.add("lethe.object-store.s3.access-key", s3::accessKey);
-		registry.add("lethe.object-store.s3.secret-key", s3::secretKey);
+		ServiceSettings.springProperties(postgres, registry::add);
 		registry.add("lethe.purge.schedule.interval", () -> "PT0.5S");
 		registry.add("lethe.purge.lease", () -> "PT3S");
 		registry.add("lethe.purge.max-attempts", () -> "3");

@@ -12,6 +12,7 @@ import java.util.Properties;
 
 import io.lethe.devstack.Ports;
 import io.lethe.testkit.ServiceProcess;
+import io.lethe.testkit.ServiceSettings;
 import io.lethe.testkit.TestInfrastructure;
 import io.lethe.testkit.TestKafka;
 import io.lethe.testkit.TestPostgres;
@@ -50,17 +51,8 @@ final class LetheSystem {
 		this.s3 = TestInfrastructure.s3();
 		Path logs = Path.of(System.getProperty("lethe.system-tests.logs", "target/service-logs"));
 		Path keysFile = logs.resolve("demo-keys-" + ProcessHandle.current().pid() + ".env");
-		this.env = new HashMap<>();
-		this.env.put("LETHE_JDBC_URL", this.postgres.jdbcUrl());
-		this.env.put("LETHE_DB_USER", this.postgres.username());
-		this.env.put("LETHE_DB_PASSWORD", this.postgres.password());
-		this.env.put("LETHE_KAFKA_BOOTSTRAP", this.kafka.bootstrapServers());
-		this.env.put("LETHE_S3_ENDPOINT", this.s3.endpoint().toString());
-		this.env.put("LETHE_S3_BUCKET", this.s3.bucket());
-		this.env.put("LETHE_S3_ACCESS_KEY", this.s3.accessKey());
-		this.env.put("LETHE_S3_SECRET_KEY", this.s3.secretKey());
-		this.env.put("LETHE_RECEIPT_KEY", RECEIPT_KEY);
-		this.env.put("LETHE_PURGE_INTERVAL", "PT1S");
+		this.env = ServiceSettings.environment(this.postgres.jdbcUrl(), this.postgres.username(),
+				this.postgres.password(), RECEIPT_KEY);
 		this.env.put("LETHE_DB_POOL", "8");
 		int commandPort = Ports.free();
 		Map<String, String> commandEnv = new HashMap<>(this.env);

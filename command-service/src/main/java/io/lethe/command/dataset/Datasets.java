@@ -34,32 +34,17 @@ public class Datasets {
 	}
 
 	void insert(Dataset d) {
-		this.jdbc.sql("""
+		JdbcClient.StatementSpec statement = this.jdbc.sql("""
 				insert into catalog.datasets (id, org_id, name, description, encoder_name, allowed_asset_types,
 				    keyframe_sampling_method, keyframe_uniform_fps_sampling_rate, store_original, store_preview,
 				    metadata_fields_to_index, metadata_fields_to_embed, dataset_config, status,
 				    created_dt, created_by, updated_dt, updated_by)
 				values (:id, :org, :name, :description, :encoder, :types, :method, :fps, :original, :preview,
 				    :toIndex, :toEmbed, cast(:config as jsonb), :status, :created, :createdBy, :updated, :updatedBy)
-				""")
-			.param("id", d.id())
-			.param("org", d.orgId())
-			.param("name", d.name())
-			.param("description", d.description())
-			.param("encoder", d.encoderName())
-			.param("types", array(d.allowedAssetTypes()))
-			.param("method", d.keyframeSamplingMethod())
-			.param("fps", d.keyframeUniformFpsSamplingRate())
-			.param("original", d.storeOriginal())
-			.param("preview", d.storePreview())
-			.param("toIndex", array(d.metadataFieldsToIndex()))
-			.param("toEmbed", array(d.metadataFieldsToEmbed()))
-			.param("config", d.datasetConfig())
-			.param("status", d.status().value())
+				""");
+		bindContent(statement, d).param("encoder", d.encoderName())
 			.param("created", timestamp(d.createdDt()))
 			.param("createdBy", d.createdBy())
-			.param("updated", timestamp(d.updatedDt()))
-			.param("updatedBy", d.updatedBy())
 			.update();
 	}
 
@@ -68,7 +53,7 @@ public class Datasets {
 	 * locked}.
 	 */
 	void update(Dataset d) {
-		this.jdbc.sql("""
+		JdbcClient.StatementSpec statement = this.jdbc.sql("""
 				update catalog.datasets set name = :name, description = :description,
 				    allowed_asset_types = :types, keyframe_sampling_method = :method,
 				    keyframe_uniform_fps_sampling_rate = :fps, store_original = :original, store_preview = :preview,
@@ -76,8 +61,16 @@ public class Datasets {
 				    dataset_config = cast(:config as jsonb), status = :status, updated_dt = :updated,
 				    updated_by = :updatedBy, deleted_dt = :deleted, deleted_by = :deletedBy, expires_at = :expires
 				where id = :id and org_id = :org
-				""")
-			.param("id", d.id())
+				""");
+		bindContent(statement, d).param("deleted", timestamp(d.deletedDt()))
+			.param("deletedBy", d.deletedBy())
+			.param("expires", timestamp(d.expiresAt()))
+			.update();
+	}
+
+	/** The key and every field an insert and an update both write. */
+	private static JdbcClient.StatementSpec bindContent(JdbcClient.StatementSpec statement, Dataset d) {
+		return statement.param("id", d.id())
 			.param("org", d.orgId())
 			.param("name", d.name())
 			.param("description", d.description())
@@ -91,11 +84,7 @@ public class Datasets {
 			.param("config", d.datasetConfig())
 			.param("status", d.status().value())
 			.param("updated", timestamp(d.updatedDt()))
-			.param("updatedBy", d.updatedBy())
-			.param("deleted", timestamp(d.deletedDt()))
-			.param("deletedBy", d.deletedBy())
-			.param("expires", timestamp(d.expiresAt()))
-			.update();
+			.param("updatedBy", d.updatedBy());
 	}
 
 	public Optional<Dataset> find(UUID org, UUID id) {

@@ -1,0 +1,57 @@
+package io.lethe.testkit;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * How a Lethe service is pointed at the test infrastructure: as Spring properties for a
+ * service in the test JVM, or as the environment of a service started as its own process
+ * from its jar. Every test base and harness uses these, so they all point at the stores
+ * the same way.
+ */
+public final class ServiceSettings {
+
+	private ServiceSettings() {
+	}
+
+	/**
+	 * Adds the datasource, Kafka and object-store properties; {@code add} is a
+	 * {@code DynamicPropertyRegistry::add}.
+	 */
+	public static void springProperties(TestPostgres postgres, BiConsumer<String, Supplier<Object>> add) {
+		add.accept("spring.datasource.url", postgres::jdbcUrl);
+		add.accept("spring.datasource.username", postgres::username);
+		add.accept("spring.datasource.password", postgres::password);
+		add.accept("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+		TestS3 s3 = TestInfrastructure.s3();
+		add.accept("lethe.object-store.s3.endpoint", () -> s3.endpoint().toString());
+		add.accept("lethe.object-store.s3.bucket", s3::bucket);
+		add.accept("lethe.object-store.s3.access-key", s3::accessKey);
+		add.accept("lethe.object-store.s3.secret-key", s3::secretKey);
+	}
+
+	/**
+	 * The environment both services need on the given database, this JVM's broker and S3
+	 * server, signing receipts with {@code receiptKey} and looking for due purges every
+	 * second. The map is the caller's to add to.
+	 */
+	public static Map<String, String> environment(String jdbcUrl, String user, String password, String receiptKey) {
+		TestKafka kafka = TestInfrastructure.kafka();
+		TestS3 s3 = TestInfrastructure.s3();
+		Map<String, String> env = new HashMap<>();
+		env.put("LETHE_JDBC_URL", jdbcUrl);
+		env.put("LETHE_DB_USER", user);
+		env.put("LETHE_DB_PASSWORD", password);
+		env.put("LETHE_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+		env.put("LETHE_S3_ENDPOINT", s3.endpoint().toString());
+		env.put("LETHE_S3_BUCKET", s3.bucket());
+		env.put("LETHE_S3_ACCESS_KEY", s3.accessKey());
+		env.put("LETHE_S3_SECRET_KEY", s3.secretKey());
+		env.put("LETHE_RECEIPT_KEY", receiptKey);
+		env.put("LETHE_PURGE_INTERVAL", "PT1S");
+		return env;
+	}
+
+}
