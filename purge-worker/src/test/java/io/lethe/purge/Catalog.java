@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.lethe.stores.object.ObjectKeys;
@@ -125,6 +127,15 @@ final class Catalog {
 	 */
 	UUID ownedAsset(UUID org, UUID owner, int versions, boolean deleteMarker) {
 		return asset(org, owner, "ready", versions, deleteMarker);
+	}
+
+	/** {@code count} assets owned by {@code owner} (null: by none), a version each. */
+	List<UUID> ownedAssets(UUID org, UUID owner, int count) {
+		List<UUID> assets = Collections.synchronizedList(new ArrayList<>());
+		parallel(IntStream.range(0, count)
+			.mapToObj((i) -> (Runnable) () -> assets.add(asset(org, owner, "ready", 1, false)))
+			.toList());
+		return assets;
 	}
 
 	/**

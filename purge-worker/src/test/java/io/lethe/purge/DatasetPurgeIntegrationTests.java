@@ -1,7 +1,11 @@
 package io.lethe.purge;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -191,6 +195,82 @@ class DatasetPurgeIntegrationTests extends PurgeWorkerIntegrationTest {
 		assertThat(this.catalog.status(dataset)).isEqualTo("purged");
 		assertThat(this.vectors.countDataset(dataset)).isZero();
 		assertThat(this.receipts.findByJob(jobOf(dataset).id())).isPresent();
+	}
+
+	@Test
+	void aDatasetOwningMostOfItsOrgsAssetsIsListedShardByShardAndEveryOtherAssetStays() {
+		UUID org = this.catalog.org();
+		UUID big = this.catalog.deletedDataset(org, Duration.ofMinutes(-5));
+		List<UUID> bigAssets = this.catalog.ownedAssets(org, big, 300);
+		UUID small = this.catalog.deletedDataset(org, Duration.ofMinutes(-5));
+		List<UUID> smallAssets = this.catalog.ownedAssets(org, small, 3);
+		UUID neighbour = this.catalog.dataset(org, "active", null);
+		List<UUID> neighbourAssets = this.catalog.ownedAssets(org, neighbour, 120);
+		List<UUID> unowned = this.catalog.ownedAssets(org, null, 20);
+		String assets = ObjectKeys.orgAssetsPrefix(org);
+		// keys under the org's assets that are no asset's prefix, one of them nearly the
+		// big dataset's
+		this.catalog.put(assets + "readme.txt", "not an asset");
+		this.catalog.put(assets + bigAssets.get(0).toString().toUpperCase() + "/original", "not an asset either");
+		List<String> othersBefore = BucketProbe.versionsUnder(assets)
+			.stream()
+			.filter((version) -> bigAssets.stream().noneMatch((asset) -> version.startsWith(assets + asset)))
+			.toList();
+		assertThat(othersBefore).hasSize(3 + 120 + 20 + 2);
+		int listedBefore = this.faults.listedUnder(assets).size();
+
+		TestEvents.publish(big, TestEvents.deletionRequested(org, big, Instant.now().minusSeconds(300)));
+
+		await().atMost(Duration.ofSeconds(120))
+			.untilAsserted(() -> assertThat(jobOf(big).state()).isEqualTo(JobState.COMPLETED));
+		List<String> bigListings = this.faults.listedUnder(assets)
+			.subList(listedBefore, this.faults.listedUnder(assets).size());
+		// the objects step and verify each listed the org's 16 shards, not 300 prefixes
+		assertThat(bigListings).hasSize(2 * 16).allMatch((listing) -> listing.length() == assets.length() + 1);
+		assertThat(BucketProbe.versionsUnder(assets)).containsExactlyInAnyOrderElementsOf(othersBefore);
+		assertThat(BucketProbe.versionsUnder(ObjectKeys.datasetPrefix(org, big))).isEmpty();
+		PurgeJob job = jobOf(big);
+		assertThat(job.objectsDeleted()).isEqualTo(300);
+		// the receipt counts the 301 prefixes and carries their digest, not the list
+		List<String> prefixes = this.jdbc.sql("select prefix from purge.job_prefixes where job_id = ? order by ordinal")
+			.param(job.id())
+			.query(String.class)
+			.list();
+		assertThat(prefixes).hasSize(301).contains(ObjectKeys.assetPrefix(org, bigAssets.get(150)));
+		Receipt receipt = this.receipts.findByJob(job.id()).orElseThrow();
+		assertThat(receipt.body())
+			.contains("\"prefix_count\":301,\"prefixes_sha256\":\"" + sha256Lines(prefixes) + "\"")
+			.doesNotContain("\"prefixes\":");
+		assertThat(this.receipts.verify(receipt.body(), receipt.signature())).isTrue();
+
+		// a dataset owning 3 of the org's 143 assets left lists just its own
+		int listedBeforeSmall = this.faults.listedUnder(assets).size();
+		TestEvents.publish(small, TestEvents.deletionRequested(org, small, Instant.now().minusSeconds(300)));
+
+		await().atMost(Duration.ofSeconds(120))
+			.untilAsserted(() -> assertThat(jobOf(small).state()).isEqualTo(JobState.COMPLETED));
+		List<String> smallListings = this.faults.listedUnder(assets)
+			.subList(listedBeforeSmall, this.faults.listedUnder(assets).size());
+		List<String> smallPrefixes = smallAssets.stream().map((asset) -> ObjectKeys.assetPrefix(org, asset)).toList();
+		assertThat(smallListings).hasSize(2 * 3).containsAll(smallPrefixes);
+		assertThat(BucketProbe.versionsUnder(assets)).hasSize(othersBefore.size() - 3)
+			.noneMatch((version) -> smallPrefixes.stream().anyMatch(version::startsWith));
+		assertThat(neighbourAssets).allSatisfy(
+				(asset) -> assertThat(BucketProbe.versionsUnder(ObjectKeys.assetPrefix(org, asset))).hasSize(1));
+		assertThat(unowned).allSatisfy(
+				(asset) -> assertThat(BucketProbe.versionsUnder(ObjectKeys.assetPrefix(org, asset))).hasSize(1));
+	}
+
+	/** SHA-256 of the lines, each ended by a newline, as {@code sha256sum} prints it. */
+	private static String sha256Lines(List<String> lines) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256")
+					.digest((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -4,7 +4,9 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -20,7 +22,8 @@ import io.lethe.stores.object.UploadedPart;
  * The real object store with a fault switch, for fault injection only: deletes of
  * versions under a chosen prefix can fail (a store error, transient or permanent) or
  * crash the calling worker (an {@link Error} that no purge code handles, as when the
- * process dies). Everything else goes to the real store.
+ * process dies). Everything else goes to the real store; the prefixes listed are kept, to
+ * tell how many list requests a purge made.
  */
 public class FaultyObjectStore implements ObjectStore {
 
@@ -29,6 +32,8 @@ public class FaultyObjectStore implements ObjectStore {
 	private final Map<String, Fault> faults = new ConcurrentHashMap<>();
 
 	private final Map<String, Integer> crashes = new ConcurrentHashMap<>();
+
+	private final Queue<String> listed = new ConcurrentLinkedQueue<>();
 
 	public FaultyObjectStore(ObjectStore delegate) {
 		this.delegate = delegate;
@@ -52,6 +57,12 @@ public class FaultyObjectStore implements ObjectStore {
 	public void clear() {
 		this.faults.clear();
 		this.crashes.clear();
+		this.listed.clear();
+	}
+
+	/** The prefixes listed (for versions) so far that start with {@code prefix}. */
+	public List<String> listedUnder(String prefix) {
+		return this.listed.stream().filter((listing) -> listing.startsWith(prefix)).toList();
 	}
 
 	@Override
@@ -81,6 +92,7 @@ public class FaultyObjectStore implements ObjectStore {
 
 	@Override
 	public Stream<ObjectVersion> listVersions(String prefix) {
+		this.listed.add(prefix);
 		Integer crashAfter = this.crashes.remove(prefix);
 		if (crashAfter == null) {
 			return this.delegate.listVersions(prefix);

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param objectBatch object versions per DeleteObjects request (at most 1,000)
  * @param objectsInFlight DeleteObjects requests in flight at once
  * @param prefixesInFlight object-store prefixes listed (and verified) at once
+ * @param orgSweepShare the share of its org's assets from which a job lists the org's
+ * asset prefix once instead of each of its assets' ({@link OrgAssetSweep})
  * @param rowChunk catalog rows (keys) deleted per transaction
  * @param prefixesPerCheckpoint object-store prefixes between two objects checkpoints
  * @param vacuumAfterVectors a purge that deleted more vectors than this vacuums the
@@ -25,9 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("lethe.purge.engine")
 record EngineProperties(@DefaultValue("5000") int vectorChunk, @DefaultValue("1000") int objectBatch,
 		@DefaultValue("4") int objectsInFlight, @DefaultValue("8") int prefixesInFlight,
-		@DefaultValue("1000") int rowChunk, @DefaultValue("200") int prefixesPerCheckpoint,
-		@DefaultValue("100000") long vacuumAfterVectors, @DefaultValue StoreRetrySettings storeRetry,
-		@DefaultValue("PT1H") Duration holdRecheck) {
+		@DefaultValue("0.1") double orgSweepShare, @DefaultValue("1000") int rowChunk,
+		@DefaultValue("200") int prefixesPerCheckpoint, @DefaultValue("100000") long vacuumAfterVectors,
+		@DefaultValue StoreRetrySettings storeRetry, @DefaultValue("PT1H") Duration holdRecheck) {
 
 	EngineProperties {
 		if (objectBatch < 1 || objectBatch > 1000) {
@@ -36,6 +38,9 @@ record EngineProperties(@DefaultValue("5000") int vectorChunk, @DefaultValue("10
 		if (vectorChunk < 1 || objectsInFlight < 1 || prefixesInFlight < 1 || rowChunk < 1
 				|| prefixesPerCheckpoint < 1) {
 			throw new IllegalArgumentException("lethe.purge.engine chunk sizes must be positive");
+		}
+		if (!(orgSweepShare > 0 && orgSweepShare <= 1)) {
+			throw new IllegalArgumentException("lethe.purge.engine.org-sweep-share must be above 0 and at most 1");
 		}
 	}
 

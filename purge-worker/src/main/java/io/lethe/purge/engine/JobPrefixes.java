@@ -148,6 +148,54 @@ class JobPrefixes {
 			.list();
 	}
 
+	/** The prefixes after {@code afterOrdinal} that are not an asset's, in order. */
+	List<JobPrefix> pageWithoutAssets(UUID job, int afterOrdinal, int limit) {
+		return this.jdbc
+			.sql("select ordinal, prefix, asset_id from purge.job_prefixes where job_id = ? and ordinal > ? "
+					+ "and asset_id is null order by ordinal limit ?")
+			.params(job, afterOrdinal, limit)
+			.query((rs, row) -> new JobPrefix(rs.getInt("ordinal"), rs.getString("prefix"), null))
+			.list();
+	}
+
+	/**
+	 * Whether the job's assets are at least {@code share} of the org's: those of the job
+	 * against those of the catalog that are not the job's, counted no further than the
+	 * answer needs (an org of millions of assets is not counted through for a job of
+	 * five).
+	 */
+	boolean assetsAreShareOfOrg(UUID job, UUID org, double share) {
+		long assets = this.jdbc.sql("select count(*) from purge.job_prefixes where job_id = ? and asset_id is not null")
+			.param(job)
+			.query(Long.class)
+			.single();
+		if (assets == 0) {
+			return false;
+		}
+		// share <= assets / (assets + others) <=> others <= assets * (1 - share) / share
+		long othersAllowed = (long) Math.floor(assets * (1 - share) / share);
+		long others = this.jdbc.sql("""
+				select count(*) from (
+				  select 1 from catalog.assets a
+				  where a.org_id = :org
+				    and not exists (select 1 from purge.job_prefixes p where p.job_id = :job and p.asset_id = a.id)
+				  limit :cap) o
+				""").param("org", org).param("job", job).param("cap", othersAllowed + 1).query(Long.class).single();
+		return others <= othersAllowed;
+	}
+
+	/**
+	 * Up to {@code limit} of the job's assets' ids from {@code from} on (itself
+	 * included), as text in the database's uuid order, which is also their text's order.
+	 */
+	List<String> assetIdsFrom(UUID job, UUID from, int limit) {
+		return this.jdbc
+			.sql("select asset_id from purge.job_prefixes where job_id = ? and asset_id >= ? order by asset_id limit ?")
+			.params(job, from, limit)
+			.query((rs, row) -> rs.getString("asset_id"))
+			.list();
+	}
+
 	/** The job's assets' ids after {@code after}, in the database's uuid order. */
 	List<UUID> assetIds(UUID job, UUID after, int limit) {
 		return ids("asset_id", job, after, limit);

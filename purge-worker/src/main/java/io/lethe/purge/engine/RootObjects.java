@@ -22,22 +22,31 @@ import org.springframework.stereotype.Component;
  * Empties every prefix of the job in the object store: every version and delete marker
  * (streamed from the listing into DeleteObjects batches, several in flight), then every
  * unfinished multipart upload, including those the catalog recorded for the job's assets
- * (wherever their keys are). Several prefixes are listed at once ({@link PrefixTasks}).
- * The checkpoint is the last prefix known empty; a resumed run lists again from the next
- * one, and versions deleted before a crash are simply no longer listed.
+ * (wherever their keys are). Several prefixes are listed at once ({@link PrefixTasks});
+ * the job's assets, when they are most of the org's, through the org's shards
+ * ({@link OrgAssetSweep}). The checkpoint names the mode and the last prefix known empty
+ * ({@code prefix:N}, or {@code sweep:N} and then {@code swept} once the shards are empty
+ * too); a resumed run keeps the mode and lists again from the next prefix, and versions
+ * deleted before a crash are simply no longer listed.
  */
 @Component
 class RootObjects implements PurgeStep {
 
 	private static final Logger logger = LoggerFactory.getLogger(RootObjects.class);
 
-	private static final String CHECKPOINT = "prefix:";
+	private static final String ONE_BY_ONE = "prefix:";
+
+	private static final String SWEEP = "sweep:";
+
+	private static final String SWEPT = "swept";
 
 	private static final int PREFIX_PAGE = 500;
 
 	private final ObjectStore store;
 
 	private final JobPrefixes prefixes;
+
+	private final OrgAssetSweep sweep;
 
 	private final JdbcClient jdbc;
 
@@ -49,11 +58,12 @@ class RootObjects implements PurgeStep {
 
 	private final ExecutorService listings;
 
-	RootObjects(ObjectStore store, JobPrefixes prefixes, JdbcClient jdbc, EngineProperties properties, StoreRetry retry,
-			@Qualifier("objectDeletions") ExecutorService deletions,
+	RootObjects(ObjectStore store, JobPrefixes prefixes, OrgAssetSweep sweep, JdbcClient jdbc,
+			EngineProperties properties, StoreRetry retry, @Qualifier("objectDeletions") ExecutorService deletions,
 			@Qualifier("prefixListings") ExecutorService listings) {
 		this.store = store;
 		this.prefixes = prefixes;
+		this.sweep = sweep;
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.retry = retry;
@@ -69,57 +79,81 @@ class RootObjects implements PurgeStep {
 	@Override
 	public StepResult run(PurgeRun run) {
 		UUID job = run.job().id();
-		int last = doneThrough(run.checkpoint());
+		String checkpoint = run.checkpoint();
+		boolean sweeping = (checkpoint == null) ? this.sweep.applies(run.job())
+				: checkpoint.startsWith(SWEEP) || checkpoint.equals(SWEPT);
+		String mode = sweeping ? SWEEP : ONE_BY_ONE;
 		AtomicLong uploads = new AtomicLong();
-		// Closed in reverse order: the listings first, then the batches they filled.
-		try (VersionBatches batches = new VersionBatches(this.store, this.deletions, this.properties.objectBatch(),
-				this.properties.objectsInFlight(), this.retry, (deleted) -> run.progress(Counter.OBJECTS, deleted));
-				PrefixTasks tasks = new PrefixTasks(this.listings, this.properties.prefixesInFlight())) {
-			int sinceCheckpoint = 0;
-			List<JobPrefixes.JobPrefix> page;
-			while (!(page = this.prefixes.page(job, last, PREFIX_PAGE)).isEmpty()) {
-				for (JobPrefixes.JobPrefix prefix : page) {
-					run.lease().ensureHeld();
-					tasks.submit(() -> {
-						deleteVersions(prefix.prefix(), batches);
-						uploads.addAndGet(abortUploads(prefix.prefix()));
-					});
-					last = prefix.ordinal();
-					sinceCheckpoint++;
-					if (last == 0 || sinceCheckpoint >= this.properties.prefixesPerCheckpoint()) {
-						tasks.awaitAll();
-						batches.drain();
-						run.checkpoint(CHECKPOINT + last);
-						sinceCheckpoint = 0;
+		long listed = 0;
+		if (!SWEPT.equals(checkpoint)) {
+			int last = doneThrough(checkpoint);
+			// Closed in reverse order: the listings first, then the batches they filled.
+			try (VersionBatches batches = new VersionBatches(this.store, this.deletions, this.properties.objectBatch(),
+					this.properties.objectsInFlight(), this.retry, (deleted) -> run.progress(Counter.OBJECTS, deleted));
+					PrefixTasks tasks = new PrefixTasks(this.listings, this.properties.prefixesInFlight())) {
+				int sinceCheckpoint = 0;
+				List<JobPrefixes.JobPrefix> page;
+				while (!(page = sweeping ? this.prefixes.pageWithoutAssets(job, last, PREFIX_PAGE)
+						: this.prefixes.page(job, last, PREFIX_PAGE))
+					.isEmpty()) {
+					for (JobPrefixes.JobPrefix prefix : page) {
+						run.lease().ensureHeld();
+						empty(PrefixListing.whole(prefix.prefix()), tasks, batches, uploads);
+						listed++;
+						last = prefix.ordinal();
+						sinceCheckpoint++;
+						if (listed == 1 || sinceCheckpoint >= this.properties.prefixesPerCheckpoint()) {
+							tasks.awaitAll();
+							batches.drain();
+							run.checkpoint(mode + last);
+							sinceCheckpoint = 0;
+						}
 					}
 				}
-			}
-			tasks.awaitAll();
-			batches.drain();
-			if (sinceCheckpoint > 0) {
-				run.checkpoint(CHECKPOINT + last);
+				if (sweeping) {
+					for (PrefixListing shard : this.sweep.shards(run.job())) {
+						run.lease().ensureHeld();
+						empty(shard, tasks, batches, uploads);
+					}
+				}
+				tasks.awaitAll();
+				batches.drain();
+				if (sweeping) {
+					run.checkpoint(SWEPT);
+				}
+				else if (sinceCheckpoint > 0) {
+					run.checkpoint(mode + last);
+				}
 			}
 		}
 		uploads.addAndGet(abortRecordedUploads(run));
-		logger.info("Purge job {} for {} {}: object versions deleted under {} prefixes, {} uploads aborted", job,
-				run.job().rootType(), run.rootId(), last + 1, uploads.get());
+		logger.info("Purge job {} for {} {}: object versions deleted under {} prefixes{}, {} uploads aborted", job,
+				run.job().rootType(), run.rootId(), listed, sweeping ? " and the org's asset shards" : "",
+				uploads.get());
 		return StepResult.NEXT;
 	}
 
-	private void deleteVersions(String prefix, VersionBatches batches) {
+	private void empty(PrefixListing listing, PrefixTasks tasks, VersionBatches batches, AtomicLong uploads) {
+		tasks.submit(() -> {
+			deleteVersions(listing, batches);
+			uploads.addAndGet(abortUploads(listing));
+		});
+	}
+
+	private void deleteVersions(PrefixListing listing, VersionBatches batches) {
 		// A listing that fails half way is listed again once the batches it filled are
 		// deleted, so no version is sent (or counted) twice.
-		this.retry.run("list versions under " + prefix, () -> {
-			try (Stream<ObjectVersion> versions = this.store.listVersions(prefix)) {
+		this.retry.run("list versions under " + listing.prefix(), () -> {
+			try (Stream<ObjectVersion> versions = listing.versions(this.store)) {
 				versions.forEach(batches::add);
 			}
 		}, batches::drain);
 	}
 
-	private long abortUploads(String prefix) {
-		return this.retry.call("abort uploads under " + prefix, () -> {
+	private long abortUploads(PrefixListing listing) {
+		return this.retry.call("abort uploads under " + listing.prefix(), () -> {
 			long aborted = 0;
-			try (Stream<MultipartUpload> uploads = this.store.listMultipartUploads(prefix)) {
+			try (Stream<MultipartUpload> uploads = listing.uploads(this.store)) {
 				for (Iterator<MultipartUpload> it = uploads.iterator(); it.hasNext();) {
 					MultipartUpload upload = it.next();
 					this.store.abortMultipartUpload(upload.key(), upload.uploadId());
@@ -153,9 +187,12 @@ class RootObjects implements PurgeStep {
 		return aborted;
 	}
 
+	/** The last prefix a {@code prefix:N} or {@code sweep:N} checkpoint knows empty. */
 	private static int doneThrough(String checkpoint) {
-		if (checkpoint != null && checkpoint.startsWith(CHECKPOINT)) {
-			return Integer.parseInt(checkpoint.substring(CHECKPOINT.length()));
+		for (String mode : List.of(ONE_BY_ONE, SWEEP)) {
+			if (checkpoint != null && checkpoint.startsWith(mode)) {
+				return Integer.parseInt(checkpoint.substring(mode.length()));
+			}
 		}
 		return -1;
 	}

@@ -1,6 +1,5 @@
 package io.lethe.purge.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -8,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import io.lethe.purge.job.PurgeJob;
+import io.lethe.purge.receipt.PrefixDigest;
 import io.lethe.purge.receipt.PurgeFacts;
 import io.lethe.stores.object.MultipartUpload;
 import io.lethe.stores.object.ObjectStore;
@@ -20,9 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Looks again, in every store, for anything the job purges: catalog rows and vectors as
  * its {@link PurgeScope} counts them, object versions and unfinished uploads under every
- * prefix of the job. Nothing may be left: any residue fails the attempt loudly (its error
- * says what is left) and sends the job back to the fence, so the next attempt deletes it
- * again; there is never a receipt for a purge that left something.
+ * prefix of the job (its assets' through the org's shards when the objects step would
+ * list them so, {@link OrgAssetSweep}). Nothing may be left: any residue fails the
+ * attempt loudly (its error says what is left) and sends the job back to the fence, so
+ * the next attempt deletes it again; there is never a receipt for a purge that left
+ * something. The prefixes go into the receipt as a count and a digest.
  */
 final class RootVerification implements PurgeStep {
 
@@ -38,17 +40,20 @@ final class RootVerification implements PurgeStep {
 
 	private final JobPrefixes prefixes;
 
+	private final OrgAssetSweep sweep;
+
 	private final StoreRetry retry;
 
 	private final ExecutorService listings;
 
 	private final int prefixesInFlight;
 
-	RootVerification(PurgeScope scope, ObjectStore store, JobPrefixes prefixes, StoreRetry retry,
+	RootVerification(PurgeScope scope, ObjectStore store, JobPrefixes prefixes, OrgAssetSweep sweep, StoreRetry retry,
 			ExecutorService listings, int prefixesInFlight) {
 		this.scope = scope;
 		this.store = store;
 		this.prefixes = prefixes;
+		this.sweep = sweep;
 		this.retry = retry;
 		this.listings = listings;
 		this.prefixesInFlight = prefixesInFlight;
@@ -65,47 +70,59 @@ final class RootVerification implements PurgeStep {
 		UUID root = job.rootId();
 		long rows = this.retry.call("count rows", () -> this.scope.rowsLeft(job));
 		long vectors = this.retry.call("count vectors", () -> this.scope.vectorsLeft(job));
+		boolean sweeping = this.sweep.applies(job);
 		AtomicLong versions = new AtomicLong();
 		AtomicLong uploads = new AtomicLong();
-		List<String> listed = new ArrayList<>();
+		PrefixDigest covered = new PrefixDigest();
 		int last = -1;
 		List<JobPrefixes.JobPrefix> page;
 		try (PrefixTasks tasks = new PrefixTasks(this.listings, this.prefixesInFlight)) {
 			while (!(page = this.prefixes.page(job.id(), last, PREFIX_PAGE)).isEmpty()) {
 				for (JobPrefixes.JobPrefix prefix : page) {
-					run.lease().ensureHeld();
-					tasks.submit(() -> {
-						versions.addAndGet(this.retry.call("list versions under " + prefix.prefix(), () -> {
-							try (Stream<ObjectVersion> left = this.store.listVersions(prefix.prefix())) {
-								return left.count();
-							}
-						}));
-						uploads.addAndGet(this.retry.call("list uploads under " + prefix.prefix(), () -> {
-							try (Stream<MultipartUpload> left = this.store.listMultipartUploads(prefix.prefix())) {
-								return left.count();
-							}
-						}));
-					});
-					listed.add(prefix.prefix());
+					covered.add(prefix.prefix());
 					last = prefix.ordinal();
+					if (!sweeping || prefix.assetId() == null) {
+						run.lease().ensureHeld();
+						count(PrefixListing.whole(prefix.prefix()), tasks, versions, uploads);
+					}
 				}
-				tasks.awaitAll();
 			}
+			if (sweeping) {
+				for (PrefixListing shard : this.sweep.shards(job)) {
+					run.lease().ensureHeld();
+					count(shard, tasks, versions, uploads);
+				}
+			}
+			tasks.awaitAll();
 		}
-		PurgeFacts.Verification verification = new PurgeFacts.Verification(rows, vectors, versions.get(), uploads.get(),
-				listed);
-		if (listed.isEmpty() || !verification.clean()) {
+		PurgeFacts.Verification verification = covered.verification(rows, vectors, versions.get(), uploads.get());
+		if (covered.count() == 0 || !verification.clean()) {
 			String residue = "Verification of " + job.rootType() + " " + root + " found residue: " + rows + " rows, "
 					+ vectors + " vectors, " + versions.get() + " object versions, " + uploads.get()
-					+ " multipart uploads left under " + listed.size() + " prefixes";
+					+ " multipart uploads left under " + covered.count() + " prefixes";
 			logger.error("Purge job {} for {} {}: {}", job.id(), job.rootType(), root, residue);
 			run.rewind(PurgeJob.FIRST_STEP);
 			throw new PurgeStepException(residue);
 		}
 		run.verified(JSON.writeValueAsString(verification));
-		logger.info("Purge job {} for {} {}: verified, nothing left under {} prefixes", job.id(), job.rootType(), root,
-				listed.size());
+		logger.info("Purge job {} for {} {}: verified, nothing left under {} prefixes{}", job.id(), job.rootType(),
+				root, covered.count(), sweeping ? " (the assets' listed through the org's shards)" : "");
 		return StepResult.NEXT;
+	}
+
+	private void count(PrefixListing listing, PrefixTasks tasks, AtomicLong versions, AtomicLong uploads) {
+		tasks.submit(() -> {
+			versions.addAndGet(this.retry.call("list versions under " + listing.prefix(), () -> {
+				try (Stream<ObjectVersion> left = listing.versions(this.store)) {
+					return left.count();
+				}
+			}));
+			uploads.addAndGet(this.retry.call("list uploads under " + listing.prefix(), () -> {
+				try (Stream<MultipartUpload> left = listing.uploads(this.store)) {
+					return left.count();
+				}
+			}));
+		});
 	}
 
 }

@@ -25,15 +25,18 @@ class ScopedSteps {
 
 	private final JobPrefixes prefixes;
 
+	private final OrgAssetSweep sweep;
+
 	private final ExecutorService listings;
 
 	ScopedSteps(TransactionTemplate transactions, EngineProperties properties, StoreRetry retry, ObjectStore store,
-			JobPrefixes prefixes, @Qualifier("prefixListings") ExecutorService listings) {
+			JobPrefixes prefixes, OrgAssetSweep sweep, @Qualifier("prefixListings") ExecutorService listings) {
 		this.transactions = transactions;
 		this.properties = properties;
 		this.retry = retry;
 		this.store = store;
 		this.prefixes = prefixes;
+		this.sweep = sweep;
 		this.listings = listings;
 	}
 
@@ -42,7 +45,7 @@ class ScopedSteps {
 	}
 
 	PurgeStep verify(PurgeScope scope) {
-		return new RootVerification(scope, this.store, this.prefixes, this.retry, this.listings,
+		return new RootVerification(scope, this.store, this.prefixes, this.sweep, this.retry, this.listings,
 				this.properties.prefixesInFlight());
 	}
 

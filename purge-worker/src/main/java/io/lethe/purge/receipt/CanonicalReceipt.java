@@ -40,8 +40,12 @@ final class CanonicalReceipt {
 		verified.put("vectors_remaining", verification.vectorsRemaining());
 		verified.put("object_versions_remaining", verification.objectVersionsRemaining());
 		verified.put("multipart_uploads_remaining", verification.multipartUploadsRemaining());
-		ArrayNode prefixes = verified.putArray("prefixes");
-		verification.prefixes().forEach(prefixes::add);
+		verified.put("prefix_count", verification.prefixCount());
+		verified.put("prefixes_sha256", verification.prefixesSha256());
+		if (verification.prefixes() != null) {
+			ArrayNode prefixes = verified.putArray("prefixes");
+			verification.prefixes().forEach(prefixes::add);
+		}
 		receipt.put("algorithm", ReceiptSigner.ALGORITHM);
 		receipt.put("key_id", keyId);
 		return JSON.writeValueAsString(receipt);

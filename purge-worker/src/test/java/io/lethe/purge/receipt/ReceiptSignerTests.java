@@ -1,8 +1,13 @@
 package io.lethe.purge.receipt;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +21,7 @@ class ReceiptSignerTests {
 
 	private final PurgeFacts facts = new PurgeFacts(UUID.randomUUID(), "dataset", UUID.randomUUID(), UUID.randomUUID(),
 			"key-1", Instant.parse("2025-03-01T10:15:30.123456Z"), Instant.parse("2025-03-02T03:00:00Z"),
-			new PurgeFacts.Counts(10, 20, 30),
-			new PurgeFacts.Verification(0, 0, 0, 0, List.of("orgs/a/datasets/b/", "orgs/a/assets/c/")));
+			new PurgeFacts.Counts(10, 20, 30), verification(List.of("orgs/a/datasets/b/", "orgs/a/assets/c/")));
 
 	@Test
 	void aReceiptIsWrittenInOneStableForm() {
@@ -33,8 +37,35 @@ class ReceiptSignerTests {
 				+ "\"purge_started_at\":\"2025-03-02T03:00:00Z\",\"completed_at\":\"2025-03-02T03:01:00Z\","
 				+ "\"counts\":{\"vectors\":10,\"objects\":20,\"rows\":30},\"verification\":{\"rows_remaining\":0,"
 				+ "\"vectors_remaining\":0,\"object_versions_remaining\":0,\"multipart_uploads_remaining\":0,"
+				+ "\"prefix_count\":2,"
+				+ "\"prefixes_sha256\":\"2e34d8ae589020429d124512d11599cdd24bd19bf8d437a5cc6c35b52ab655cd\","
 				+ "\"prefixes\":[\"orgs/a/datasets/b/\",\"orgs/a/assets/c/\"]},\"algorithm\":\"HMAC-SHA256\","
 				+ "\"key_id\":\"k1\"}");
+	}
+
+	@Test
+	void aReceiptOfManyPrefixesCarriesTheirCountAndDigestButNotTheList() {
+		List<String> prefixes = IntStream.range(0, 100_000).mapToObj((i) -> "orgs/a/assets/" + i + "/").toList();
+		PurgeFacts many = new PurgeFacts(this.facts.jobId(), "dataset", this.facts.rootId(), this.facts.orgId(),
+				"key-1", this.facts.requestedAt(), this.facts.purgeStartedAt(), this.facts.counts(),
+				verification(prefixes));
+
+		String body = CanonicalReceipt.write(UUID.randomUUID(), many, Instant.now(), "k1");
+
+		assertThat(body).contains("\"prefix_count\":100000,\"prefixes_sha256\":\"" + sha256(prefixes) + "\"}")
+			.doesNotContain("\"prefixes\":")
+			.hasSizeLessThan(1024);
+	}
+
+	@Test
+	void aVerificationStoredWithTheWholeListReadsAsCountAndDigest() {
+		PurgeFacts.Verification stored = new PurgeFacts.Verification(0, 0, 0, 0, 0, null,
+				List.of("orgs/a/datasets/b/", "orgs/a/assets/c/"));
+
+		assertThat(stored.prefixCount()).isEqualTo(2);
+		assertThat(stored.prefixesSha256()).isEqualTo(this.facts.verification().prefixesSha256())
+			.isEqualTo("2e34d8ae589020429d124512d11599cdd24bd19bf8d437a5cc6c35b52ab655cd");
+		assertThat(stored.prefixes()).containsExactly("orgs/a/datasets/b/", "orgs/a/assets/c/");
 	}
 
 	@Test
@@ -56,6 +87,24 @@ class ReceiptSignerTests {
 	@Test
 	void aShortSigningKeyIsRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new ReceiptProperties("short", "k1"));
+	}
+
+	private static PurgeFacts.Verification verification(List<String> prefixes) {
+		PrefixDigest digest = new PrefixDigest();
+		prefixes.forEach(digest::add);
+		return digest.verification(0, 0, 0, 0);
+	}
+
+	/** The digest as {@code printf '%s\\n' … | sha256sum} computes it. */
+	private static String sha256(List<String> prefixes) {
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of()
+				.formatHex(sha256.digest((String.join("\n", prefixes) + "\n").getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -17,8 +17,13 @@ public final class ObjectKeys {
 		return ORGS + org + "/";
 	}
 
+	/** Where every asset of the org has its prefix. */
+	public static String orgAssetsPrefix(UUID org) {
+		return orgPrefix(org) + "assets/";
+	}
+
 	public static String assetPrefix(UUID org, UUID asset) {
-		return orgPrefix(org) + "assets/" + asset + "/";
+		return orgAssetsPrefix(org) + asset + "/";
 	}
 
 	public static String assetOriginal(UUID org, UUID asset) {
