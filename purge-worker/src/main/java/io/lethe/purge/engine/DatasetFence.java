@@ -86,7 +86,7 @@ class DatasetFence extends FenceStep {
 	private StepResult fenced(PurgeRun run, DatasetCatalog.DatasetRow row, String how) {
 		UUID dataset = run.rootId();
 		int kept = this.catalog.releaseSharedAssets(dataset);
-		int added = this.prefixes.snapshotDataset(run.job().id(), row.orgId(), dataset, this.properties.rowChunk());
+		int added = this.prefixes.snapshotDataset(run.job().id(), row.orgId(), dataset);
 		run.markStarted();
 		logger.info("Purge job {} for dataset {}: {}; {} prefixes added, {} shared assets kept", run.job().id(),
 				dataset, how, added, kept);

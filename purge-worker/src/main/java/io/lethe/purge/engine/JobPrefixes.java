@@ -18,8 +18,8 @@ import org.springframework.stereotype.Repository;
  * and those of the deleted items that referenced it, when its deletion cascaded; the
  * prefixes of a batch's items and deleted sources. Fixed at the fence so that the other
  * steps, verify and the receipt see the same set even after the rows are deleted. Each
- * snapshot runs in the fence's transaction, reads page by page, and adds only what is not
- * listed yet, so a fence that runs again adds only what is new.
+ * snapshot runs in the fence's transaction, never holds more than a page in the worker,
+ * and adds only what is not listed yet, so a fence that runs again adds only what is new.
  */
 @Repository
 class JobPrefixes {
@@ -43,21 +43,22 @@ class JobPrefixes {
 	 * The dataset's prefix and those of the assets it owns.
 	 * @return how many prefixes were added
 	 */
-	int snapshotDataset(UUID job, UUID org, UUID dataset, int pageSize) {
+	int snapshotDataset(UUID job, UUID org, UUID dataset) {
 		int added = (next(job) == 0)
 				? insert(job, List.of(new Prefix(ObjectKeys.datasetPrefix(org, dataset), null, null))) : 0;
-		return added + addPages(job, pageSize,
-				(after, size) -> this.jdbc.sql("""
-						select a.id from catalog.assets a
-						where a.owner_dataset_id = :dataset and a.id > :after and %s
-						order by a.id limit :size
-						""".formatted(UNLISTED.formatted("asset_id", "a.id")))
-					.param("dataset", dataset)
-					.param("job", job)
-					.param("after", after)
-					.param("size", size)
-					.query((rs, row) -> asset(org, rs.getObject("id", UUID.class)))
-					.list());
+		// A dataset may own millions of assets: the database writes their prefixes in one
+		// statement, one pass over the dataset's assets, and no id travels to the worker.
+		return added + this.jdbc.sql("""
+				insert into purge.job_prefixes (job_id, ordinal, prefix, asset_id)
+				select :job, :next + (row_number() over (order by a.id))::int - 1, :assets || a.id || '/', a.id
+				from catalog.assets a
+				where a.owner_dataset_id = :dataset and %s
+				""".formatted(UNLISTED.formatted("asset_id", "a.id")))
+			.param("dataset", dataset)
+			.param("job", job)
+			.param("next", next(job))
+			.param("assets", ObjectKeys.orgAssetsPrefix(org))
+			.update();
 	}
 
 	/**
