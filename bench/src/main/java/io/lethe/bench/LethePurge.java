@@ -19,9 +19,18 @@ final class LethePurge {
 	}
 
 	static Map<String, Object> run(BenchStack stack, Service worker, Seeder.Seeded seeded, String orgKey) {
+		return run(stack, worker, seeded, orgKey, false);
+	}
+
+	/**
+	 * @param probeLiveHeap also count the worker's live heap with {@code jmap} every few
+	 * seconds (a full collection each time, so not for the throughput runs)
+	 */
+	static Map<String, Object> run(BenchStack stack, Service worker, Seeder.Seeded seeded, String orgKey,
+			boolean probeLiveHeap) {
 		Api api = new Api(stack.api());
 		Map<String, Double> stepSeen = new LinkedHashMap<>();
-		try (MemorySampler memory = new MemorySampler(worker)) {
+		try (MemorySampler memory = new MemorySampler(worker, probeLiveHeap)) {
 			long start = System.nanoTime();
 			Api.Response deleted = api.delete("/api/v1/datasets/" + seeded.dataset() + "?grace=PT0S", orgKey);
 			if (deleted.status() != 200) {

@@ -1,8 +1,12 @@
 package io.lethe.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.lethe.testkit.Api;
 
@@ -10,7 +14,10 @@ import io.lethe.testkit.Api;
  * Samples a service's used heap (Micrometer's {@code jvm.memory.used}, area heap) and its
  * live data after GC ({@code jvm.gc.live.data.size}) every 250 ms while open; the
  * kernel's {@code VmHWM} gives the peak RSS. Also what the service spent meanwhile: CPU
- * seconds and GC pauses.
+ * seconds and GC pauses. G1's young collections leave dead objects in the old generation,
+ * so the live data after GC is an upper bound; asked for, a probe also runs
+ * {@code jmap -histo:live} (a full collection) every few seconds and keeps the largest
+ * live heap it counted.
  */
 final class MemorySampler implements AutoCloseable {
 
@@ -19,6 +26,12 @@ final class MemorySampler implements AutoCloseable {
 	private final AtomicLong peakHeap = new AtomicLong();
 
 	private final AtomicLong peakLive = new AtomicLong();
+
+	private final AtomicLong peakCountedLive = new AtomicLong(-1);
+
+	private static final long LIVE_PROBE_MILLIS = 5_000;
+
+	private static final Pattern TOTAL = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)");
 
 	private final Thread thread;
 
@@ -31,16 +44,25 @@ final class MemorySampler implements AutoCloseable {
 	private final Api api;
 
 	MemorySampler(Service service) {
+		this(service, false);
+	}
+
+	MemorySampler(Service service, boolean probeLiveHeap) {
 		this.service = service;
 		Api api = new Api(service.baseUrl());
 		this.api = api;
 		this.cpuAtStart = service.cpuSeconds();
 		this.gcAtStart = gc(api);
 		this.thread = new Thread(() -> {
+			long nextProbe = System.currentTimeMillis() + LIVE_PROBE_MILLIS;
 			while (this.running) {
 				try {
 					sample(api, "/actuator/metrics/jvm.memory.used?tag=area:heap", this.peakHeap);
 					sample(api, "/actuator/metrics/jvm.gc.live.data.size", this.peakLive);
+					if (probeLiveHeap && System.currentTimeMillis() >= nextProbe) {
+						this.peakCountedLive.accumulateAndGet(countLive(service.pid()), Math::max);
+						nextProbe = System.currentTimeMillis() + LIVE_PROBE_MILLIS;
+					}
 				}
 				catch (RuntimeException ex) {
 					// a missed sample; the next one follows
@@ -57,6 +79,34 @@ final class MemorySampler implements AutoCloseable {
 		if (response.status() == 200) {
 			long value = (long) response.json().path("measurements").path(0).path("value").asDouble();
 			peak.accumulateAndGet(value, Math::max);
+		}
+	}
+
+	/**
+	 * The bytes {@code jmap -histo:live} counts on the heap (after a full collection).
+	 */
+	private static long countLive(long pid) {
+		try {
+			Process jmap = new ProcessBuilder("jmap", "-histo:live", Long.toString(pid)).redirectErrorStream(true)
+				.start();
+			long total = -1;
+			try (var lines = jmap.inputReader().lines()) {
+				for (String line : (Iterable<String>) lines::iterator) {
+					Matcher matcher = TOTAL.matcher(line);
+					if (matcher.find()) {
+						total = Long.parseLong(matcher.group(1));
+					}
+				}
+			}
+			jmap.waitFor();
+			return total;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
 		}
 	}
 
@@ -90,9 +140,11 @@ final class MemorySampler implements AutoCloseable {
 		memory.put("gc_pauses", gc[0] - this.gcAtStart[0]);
 		memory.put("gc_pause_seconds", gc[1] - this.gcAtStart[1]);
 		memory.put("peak_heap_used_mib", this.peakHeap.get() / 1048576.0);
-		// what the old generation held after a collection: the live set, not garbage
-		// waiting for the next GC
+		// what the old generation held after a collection: at most the live set
 		memory.put("peak_live_after_gc_mib", this.peakLive.get() / 1048576.0);
+		if (this.peakCountedLive.get() >= 0) {
+			memory.put("peak_live_counted_mib", this.peakCountedLive.get() / 1048576.0);
+		}
 		memory.put("peak_rss_mib", rss[0] / 1048576.0);
 		memory.put("rss_now_mib", rss[1] / 1048576.0);
 		return memory;

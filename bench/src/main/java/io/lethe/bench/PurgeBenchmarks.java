@@ -60,6 +60,28 @@ final class PurgeBenchmarks {
 	}
 
 	/**
+	 * Lethe alone, at the full size against the in-memory endpoint: the worker's memory
+	 * over a purge too large to seed three times ({@code --only memory}, with
+	 * {@code --large} the 1,000,000-item run).
+	 */
+	Map<String, Object> letheOnly() throws Exception {
+		Map<String, Object> result = new LinkedHashMap<>();
+		try (MemS3 mem = new MemS3(this.stack.s3.bucket())) {
+			Service worker = this.stack.startWorker(this.options.workerHeap(), mem.endpoint());
+			Bench.progress("in-memory S3: seeding " + this.options.items() + " items for Lethe's purge");
+			Seeder.Seeded lethe = new Seeder(this.stack, mem::put).dataset(this.stack.orgKey(), this.orgA,
+					this.options.items(), EXTRA_VERSION_EVERY, PUT_THREADS);
+			result.put("seed", lethe);
+			Bench.progress("in-memory S3: seeded in " + round(lethe.seconds()) + " s; Lethe purges it");
+			result.put("lethe", LethePurge.run(this.stack, worker, lethe, this.stack.orgKey(), true));
+		}
+		finally {
+			this.stack.stopWorker();
+		}
+		return Map.of("memory_s3", result);
+	}
+
+	/**
 	 * Lethe, the floor and the naive peer (and awscli) on datasets of {@code items} items
 	 * ({@code sample} for the naive peer, extrapolated to {@code items}).
 	 */

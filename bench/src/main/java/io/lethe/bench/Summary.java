@@ -28,14 +28,20 @@ final class Summary {
 		Map<String, Object> purge = map(results.get("purge"));
 		if (purge != null) {
 			section(purge, "memory_s3", "in-memory S3 on loopback (the clients' own work)");
-			section(purge, "rtt", "in-memory S3 behind a " + map(purge.get("rtt")).get("delay_ms_per_request")
-					+ " ms/request delaying proxy (an emulated network round trip)");
+			if (purge.containsKey("rtt")) {
+				section(purge, "rtt", "in-memory S3 behind a " + map(purge.get("rtt")).get("delay_ms_per_request")
+						+ " ms/request delaying proxy (an emulated network round trip)");
+			}
 			section(purge, "s3mock", "S3Mock on loopback (its per-object work dominates)");
 			Map<String, Object> memory = map(map(map(purge.get("memory_s3")).get("lethe")).get("memory"));
 			line("Worker memory (-Xmx%s) over the full-size purge: peak heap used %.0f MiB (live after GC %.0f MiB), "
 					+ "peak RSS %.0f MiB", map(results.get("options")).get("worker_heap"),
 					num(memory.get("peak_heap_used_mib")), num(memory.get("peak_live_after_gc_mib")),
 					num(memory.get("peak_rss_mib")));
+			if (memory.containsKey("peak_live_counted_mib")) {
+				line("Worker live heap counted by jmap -histo:live every 5 s: at most %.0f MiB",
+						num(memory.get("peak_live_counted_mib")));
+			}
 			if (memory.containsKey("cpu_seconds")) {
 				line("Worker CPU over that purge: %.0f s (%.2f ms per item); GC: %.0f pauses, %.1f s",
 						num(memory.get("cpu_seconds")),
@@ -83,6 +89,10 @@ final class Summary {
 				"objects/s", "vectors/s", "rows/s");
 		row("Lethe (request to purged)", lethe);
 		steps(map(lethe.get("step_first_seen_s")));
+		if (floor == null || naive == null) {
+			line("  (Lethe alone: --only memory)");
+			return;
+		}
 		row("floor (best batching, no bookkeeping)", floor);
 		row("naive (" + naive.get("sample_items") + " items, per-object loop)", naive);
 		Map<String, Object> cli = map(section.get("awscli"));
