@@ -174,7 +174,7 @@ class JobPrefixes {
 			return false;
 		}
 		// share <= assets / (assets + others) <=> others <= assets * (1 - share) / share
-		long othersAllowed = (long) Math.floor(assets * (1 - share) / share);
+		long othersAllowed = Math.min((long) Math.floor(assets * (1 - share) / share), Long.MAX_VALUE - 1);
 		long others = this.jdbc.sql("""
 				select count(*) from (
 				  select 1 from catalog.assets a
