@@ -10,8 +10,8 @@ import io.lethe.testkit.Api;
 import io.lethe.testkit.ServiceSettings;
 import io.lethe.testkit.TestInfrastructure;
 import io.lethe.testkit.TestPostgres;
-import io.lethe.testkit.TestS3;
 import org.junit.jupiter.api.BeforeEach;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -77,15 +77,8 @@ public abstract class CommandServiceIntegrationTest {
 	}
 
 	/** A plain S3 client on the test bucket: what a user's tooling would see. */
-	protected static software.amazon.awssdk.services.s3.S3Client s3() {
-		TestS3 s3 = TestInfrastructure.s3();
-		return software.amazon.awssdk.services.s3.S3Client.builder()
-			.endpointOverride(s3.endpoint())
-			.forcePathStyle(true)
-			.region(software.amazon.awssdk.regions.Region.US_EAST_1)
-			.credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-					software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
-			.build();
+	protected static S3Client s3() {
+		return TestInfrastructure.s3().client();
 	}
 
 	protected static String bucket() {

@@ -16,13 +16,21 @@ public final class S3Buckets {
 	private S3Buckets() {
 	}
 
-	public static void ensureVersioned(URI endpoint, String accessKey, String secretKey, String bucket) {
-		try (S3Client s3 = S3Client.builder()
+	/**
+	 * A plain path-style client of an S3-compatible server, as a user's tooling sees it
+	 * (the services use their own adapter).
+	 */
+	public static S3Client client(URI endpoint, String accessKey, String secretKey) {
+		return S3Client.builder()
 			.endpointOverride(endpoint)
 			.forcePathStyle(true)
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-			.build()) {
+			.build();
+	}
+
+	public static void ensureVersioned(URI endpoint, String accessKey, String secretKey, String bucket) {
+		try (S3Client s3 = client(endpoint, accessKey, secretKey)) {
 			try {
 				s3.headBucket((request) -> request.bucket(bucket));
 			}

@@ -3,10 +3,6 @@ package io.lethe.purge;
 import java.util.List;
 
 import io.lethe.testkit.TestInfrastructure;
-import io.lethe.testkit.TestS3;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 
@@ -58,14 +54,7 @@ final class BucketProbe {
 	}
 
 	private static S3Client client() {
-		TestS3 s3 = TestInfrastructure.s3();
-		return S3Client.builder()
-			.endpointOverride(s3.endpoint())
-			.region(Region.US_EAST_1)
-			.forcePathStyle(true)
-			.credentialsProvider(
-					StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
-			.build();
+		return TestInfrastructure.s3().client();
 	}
 
 }

@@ -9,10 +9,7 @@ import io.lethe.testkit.Api;
 import io.lethe.testkit.Api.Response;
 import io.lethe.testkit.TestImages;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 
@@ -196,13 +193,7 @@ class AssetAndSamplePurgeSystemTests {
 	}
 
 	private S3Client s3() {
-		return S3Client.builder()
-			.endpointOverride(this.system.s3.endpoint())
-			.forcePathStyle(true)
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider
-				.create(AwsBasicCredentials.create(this.system.s3.accessKey(), this.system.s3.secretKey())))
-			.build();
+		return this.system.s3.client();
 	}
 
 }

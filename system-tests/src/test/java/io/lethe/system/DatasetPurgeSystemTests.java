@@ -114,14 +114,7 @@ class DatasetPurgeSystemTests {
 	}
 
 	private S3Client s3() {
-		return S3Client.builder()
-			.endpointOverride(this.system.s3.endpoint())
-			.forcePathStyle(true)
-			.region(software.amazon.awssdk.regions.Region.US_EAST_1)
-			.credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
-				.create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(this.system.s3.accessKey(),
-						this.system.s3.secretKey())))
-			.build();
+		return this.system.s3.client();
 	}
 
 	private static List<Double> vector(int n) {

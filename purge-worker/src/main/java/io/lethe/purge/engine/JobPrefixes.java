@@ -44,8 +44,9 @@ class JobPrefixes {
 	 * @return how many prefixes were added
 	 */
 	int snapshotDataset(UUID job, UUID org, UUID dataset) {
-		int added = (next(job) == 0)
-				? insert(job, List.of(new Prefix(ObjectKeys.datasetPrefix(org, dataset), null, null))) : 0;
+		int next = next(job);
+		int added = (next == 0) ? insert(job, List.of(new Prefix(ObjectKeys.datasetPrefix(org, dataset), null, null)))
+				: 0;
 		// A dataset may own millions of assets: the database writes their prefixes in one
 		// statement, one pass over the dataset's assets, and no id travels to the worker.
 		return added + this.jdbc.sql("""
@@ -56,7 +57,7 @@ class JobPrefixes {
 				""".formatted(UNLISTED.formatted("asset_id", "a.id")))
 			.param("dataset", dataset)
 			.param("job", job)
-			.param("next", next(job))
+			.param("next", next + added)
 			.param("assets", ObjectKeys.orgAssetsPrefix(org))
 			.update();
 	}
