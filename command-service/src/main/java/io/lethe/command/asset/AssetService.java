@@ -123,13 +123,32 @@ public class AssetService {
 		return new UploadedPartInfo(partNumber, length, etag, Checksums.sha256(sha));
 	}
 
-	/** Joins the parts into the asset's binary and marks it ready. */
+	/**
+	 * Joins the parts into the asset's binary and marks it ready. The asset row stays
+	 * locked from the check to the update, the object store's completion included: a
+	 * concurrent delete of the asset waits and then deletes a ready asset (its purge
+	 * takes the joined object along), and an asset deleted first is never flipped back to
+	 * ready.
+	 */
 	public Asset completeUpload(Caller caller, UUID assetId) {
-		AssetUploads.Upload upload = openUpload(caller, assetId);
-		List<AssetUploads.Part> parts = this.uploads.parts(assetId);
-		if (parts.isEmpty()) {
-			throw new ConflictException("upload-empty", "The upload has no parts yet.");
-		}
+		openUpload(caller, assetId);
+		return this.transactions.execute((status) -> {
+			lockUploading(caller, assetId);
+			AssetUploads.Upload upload = openUpload(caller, assetId);
+			List<AssetUploads.Part> parts = this.uploads.parts(assetId);
+			if (parts.isEmpty()) {
+				throw new ConflictException("upload-empty", "The upload has no parts yet.");
+			}
+			complete(upload, parts);
+			long size = parts.stream().mapToLong(AssetUploads.Part::sizeBytes).sum();
+			String checksum = Checksums.composite(parts.stream().map(AssetUploads.Part::sha256).toList());
+			this.uploads.delete(assetId);
+			this.assets.markReady(assetId, size, checksum, now());
+			return this.assets.find(caller.orgId(), assetId).orElseThrow();
+		});
+	}
+
+	private void complete(AssetUploads.Upload upload, List<AssetUploads.Part> parts) {
 		try {
 			this.store.completeMultipartUpload(upload.objectKey(), upload.uploadId(),
 					parts.stream().map((p) -> new UploadedPart(p.partNumber(), p.etag())).toList());
@@ -142,13 +161,6 @@ public class AssetService {
 					"The object store refused to complete the upload (parts other than the last must be at least 5 MiB): "
 							+ ex.getMessage());
 		}
-		long size = parts.stream().mapToLong(AssetUploads.Part::sizeBytes).sum();
-		String checksum = Checksums.composite(parts.stream().map(AssetUploads.Part::sha256).toList());
-		return this.transactions.execute((status) -> {
-			this.uploads.delete(assetId);
-			this.assets.markReady(assetId, size, checksum, now());
-			return this.assets.find(caller.orgId(), assetId).orElseThrow();
-		});
 	}
 
 	/** Abandons an upload: its parts are freed and the asset disappears. */
@@ -157,8 +169,18 @@ public class AssetService {
 		this.store.abortMultipartUpload(upload.objectKey(), upload.uploadId());
 		this.transactions.executeWithoutResult((status) -> {
 			this.uploads.delete(assetId);
-			this.assets.delete(assetId);
+			this.assets.deleteUploading(assetId);
 		});
+	}
+
+	/**
+	 * The live asset, locked (shared) until the calling transaction ends, so that it
+	 * cannot be deleted before what the caller writes about it commits.
+	 * @throws NotFoundException for an unknown, deleted or another org's asset
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public Asset lockShared(Caller caller, UUID id) {
+		return this.assets.lockShared(caller.orgId(), id).orElseThrow(() -> new NotFoundException("Asset " + id));
 	}
 
 	/**
@@ -202,6 +224,22 @@ public class AssetService {
 	}
 
 	/**
+	 * Locks the live asset (exclusive) until the calling transaction ends: the first step
+	 * of deleting it, before its references are read. Empty for an unknown, deleted or
+	 * another org's asset.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public Optional<Asset> lockForDeletion(Caller caller, UUID id) {
+		return this.assets.lock(caller.orgId(), id);
+	}
+
+	/** The live asset, if the caller's org has one with that id. */
+	@Transactional(readOnly = true)
+	public Optional<Asset> find(Caller caller, UUID id) {
+		return this.assets.find(caller.orgId(), id);
+	}
+
+	/**
 	 * Marks the asset deleted: it disappears from reads at once; the purge worker removes
 	 * its binary, every version of it, and its row. Call inside the transaction that
 	 * settles its references.
@@ -213,8 +251,32 @@ public class AssetService {
 		return asset;
 	}
 
+	/**
+	 * The upload under way for the asset.
+	 * @throws NotFoundException when there is none
+	 * @throws ConflictException when its asset was deleted meanwhile
+	 */
 	private AssetUploads.Upload openUpload(Caller caller, UUID assetId) {
-		return this.uploads.find(caller.orgId(), assetId).orElseThrow(() -> new NotFoundException("Upload " + assetId));
+		AssetUploads.Upload upload = this.uploads.find(caller.orgId(), assetId)
+			.orElseThrow(() -> new NotFoundException("Upload " + assetId));
+		if (!Asset.UPLOADING.equals(upload.assetStatus())) {
+			throw uploadClosed(assetId, upload.assetStatus());
+		}
+		return upload;
+	}
+
+	private void lockUploading(Caller caller, UUID assetId) {
+		Asset asset = this.assets.lock(caller.orgId(), assetId).orElseThrow(() -> uploadClosed(assetId, Asset.DELETED));
+		if (!Asset.UPLOADING.equals(asset.status())) {
+			throw uploadClosed(assetId, asset.status());
+		}
+	}
+
+	private static ConflictException uploadClosed(UUID assetId, String status) {
+		return Asset.DELETED.equals(status) ? new ConflictException("asset-deleted",
+				"Asset " + assetId + " was deleted; its upload can no longer be completed.", Map.of("status", status))
+				: new ConflictException("upload-closed", "The upload of asset " + assetId + " is no longer open.",
+						Map.of("status", status));
 	}
 
 	private Instant now() {

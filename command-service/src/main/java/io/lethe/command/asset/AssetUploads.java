@@ -13,7 +13,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AssetUploads {
 
-	record Upload(UUID assetId, UUID orgId, String objectKey, String uploadId) {
+	/** An upload and the current status of its asset. */
+	record Upload(UUID assetId, UUID orgId, String objectKey, String uploadId, String assetStatus) {
+
+		Upload(UUID assetId, UUID orgId, String objectKey, String uploadId) {
+			this(assetId, orgId, objectKey, uploadId, Asset.UPLOADING);
+		}
+
 	}
 
 	record Part(int partNumber, String etag, long sizeBytes, String sha256) {
@@ -39,12 +45,12 @@ class AssetUploads {
 
 	Optional<Upload> find(UUID org, UUID asset) {
 		return this.jdbc
-			.sql("select asset_id, org_id, object_key, upload_id from catalog.asset_uploads "
-					+ "where asset_id = :asset and org_id = :org")
+			.sql("select u.asset_id, u.org_id, u.object_key, u.upload_id, a.status from catalog.asset_uploads u "
+					+ "join catalog.assets a on a.id = u.asset_id where u.asset_id = :asset and u.org_id = :org")
 			.param("asset", asset)
 			.param("org", org)
 			.query((rs, row) -> new Upload(rs.getObject("asset_id", UUID.class), rs.getObject("org_id", UUID.class),
-					rs.getString("object_key"), rs.getString("upload_id")))
+					rs.getString("object_key"), rs.getString("upload_id"), rs.getString("status")))
 			.optional();
 	}
 

@@ -73,6 +73,20 @@ public class Assets {
 			.optional();
 	}
 
+	/**
+	 * The live asset, locked (shared) until the transaction ends: it cannot be deleted
+	 * meanwhile, while other readers may lock it too.
+	 */
+	Optional<Asset> lockShared(UUID org, UUID id) {
+		return this.jdbc
+			.sql("select " + COLUMNS
+					+ " from catalog.assets where id = :id and org_id = :org and status <> 'deleted' for share")
+			.param("id", id)
+			.param("org", org)
+			.query(Assets::map)
+			.optional();
+	}
+
 	public Optional<Asset> lock(UUID org, UUID id) {
 		return this.jdbc
 			.sql("select " + COLUMNS
@@ -114,10 +128,13 @@ public class Assets {
 			.update();
 	}
 
-	void markReady(UUID id, long size, String checksum, java.time.Instant at) {
-		this.jdbc
+	/**
+	 * Marks an {@code uploading} asset ready; an asset deleted meanwhile stays deleted.
+	 */
+	int markReady(UUID id, long size, String checksum, java.time.Instant at) {
+		return this.jdbc
 			.sql("update catalog.assets set status = 'ready', size_bytes = :size, checksum = :checksum, "
-					+ "updated_at = :at where id = :id")
+					+ "updated_at = :at where id = :id and status = 'uploading'")
 			.param("id", id)
 			.param("size", size)
 			.param("checksum", checksum)
@@ -135,8 +152,11 @@ public class Assets {
 			.update();
 	}
 
-	void delete(UUID id) {
-		this.jdbc.sql("delete from catalog.assets where id = :id").param("id", id).update();
+	/**
+	 * Forgets an asset whose upload was abandoned; a deleted asset is left to its purge.
+	 */
+	void deleteUploading(UUID id) {
+		this.jdbc.sql("delete from catalog.assets where id = :id and status = 'uploading'").param("id", id).update();
 	}
 
 	static Asset map(ResultSet rs, int row) throws SQLException {

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.lethe.command.api.ConflictException;
@@ -15,6 +17,7 @@ import io.lethe.command.auth.Caller;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Dataset commands and queries, each in one catalog transaction. */
@@ -116,6 +119,70 @@ public class DatasetService {
 	}
 
 	/**
+	 * The dataset the caller deletes samples of: {@code active} and not under legal hold,
+	 * which protects everything the dataset holds.
+	 * @throws ConflictException when the dataset is not active or is held
+	 */
+	@Transactional
+	public Dataset requireActiveUnheld(Caller caller, UUID id) {
+		Dataset dataset = requireActive(caller, id);
+		this.datasets.legalHold(id).ifPresent((hold) -> {
+			throw legalHold(List.of(id), hold.reason());
+		});
+		return dataset;
+	}
+
+	/**
+	 * The owner dataset of an asset that is about to be placed in another dataset: it
+	 * must be {@code active}, under a shared lock held until the caller's transaction
+	 * ends, so that its purge cannot decide which of its assets are shared while a new
+	 * reference commits.
+	 * @throws ConflictException when the owner dataset is not active
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void requireActiveOwner(Caller caller, UUID owner, UUID assetId) {
+		Dataset dataset = this.datasets.lockShared(caller.orgId(), owner).orElse(null);
+		if (dataset == null || !dataset.isActive()) {
+			String status = (dataset != null) ? dataset.status().value() : "purged";
+			throw new ConflictException("asset-owner-not-active",
+					"Asset " + assetId + " belongs to dataset " + owner + ", which is " + status
+							+ "; it can no longer be placed in another dataset.",
+					Map.of("asset_id", assetId, "owner_dataset_id", owner, "status", status));
+		}
+	}
+
+	/**
+	 * The dataset with its legal hold, locked (shared) until the caller's transaction
+	 * ends: it cannot be deleted, restored, fenced, held or released meanwhile.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<Locked> lockShared(Caller caller, UUID id) {
+		return this.datasets.lockShared(caller.orgId(), id)
+			.map((dataset) -> new Locked(dataset, this.datasets.legalHold(id).orElse(null)));
+	}
+
+	/** A dataset read under a shared lock, and its legal hold or null. */
+	public record Locked(Dataset dataset, LegalHold hold) {
+	}
+
+	/**
+	 * The answer when a legal hold protects what a request would delete: 409
+	 * {@code legal-hold} naming the held datasets.
+	 */
+	public static ConflictException legalHold(List<UUID> held, String reason) {
+		Map<String, Object> properties = new java.util.LinkedHashMap<>();
+		properties.put("dataset_id", held.get(0));
+		properties.put("datasets", List.copyOf(held));
+		if (reason != null) {
+			properties.put("reason", reason);
+		}
+		return new ConflictException("legal-hold",
+				((held.size() == 1) ? "Dataset " + held.get(0) + " is" : "Datasets " + held + " are")
+						+ " under legal hold; what it holds or references cannot be deleted.",
+				properties);
+	}
+
+	/**
 	 * The dataset the caller reads the content of (items, search), which must be
 	 * {@code active}: a deleted dataset's content is hidden from the moment the delete
 	 * returns.
@@ -186,8 +253,7 @@ public class DatasetService {
 					Map.of("status", "purged"));
 		}
 		this.datasets.legalHold(id).ifPresent((hold) -> {
-			throw new ConflictException("legal-hold", "Dataset " + id + " is under legal hold: " + hold.reason(),
-					Map.of("reason", hold.reason()));
+			throw legalHold(List.of(id), hold.reason());
 		});
 		this.datasets.expireNow(id, now());
 		return this.datasets.lockAnyOrg(id).orElseThrow();

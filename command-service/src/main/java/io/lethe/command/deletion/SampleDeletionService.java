@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -38,6 +39,9 @@ public class SampleDeletionService {
 
 	public static final String SOURCE_IN_USE = "SOURCE_IN_USE";
 
+	/** The source is protected by a legal hold on a dataset that owns or uses it. */
+	public static final String LEGAL_HOLD = "LEGAL_HOLD";
+
 	private final DatasetService datasets;
 
 	private final ItemService items;
@@ -64,14 +68,23 @@ public class SampleDeletionService {
 	/**
 	 * @param sampleIds the ids as sent; duplicates are handled once, results keep the
 	 * order of first appearance
+	 * @throws io.lethe.command.api.ConflictException when the dataset is not active or is
+	 * under legal hold
 	 */
 	@Transactional
 	public List<SampleResult> delete(Caller caller, UUID datasetId, List<String> sampleIds, boolean deleteSource,
 			boolean force) {
-		this.datasets.requireActive(caller, datasetId);
+		this.datasets.requireActiveUnheld(caller, datasetId);
 		Set<String> distinct = new LinkedHashSet<>(sampleIds);
 		Map<String, UUID> parsed = new LinkedHashMap<>();
 		distinct.forEach((id) -> Uuids.parse(id).ifPresent((uuid) -> parsed.put(id, uuid)));
+		// Sources are locked before the items, in id order, as an asset deletion takes
+		// them: a batch and an asset deletion never wait on each other crosswise.
+		Map<UUID, AssetDeletionService.Lock> sources = new TreeMap<>();
+		if (deleteSource) {
+			this.items.sourcesOf(datasetId, parsed.values())
+				.forEach((asset) -> this.assets.lock(caller, asset).ifPresent((lock) -> sources.put(asset, lock)));
+		}
 		Map<UUID, Item> found = this.items.lockActive(datasetId, parsed.values())
 			.stream()
 			.collect(Collectors.toMap(Item::id, Function.identity()));
@@ -81,26 +94,27 @@ public class SampleDeletionService {
 		List<Item> deleting = new ArrayList<>();
 		for (String id : distinct) {
 			Item item = Optional.ofNullable(parsed.get(id)).map(found::get).orElse(null);
-			if (item == null) {
-				results.put(id,
-						new SampleResult(id, false, SAMPLE_NOT_FOUND, "No sample " + id + " in dataset " + datasetId));
-				continue;
-			}
-			if (deleteSource && !force && !item.sourceDeleted() && usedElsewhere(caller, item, requested)) {
-				results.put(id, new SampleResult(id, false, SOURCE_IN_USE, "Source asset " + item.assetId()
-						+ " is still used by another sample; pass force=true to delete it anyway"));
+			SampleResult refused = (item == null)
+					? new SampleResult(id, false, SAMPLE_NOT_FOUND, "No sample " + id + " in dataset " + datasetId)
+					: refusal(caller, item, deleteSource, force, requested, sources);
+			if (refused != null) {
+				results.put(id, refused);
 				continue;
 			}
 			deleting.add(item);
 			results.put(id, new SampleResult(id, true, null, null));
 		}
 		this.items.markDeleted(caller, deleting.stream().map(Item::id).toList());
-		List<UUID> sources = new ArrayList<>();
+		List<UUID> deletedSources = new ArrayList<>();
 		if (deleteSource) {
-			deleting.stream().filter((item) -> !item.sourceDeleted()).map(Item::assetId).distinct().forEach((asset) -> {
-				this.assets.settle(caller, asset, false);
-				sources.add(asset);
-			});
+			deleting.stream()
+				.filter((item) -> !item.sourceDeleted() && sources.containsKey(item.assetId()))
+				.map(Item::assetId)
+				.distinct()
+				.forEach((asset) -> {
+					this.assets.settle(caller, asset, false);
+					deletedSources.add(asset);
+				});
 		}
 		if (!deleting.isEmpty()) {
 			UUID eventId = UUID.randomUUID();
@@ -113,20 +127,42 @@ public class SampleDeletionService {
 						.setSampleIds(deleting.stream().map((item) -> item.id().toString()).toList())
 						.setRequestedBy(caller.principal())
 						.setDeleteSource(deleteSource)
-						.setSourceAssetIds(sources.stream().map(UUID::toString).toList())
+						.setSourceAssetIds(deletedSources.stream().map(UUID::toString).toList())
 						.build());
 		}
 		return List.copyOf(results.values());
 	}
 
 	/**
-	 * Whether a live item other than those being deleted in this request still uses the
-	 * sample's source.
+	 * Why a found sample may not go with its source, or null when it may: a legal hold on
+	 * a dataset that owns or uses the source refuses it whatever is forced; so does a
+	 * source whose owner dataset is being deleted; without {@code force}, so does a
+	 * source that a live or restorable item outside the batch still uses.
 	 */
-	private boolean usedElsewhere(Caller caller, Item item, Set<UUID> requested) {
-		return this.items.referencesTo(caller, item.assetId())
-			.stream()
-			.anyMatch((other) -> !requested.contains(other.id()));
+	private SampleResult refusal(Caller caller, Item item, boolean deleteSource, boolean force, Set<UUID> requested,
+			Map<UUID, AssetDeletionService.Lock> sources) {
+		if (!deleteSource || item.sourceDeleted()) {
+			return null;
+		}
+		String id = item.id().toString();
+		AssetDeletionService.Lock lock = sources.get(item.assetId());
+		if (lock == null) {
+			// placed in the dataset after the sources were read: lock it now
+			lock = this.assets.lock(caller, item.assetId()).orElse(null);
+			if (lock == null) {
+				return null;
+			}
+			sources.put(item.assetId(), lock);
+		}
+		if (lock.refusal() != null) {
+			return new SampleResult(id, false, "legal-hold".equals(lock.refusal().type()) ? LEGAL_HOLD : SOURCE_IN_USE,
+					lock.refusal().getMessage());
+		}
+		if (!force && !lock.needed(requested).isEmpty()) {
+			return new SampleResult(id, false, SOURCE_IN_USE, "Source asset " + item.assetId()
+					+ " is still used by another sample; pass force=true to delete it anyway");
+		}
+		return null;
 	}
 
 }

@@ -112,12 +112,26 @@ public class ItemService {
 			Map<String, Object> metadata) {
 		Dataset dataset = this.datasets.requireActive(caller, datasetId);
 		checkAccepts(dataset, type);
-		Asset asset = this.assets.upload(caller, file, type, metadata, datasetId, null);
+		// The asset row names the dataset as its owner, so it commits only while the
+		// dataset is active, under the same shared lock as every write into it.
+		Asset asset = this.assets.upload(caller, file, type, metadata, datasetId,
+				(stored) -> this.datasets.requireActive(caller, datasetId));
 		return add(caller, datasetId, asset.id());
 	}
 
-	private Item record(Caller caller, UUID datasetId, Asset asset, UUID id, String previewKey) {
+	/**
+	 * Commits the item. Its dataset must be {@code active}, the asset {@code ready} and
+	 * the asset's owner dataset, if another, {@code active} too, all read under shared
+	 * locks held until the item commits: a dataset cannot be deleted or fenced, nor the
+	 * asset deleted, between the check and the write. Datasets are locked before the
+	 * asset, as every catalog write does.
+	 */
+	private Item record(Caller caller, UUID datasetId, Asset read, UUID id, String previewKey) {
 		Dataset dataset = this.datasets.requireActive(caller, datasetId);
+		if (read.ownerDatasetId() != null && !read.ownerDatasetId().equals(datasetId)) {
+			this.datasets.requireActiveOwner(caller, read.ownerDatasetId(), read.id());
+		}
+		Asset asset = this.assets.lockShared(caller, read.id());
 		checkAccepts(dataset, asset);
 		Item item = new Item(id, caller.orgId(), datasetId, asset.id(), asset.assetType().value(), Item.ACTIVE, false,
 				previewKey, now(), caller.principal());
@@ -193,7 +207,8 @@ public class ItemService {
 	public void putEmbedding(Caller caller, UUID datasetId, UUID itemId, String embeddingName, float[] vector) {
 		Dataset dataset = this.datasets.requireActive(caller, datasetId);
 		Encoder encoder = embedding(dataset, embeddingName);
-		Item item = this.items.findActive(datasetId, itemId).orElseThrow(() -> new NotFoundException("Item " + itemId));
+		Item item = this.items.lockActiveShared(datasetId, itemId)
+			.orElseThrow(() -> new NotFoundException("Item " + itemId));
 		checkDimension(encoder, vector);
 		this.vectors.upsert(EncoderCollections.collectionOf(encoder.name()),
 				new VectorEntry(caller.orgId(), datasetId, item.id(), embeddingName, vector));
@@ -247,6 +262,15 @@ public class ItemService {
 	}
 
 	/**
+	 * The distinct sources, in id order, of the dataset's active items among {@code ids}
+	 * whose source is not deleted yet. Read without locks: the caller locks them next.
+	 */
+	@Transactional(readOnly = true)
+	public List<UUID> sourcesOf(UUID datasetId, java.util.Collection<UUID> ids) {
+		return this.items.sourcesOf(datasetId, ids);
+	}
+
+	/**
 	 * Hides the items at once (lists, search); the purge worker removes their vectors,
 	 * previews and rows.
 	 */
@@ -256,20 +280,31 @@ public class ItemService {
 	}
 
 	/**
+	 * The active items that reference the asset, with their datasets locked (shared)
+	 * until the calling transaction ends, so that what a deletion decides from them
+	 * cannot go stale before it commits.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<AssetReference> lockReferences(Caller caller, UUID assetId) {
+		return this.items.lockReferences(caller.orgId(), assetId);
+	}
+
+	/**
 	 * What an asset deletion does to the items that reference it: with {@code cascade}
-	 * they are deleted too, otherwise they stay, flagged {@code source_deleted}, keeping
-	 * their own previews and vectors.
+	 * the items of live datasets are deleted too; every other referencing item of a live
+	 * or restorable dataset stays, flagged {@code source_deleted}, keeping its own
+	 * preview and vectors. Items of a dataset being purged are left to that purge. Call
+	 * after {@link #lockReferences}.
 	 * @return the items affected
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<Item> sourceDeleted(Caller caller, UUID assetId, boolean cascade) {
-		List<Item> affected = this.items.activeOfAsset(caller.orgId(), assetId);
+		List<Item> affected = new java.util.ArrayList<>();
 		if (cascade) {
-			markDeleted(caller, affected.stream().map(Item::id).toList());
+			affected.addAll(this.items.cascadeDelete(caller.orgId(), assetId, caller.principal(), now()));
 		}
-		else {
-			this.items.flagSourceDeleted(caller.orgId(), assetId);
-		}
+		affected.addAll(this.items.flagSourceDeleted(caller.orgId(), assetId));
+		affected.sort(java.util.Comparator.comparing(Item::createdAt).thenComparing(Item::id));
 		return affected;
 	}
 

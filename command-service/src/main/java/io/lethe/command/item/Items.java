@@ -53,6 +53,20 @@ public class Items {
 			.optional();
 	}
 
+	/**
+	 * The dataset's active item, locked (shared) until the transaction ends: it cannot be
+	 * deleted meanwhile, so nothing is written for an item whose purge may have begun.
+	 */
+	Optional<Item> lockActiveShared(UUID dataset, UUID id) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from catalog.items where id = :id and dataset_id = :dataset "
+					+ "and status = 'active' for share")
+			.param("id", id)
+			.param("dataset", dataset)
+			.query(Items::map)
+			.optional();
+	}
+
 	List<Item> page(UUID dataset, int limit, long offset) {
 		return this.jdbc
 			.sql("select " + COLUMNS + " from catalog.items where dataset_id = :dataset and status = 'active' "
@@ -115,6 +129,14 @@ public class Items {
 			.list();
 	}
 
+	List<UUID> sourcesOf(UUID dataset, Collection<UUID> ids) {
+		return this.jdbc.sql("""
+				select distinct asset_id from catalog.items
+				where dataset_id = :dataset and status = 'active' and not source_deleted and id = any(:ids)
+				order by asset_id
+				""").param("dataset", dataset).param("ids", ids.toArray(UUID[]::new)).query(UUID.class).list();
+	}
+
 	int markDeleted(Collection<UUID> ids, String by, java.time.Instant at) {
 		return this.jdbc
 			.sql("update catalog.items set status = 'deleted', deleted_at = :at, deleted_by = :by "
@@ -125,24 +147,62 @@ public class Items {
 			.update();
 	}
 
-	/** Active items of any dataset of the org that reference the asset. */
-	List<Item> activeOfAsset(UUID org, UUID asset) {
-		return this.jdbc
-			.sql("select " + COLUMNS + " from catalog.items where org_id = :org and asset_id = :asset "
-					+ "and status = 'active' order by id for update")
+	/**
+	 * The active items of the org that reference the asset, each with its dataset's
+	 * state; the datasets stay locked (shared) until the transaction ends. Locked in
+	 * dataset id order, so that two such reads never wait on each other crosswise.
+	 */
+	List<AssetReference> lockReferences(UUID org, UUID asset) {
+		return this.jdbc.sql("""
+				select i.id, i.dataset_id, d.status, d.legal_hold_at is not null as held
+				from catalog.items i join catalog.datasets d on d.id = i.dataset_id
+				where i.org_id = :org and i.asset_id = :asset and i.status = 'active'
+				order by d.id, i.id
+				for share of d
+				""")
 			.param("org", org)
 			.param("asset", asset)
+			.query((rs, row) -> new AssetReference(rs.getObject("id", UUID.class),
+					rs.getObject("dataset_id", UUID.class), rs.getString("status"), rs.getBoolean("held")))
+			.list();
+	}
+
+	/**
+	 * Deletes the active items of the org's {@code active} datasets that reference the
+	 * asset; items of a dataset pending deletion or being purged are never reached.
+	 * @return the items deleted
+	 */
+	List<Item> cascadeDelete(UUID org, UUID asset, String by, java.time.Instant at) {
+		return this.jdbc.sql("""
+				update catalog.items i set status = 'deleted', deleted_at = :at, deleted_by = :by
+				from catalog.datasets d
+				where d.id = i.dataset_id and d.status = 'active'
+				  and i.org_id = :org and i.asset_id = :asset and i.status = 'active'
+				returning i.id, i.org_id, i.dataset_id, i.asset_id, i.asset_type, i.status, i.source_deleted,
+				          i.preview_key, i.created_at, i.created_by
+				""")
+			.param("org", org)
+			.param("asset", asset)
+			.param("by", by)
+			.param("at", Timestamp.from(at))
 			.query(Items::map)
 			.list();
 	}
 
-	int flagSourceDeleted(UUID org, UUID asset) {
-		return this.jdbc
-			.sql("update catalog.items set source_deleted = true where org_id = :org and asset_id = :asset "
-					+ "and status = 'active'")
-			.param("org", org)
-			.param("asset", asset)
-			.update();
+	/**
+	 * Flags the active items of the org's live or restorable datasets that reference the
+	 * asset as {@code source_deleted}; they keep their own previews and vectors.
+	 * @return the items flagged
+	 */
+	List<Item> flagSourceDeleted(UUID org, UUID asset) {
+		return this.jdbc.sql("""
+				update catalog.items i set source_deleted = true
+				from catalog.datasets d
+				where d.id = i.dataset_id and d.status in ('active', 'pending_deletion')
+				  and i.org_id = :org and i.asset_id = :asset and i.status = 'active'
+				returning i.id, i.org_id, i.dataset_id, i.asset_id, i.asset_type, i.status, i.source_deleted,
+				          i.preview_key, i.created_at, i.created_by
+				""").param("org", org).param("asset", asset).query(Items::map).list();
 	}
 
 	/**

@@ -49,7 +49,9 @@ class TwelveLabsErrors {
 
 	@ExceptionHandler(ConflictException.class)
 	ResponseEntity<Map<String, Object>> conflict(ConflictException ex) {
-		ResponseEntity<Map<String, Object>> response = error(HttpStatus.CONFLICT, "asset_referenced", ex.getMessage());
+		// TwelveLabs spells its codes in snake_case: asset_referenced, legal_hold, ...
+		ResponseEntity<Map<String, Object>> response = error(HttpStatus.CONFLICT, ex.type().replace('-', '_'),
+				ex.getMessage());
 		Object references = ex.properties().get("references");
 		if (references != null) {
 			response.getBody().put("references", references);
