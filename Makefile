@@ -13,10 +13,10 @@ setup:
 run: setup
 	@scripts/run.sh
 
-## Every test, against real PostgreSQL + pgvector, a KRaft broker and an S3 server.
+## Every test, against real PostgreSQL + pgvector, a KRaft broker and an S3 server; the bench harness compiles too.
 test: setup
 	@rm -rf */target/reliability
-	$(MVN) verify
+	$(MVN) verify -Pbench
 	@scripts/reliability-figures
 
 ## Benchmarks (bench/): a stack of its own, Lethe beside a floor and a naive peer, JSON in bench/results/.
