@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import io.lethe.command.api.FieldError;
-import io.lethe.command.api.InvalidRequestException;
+import io.lethe.problems.FieldError;
+import io.lethe.problems.InvalidRequestException;
 import io.lethe.command.api.JsonBody;
 import io.lethe.command.api.PageResponse;
 import io.lethe.command.api.Paging;

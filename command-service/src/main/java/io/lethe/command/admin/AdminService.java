@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.lethe.command.api.ConflictException;
-import io.lethe.command.api.NotFoundException;
+import io.lethe.problems.ConflictException;
+import io.lethe.problems.NotFoundException;
 import io.lethe.command.audit.AuditLog;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.dataset.Dataset;

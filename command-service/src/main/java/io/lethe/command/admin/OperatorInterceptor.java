@@ -1,7 +1,7 @@
 package io.lethe.command.admin;
 
-import io.lethe.command.api.ForbiddenException;
-import io.lethe.command.api.UnauthenticatedException;
+import io.lethe.problems.ForbiddenException;
+import io.lethe.problems.UnauthenticatedException;
 import io.lethe.command.auth.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import io.lethe.command.api.FieldError;
-import io.lethe.command.api.InvalidRequestException;
-import io.lethe.command.api.NotFoundException;
+import io.lethe.problems.FieldError;
+import io.lethe.problems.InvalidRequestException;
+import io.lethe.problems.NotFoundException;
 import io.lethe.command.api.PageResponse;
 import io.lethe.command.api.Paging;
 import io.lethe.command.auth.Caller;

@@ -2,23 +2,15 @@ package io.lethe.command.api;
 
 import java.util.Optional;
 
+import io.lethe.problems.ProblemStatus;
 import io.lethe.stores.object.ObjectStoreException;
 
-import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.ServletRequestBindingException;
-import org.springframework.web.multipart.MultipartException;
 
 /**
  * The status of an exception that is the client's doing (or a store outage), for the
- * compatibility routes' advice, which answers in their own envelopes (a store or database
- * outage is a 503): a framework exception (unsupported media type, wrong method, bad
- * parameter, unreadable body) is never a 500 on any route.
+ * compatibility routes' advices, which answer in their own envelopes: the shared
+ * {@link ProblemStatus}, and an object-store outage is a 503.
  */
 public final class ClientErrors {
 
@@ -26,24 +18,10 @@ public final class ClientErrors {
 	}
 
 	public static Optional<HttpStatus> statusOf(Throwable ex) {
-		if (RequestBodyGuard.isBodyTooLarge(ex) || ex instanceof PayloadTooLargeException) {
-			return Optional.of(HttpStatus.CONTENT_TOO_LARGE);
-		}
-		if (ex instanceof TooManyRequestsException) {
-			return Optional.of(HttpStatus.TOO_MANY_REQUESTS);
-		}
-		if (ex instanceof ObjectStoreException || ex instanceof DataAccessResourceFailureException
-				|| ex instanceof TransientDataAccessException || ex instanceof RecoverableDataAccessException) {
+		if (ex instanceof ObjectStoreException) {
 			return Optional.of(HttpStatus.SERVICE_UNAVAILABLE);
 		}
-		if (ex instanceof ErrorResponse response) {
-			return Optional.ofNullable(HttpStatus.resolve(response.getStatusCode().value()));
-		}
-		if (ex instanceof TypeMismatchException || ex instanceof ServletRequestBindingException
-				|| ex instanceof HttpMessageNotReadableException || ex instanceof MultipartException) {
-			return Optional.of(HttpStatus.BAD_REQUEST);
-		}
-		return Optional.empty();
+		return ProblemStatus.of(ex);
 	}
 
 }

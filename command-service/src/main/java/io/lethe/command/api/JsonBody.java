@@ -1,5 +1,7 @@
 package io.lethe.command.api;
 
+import io.lethe.problems.InvalidRequestException;
+import io.lethe.problems.FieldError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

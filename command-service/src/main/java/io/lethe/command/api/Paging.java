@@ -1,5 +1,7 @@
 package io.lethe.command.api;
 
+import io.lethe.problems.InvalidRequestException;
+import io.lethe.problems.FieldError;
 import java.util.List;
 
 /**

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
 
-import io.lethe.command.api.FieldError;
-import io.lethe.command.api.InvalidRequestException;
+import io.lethe.problems.FieldError;
+import io.lethe.problems.InvalidRequestException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,7 +1,7 @@
 package io.lethe.command.auth;
 
-import io.lethe.command.api.TooManyRequestsException;
-import io.lethe.command.api.UnauthenticatedException;
+import io.lethe.problems.TooManyRequestsException;
+import io.lethe.problems.UnauthenticatedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

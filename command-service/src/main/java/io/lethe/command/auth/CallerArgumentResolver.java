@@ -1,6 +1,6 @@
 package io.lethe.command.auth;
 
-import io.lethe.command.api.UnauthenticatedException;
+import io.lethe.problems.UnauthenticatedException;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.lethe.command.api.ConflictException;
-import io.lethe.command.api.NotFoundException;
+import io.lethe.problems.ConflictException;
+import io.lethe.problems.NotFoundException;
 import io.lethe.command.auth.Caller;
 
 import org.springframework.context.ApplicationEventPublisher;

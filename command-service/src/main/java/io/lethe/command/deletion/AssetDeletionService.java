@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import io.lethe.command.api.ConflictException;
-import io.lethe.command.api.NotFoundException;
+import io.lethe.problems.ConflictException;
+import io.lethe.problems.NotFoundException;
 import io.lethe.command.asset.Asset;
 import io.lethe.command.asset.AssetService;
 import io.lethe.command.auth.Caller;

@@ -3,8 +3,8 @@ package io.lethe.command.deletion;
 import java.util.List;
 import java.util.UUID;
 
-import io.lethe.command.api.FieldError;
-import io.lethe.command.api.InvalidRequestException;
+import io.lethe.problems.FieldError;
+import io.lethe.problems.InvalidRequestException;
 import io.lethe.command.api.JsonBody;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.deletion.AssetDeletionService.AssetDeletion;

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import io.lethe.command.api.NotFoundException;
+import io.lethe.problems.NotFoundException;
 import io.lethe.command.asset.AssetService;
 import io.lethe.command.asset.AssetStatus;
 import io.lethe.command.auth.Caller;

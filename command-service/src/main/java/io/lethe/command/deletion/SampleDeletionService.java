@@ -68,7 +68,7 @@ public class SampleDeletionService {
 	/**
 	 * @param sampleIds the ids as sent; duplicates are handled once, results keep the
 	 * order of first appearance
-	 * @throws io.lethe.command.api.ConflictException when the dataset is not active or is
+	 * @throws io.lethe.problems.ConflictException when the dataset is not active or is
 	 * under legal hold
 	 */
 	@Transactional

@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import io.lethe.command.api.NotFoundException;
+import io.lethe.problems.NotFoundException;
 import io.lethe.command.api.PageResponse;
 import io.lethe.command.api.Paging;
 import io.lethe.command.asset.AssetService;

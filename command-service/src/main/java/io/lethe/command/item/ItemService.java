@@ -14,10 +14,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.lethe.command.api.ConflictException;
-import io.lethe.command.api.FieldError;
-import io.lethe.command.api.InvalidRequestException;
-import io.lethe.command.api.NotFoundException;
+import io.lethe.problems.ConflictException;
+import io.lethe.problems.FieldError;
+import io.lethe.problems.InvalidRequestException;
+import io.lethe.problems.NotFoundException;
 import io.lethe.command.api.PageResponse;
 import io.lethe.command.api.Paging;
 import io.lethe.command.asset.Asset;

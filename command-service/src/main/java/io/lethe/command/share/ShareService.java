@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.lethe.command.api.NotFoundException;
+import io.lethe.problems.NotFoundException;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.dataset.Dataset;
 import io.lethe.command.dataset.DatasetService;

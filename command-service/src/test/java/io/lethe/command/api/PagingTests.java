@@ -3,6 +3,8 @@ package io.lethe.command.api;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.lethe.problems.FieldError;
+import io.lethe.problems.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

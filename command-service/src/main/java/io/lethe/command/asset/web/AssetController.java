@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.lethe.command.api.FieldError;
-import io.lethe.command.api.InvalidRequestException;
+import io.lethe.problems.FieldError;
+import io.lethe.problems.InvalidRequestException;
 import io.lethe.command.api.JsonBody;
 import io.lethe.command.api.PageResponse;
 import io.lethe.command.api.Paging;
-import io.lethe.command.api.PayloadTooLargeException;
+import io.lethe.problems.PayloadTooLargeException;
 import io.lethe.command.asset.Asset;
 import io.lethe.command.asset.AssetRequests;
 import io.lethe.command.asset.AssetService;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.lethe.command.api.ForbiddenException;
+import io.lethe.problems.ForbiddenException;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.deletion.DeletionController.SamplesRequest;
 import io.lethe.command.deletion.SampleDeletionService;

@@ -7,12 +7,12 @@ import java.util.UUID;
 
 import io.lethe.command.api.ClientErrors;
 import io.lethe.command.api.Uuids;
-import io.lethe.command.api.ConflictException;
-import io.lethe.command.api.FieldError;
-import io.lethe.command.api.ForbiddenException;
-import io.lethe.command.api.InvalidRequestException;
-import io.lethe.command.api.NotFoundException;
-import io.lethe.command.api.UnauthenticatedException;
+import io.lethe.problems.ConflictException;
+import io.lethe.problems.FieldError;
+import io.lethe.problems.ForbiddenException;
+import io.lethe.problems.InvalidRequestException;
+import io.lethe.problems.NotFoundException;
+import io.lethe.problems.UnauthenticatedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,10 +7,10 @@ import java.util.UUID;
 
 import io.lethe.command.api.ClientErrors;
 import io.lethe.command.api.Uuids;
-import io.lethe.command.api.ConflictException;
-import io.lethe.command.api.InvalidRequestException;
-import io.lethe.command.api.NotFoundException;
-import io.lethe.command.api.UnauthenticatedException;
+import io.lethe.problems.ConflictException;
+import io.lethe.problems.InvalidRequestException;
+import io.lethe.problems.NotFoundException;
+import io.lethe.problems.UnauthenticatedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +31,7 @@ class SubworkflowErrors {
 	static UUID datasetId(String id) {
 		return Uuids.parse(id)
 			.orElseThrow(() -> new InvalidRequestException(
-					io.lethe.command.api.FieldError.path("id", "Invalid dataset id", "uuid")));
+					io.lethe.problems.FieldError.path("id", "Invalid dataset id", "uuid")));
 	}
 
 	@ExceptionHandler(InvalidRequestException.class)

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.lethe.command.api.FieldError;
-import io.lethe.command.api.InvalidRequestException;
+import io.lethe.problems.FieldError;
+import io.lethe.problems.InvalidRequestException;
 import io.lethe.command.api.JsonBody;
 import io.lethe.command.api.PageResponse;
 import io.lethe.command.api.Paging;

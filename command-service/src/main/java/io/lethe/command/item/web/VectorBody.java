@@ -3,8 +3,8 @@ package io.lethe.command.item.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.lethe.command.api.FieldError;
-import io.lethe.command.api.InvalidRequestException;
+import io.lethe.problems.FieldError;
+import io.lethe.problems.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 
 /** Reads a vector: a JSON array of finite numbers that fit a 32-bit float. */

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.lethe.purge.receipt.Receipts;
-import io.lethe.purge.web.UnprocessableRequestException;
-import io.lethe.purge.web.UnprocessableRequestException.FieldProblem;
+import io.lethe.problems.FieldError;
+import io.lethe.problems.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -30,16 +30,16 @@ class ReceiptVerificationController {
 
 	@PostMapping(path = "/api/v1/receipts/verify", consumes = "application/json")
 	Verification verify(@RequestBody(required = false) JsonNode request) {
-		List<FieldProblem> errors = new ArrayList<>();
+		List<FieldError> errors = new ArrayList<>();
 		if (request == null || !request.isObject()) {
-			throw new UnprocessableRequestException(
-					List.of(new FieldProblem("body", "The request body must be a JSON object", "object_type")));
+			throw new InvalidRequestException(
+					FieldError.body("body", "The request body must be a JSON object", "object_type"));
 		}
 		String body = text(request, "body", true, errors);
 		String signature = text(request, "signature", true, errors);
 		String keyId = text(request, "key_id", false, errors);
 		if (!errors.isEmpty()) {
-			throw new UnprocessableRequestException(errors);
+			throw new InvalidRequestException(errors);
 		}
 		String serviceKey = this.receipts.keyId();
 		if (keyId != null && !keyId.equals(serviceKey)) {
@@ -51,16 +51,16 @@ class ReceiptVerificationController {
 				valid ? null : "the signature does not match the text (changed, or not signed by this service)");
 	}
 
-	private static String text(JsonNode request, String field, boolean required, List<FieldProblem> errors) {
+	private static String text(JsonNode request, String field, boolean required, List<FieldError> errors) {
 		JsonNode value = request.get(field);
 		if (value == null || value.isNull()) {
 			if (required) {
-				errors.add(new FieldProblem(field, "Field required", "missing"));
+				errors.add(FieldError.body(field, "Field required", "missing"));
 			}
 			return null;
 		}
 		if (!value.isString()) {
-			errors.add(new FieldProblem(field,
+			errors.add(FieldError.body(field,
 					("body".equals(field))
 							? "Input should be the receipt text exactly as signed (receipt.body_text), as a string"
 							: "Input should be a valid string",

@@ -1,4 +1,4 @@
-package io.lethe.command.api;
+package io.lethe.problems;
 
 /** No API key, or one that is malformed, unknown or revoked: answered with 401. */
 public class UnauthenticatedException extends RuntimeException {

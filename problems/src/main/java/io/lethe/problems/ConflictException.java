@@ -1,4 +1,4 @@
-package io.lethe.command.api;
+package io.lethe.problems;
 
 import java.util.Map;
 

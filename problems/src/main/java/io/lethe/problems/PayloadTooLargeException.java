@@ -1,4 +1,4 @@
-package io.lethe.command.api;
+package io.lethe.problems;
 
 /** A body over a configured size limit: answered with 413. */
 public class PayloadTooLargeException extends RuntimeException {

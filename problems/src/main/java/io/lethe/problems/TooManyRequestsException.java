@@ -1,4 +1,4 @@
-package io.lethe.command.api;
+package io.lethe.problems;
 
 /** A client over its request rate: answered 429 with {@code Retry-After}. */
 public class TooManyRequestsException extends RuntimeException {

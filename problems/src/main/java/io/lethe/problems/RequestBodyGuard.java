@@ -1,6 +1,7 @@
-package io.lethe.command.api;
+package io.lethe.problems;
 
 import java.io.IOException;
+import java.util.function.Predicate;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -11,39 +12,43 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Screens request bodies before anything parses them: a Content-Type that is not a
- * concrete media type, or a form (the API takes JSON, multipart uploads and raw part
- * bytes, never forms), is a 415; a body that is not an upload and is larger than
- * {@code lethe.limits.max-json-body} is a 413, whether it declares its length or streams
- * it chunked. Uploads have their own limits (multipart and part sizes).
+ * concrete media type, or a form (the APIs take JSON, multipart uploads and raw part
+ * bytes, never forms), is a 415; a body that is not an upload and is larger than the
+ * limit is a 413, whether it declares its length or streams it chunked. Uploads have
+ * their own limits (multipart and part sizes). Each service registers one, early in its
+ * filter chain.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class RequestBodyGuard extends OncePerRequestFilter {
+public class RequestBodyGuard extends OncePerRequestFilter {
 
 	private final long maxBody;
 
 	private final JsonMapper json;
 
-	RequestBodyGuard(RequestLimits limits, JsonMapper json) {
-		this.maxBody = limits.maxJsonBody().toBytes();
+	private final Predicate<HttpServletRequest> rawUpload;
+
+	/**
+	 * @param maxBody the largest body of a request that is not an upload, in bytes
+	 * @param rawUpload the requests whose body is raw bytes of an upload (a multipart
+	 * part), which are neither screened by type nor limited here
+	 */
+	public RequestBodyGuard(long maxBody, JsonMapper json, Predicate<HttpServletRequest> rawUpload) {
+		this.maxBody = maxBody;
 		this.json = json;
+		this.rawUpload = rawUpload;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean partUpload = "PUT".equals(request.getMethod()) && request.getRequestURI().contains("/parts/");
+		boolean partUpload = this.rawUpload.test(request);
 		String contentType = request.getContentType();
 		boolean multipart = false;
 		if (contentType != null && !partUpload) {
@@ -93,7 +98,7 @@ class RequestBodyGuard extends OncePerRequestFilter {
 
 	/**
 	 * A request whose body stream fails once it passes the limit (a chunked body declares
-	 * no length up front); the failure reaches {@link ApiProblems} as a 413.
+	 * no length up front); the failure reaches {@link ProblemAdvice} as a 413.
 	 */
 	private static final class LimitedBodyRequest extends HttpServletRequestWrapper {
 
@@ -180,7 +185,8 @@ class RequestBodyGuard extends OncePerRequestFilter {
 
 	}
 
-	static boolean isBodyTooLarge(Throwable ex) {
+	/** Whether a body passed the limit somewhere in the exception's causes. */
+	public static boolean isBodyTooLarge(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof BodyTooLargeException) {
 				return true;

@@ -1,4 +1,4 @@
-package io.lethe.command.api;
+package io.lethe.problems;
 
 /** A valid key whose role may not do this: answered with 403. */
 public class ForbiddenException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.lethe.command.api;
+package io.lethe.problems;
 
 /**
  * A resource that does not exist for the caller. Another org's resource is reported the
