@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * an audit record.
  */
 @Service
-class AdminService {
+public class AdminService {
 
 	/** The root id of a "run due purges now" request, which names no root. */
 	static final UUID SWEEP = new UUID(0, 0);

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * then commits its position.
  */
 @Component
-class DltReplayer {
+public class DltReplayer {
 
 	private static final String GROUP = "lethe-dlt-replay";
 
@@ -51,7 +51,7 @@ class DltReplayer {
 
 	/** One dead letter: where it sits, its key, what it is, and why it failed. */
 	@tools.jackson.databind.annotation.JsonNaming(tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record DeadLetter(int partition, long offset, String key, String eventType, String reason) {
+	public record DeadLetter(int partition, long offset, String key, String eventType, String reason) {
 	}
 
 	synchronized List<DeadLetter> replay(boolean dryRun, int limit) {

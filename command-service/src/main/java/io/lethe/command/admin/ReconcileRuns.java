@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * only as its audited request: it reads as {@code requested}.
  */
 @Repository
-class ReconcileRuns {
+public class ReconcileRuns {
 
 	private static final String COLUMNS = "id, state, dry_run, requested_via, org_id, safety_age, requested_by, "
 			+ "requested_at, started_at, completed_at, error, report::text as report";
@@ -28,7 +28,7 @@ class ReconcileRuns {
 		this.jdbc = jdbc;
 	}
 
-	Optional<Run> find(UUID id) {
+	public Optional<Run> find(UUID id) {
 		if (workerSchemaExists()) {
 			Optional<Run> run = this.jdbc.sql("select " + COLUMNS + " from purge.reconcile_runs where id = :id")
 				.param("id", id)
@@ -51,7 +51,7 @@ class ReconcileRuns {
 	}
 
 	/** The runs the worker knows of, newest first. */
-	List<Run> page(int limit, long offset) {
+	public List<Run> page(int limit, long offset) {
 		if (!workerSchemaExists()) {
 			return List.of();
 		}
@@ -64,14 +64,14 @@ class ReconcileRuns {
 			.list();
 	}
 
-	long count() {
+	public long count() {
 		if (!workerSchemaExists()) {
 			return 0;
 		}
 		return this.jdbc.sql("select count(*) from purge.reconcile_runs").query(Long.class).single();
 	}
 
-	boolean orgExists(UUID org) {
+	public boolean orgExists(UUID org) {
 		return this.jdbc.sql("select exists (select 1 from catalog.orgs where id = :id)")
 			.param("id", org)
 			.query(Boolean.class)
@@ -95,7 +95,7 @@ class ReconcileRuns {
 	}
 
 	/** A reconciliation run and, once the worker has begun it, its report (JSON). */
-	record Run(UUID id, String state, boolean dryRun, String requestedVia, UUID orgId, String safetyAge,
+	public record Run(UUID id, String state, boolean dryRun, String requestedVia, UUID orgId, String safetyAge,
 			String requestedBy, Instant requestedAt, Instant startedAt, Instant completedAt, String error,
 			String report) {
 	}

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * of who asked for what, in one transaction.
  */
 @Service
-class ReconcileService {
+public class ReconcileService {
 
 	static final String ROOT_TYPE = "reconcile";
 
@@ -63,7 +63,7 @@ class ReconcileService {
 	}
 
 	/** The run asked for, and the event that carries the request. */
-	record Requested(UUID runId, UUID eventId) {
+	public record Requested(UUID runId, UUID eventId) {
 	}
 
 }

@@ -97,7 +97,7 @@ public class PurgeRecords {
 			.single();
 	}
 
-	Optional<ReceiptView> receipt(UUID jobId) {
+	public Optional<ReceiptView> receipt(UUID jobId) {
 		return this.jdbc.sql("select body, signature, algorithm, key_id from purge.receipts where job_id = :job")
 			.param("job", jobId)
 			.query((rs, row) -> new ReceiptView(rs.getString("body"), rs.getString("signature"),

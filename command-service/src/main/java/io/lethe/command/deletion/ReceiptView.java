@@ -1,5 +1,5 @@
 package io.lethe.command.deletion;
 
 /** A signed purge receipt: the JSON body exactly as signed, and its HMAC. */
-record ReceiptView(String body, String signature, String algorithm, String keyId) {
+public record ReceiptView(String body, String signature, String algorithm, String keyId) {
 }

@@ -1,11 +1,14 @@
-package io.lethe.command.deletion;
+package io.lethe.command.deletion.web;
 
+import io.lethe.command.deletion.SampleDeletionService;
+import io.lethe.command.deletion.AssetDeletionService;
 import java.util.List;
 import java.util.UUID;
 
 import io.lethe.problems.FieldError;
 import io.lethe.problems.InvalidRequestException;
-import io.lethe.command.api.JsonBody;
+import io.lethe.command.api.QueryFlags;
+import io.lethe.command.deletion.SamplesRequest;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.deletion.AssetDeletionService.AssetDeletion;
 import io.lethe.command.deletion.SampleDeletionService.SampleResult;
@@ -42,7 +45,8 @@ public class DeletionController {
 	AssetDeletionResponse deleteAsset(Caller caller, @PathVariable("asset_id") UUID id,
 			@RequestParam(name = "force", required = false) String force,
 			@RequestParam(name = "cascade", required = false) String cascade) {
-		AssetDeletion deletion = this.assets.delete(caller, id, flag("force", force), flag("cascade", cascade));
+		AssetDeletion deletion = this.assets.delete(caller, id, QueryFlags.parse("force", force),
+				QueryFlags.parse("cascade", cascade));
 		return AssetDeletionResponse.of(deletion);
 	}
 
@@ -54,39 +58,6 @@ public class DeletionController {
 				request.force());
 		return new SamplesDeletionResponse(results.stream().allMatch(SampleResult::success),
 				results.stream().map(SampleResultResponse::of).toList());
-	}
-
-	/** A boolean query parameter: {@code true} or {@code false} (absent is false). */
-	public static boolean flag(String name, String value) {
-		if (value == null || value.isBlank() || "false".equalsIgnoreCase(value.strip())) {
-			return false;
-		}
-		if ("true".equalsIgnoreCase(value.strip())) {
-			return true;
-		}
-		throw new InvalidRequestException(FieldError.query(name, "Input should be true or false", "bool_parsing"));
-	}
-
-	/** A validated batch: at least one id, at most the configured limit. */
-	public record SamplesRequest(List<String> samples, boolean deleteSource, boolean force) {
-
-		public static SamplesRequest read(JsonNode json, int max) {
-			JsonBody body = JsonBody.of(json);
-			List<String> samples = body.optionalStringList("samples", max, 255);
-			if (samples == null || (json.get("samples").isArray() && json.get("samples").isEmpty())) {
-				body.error("samples", "A non-empty list of sample ids is required", "missing");
-			}
-			else if (json.get("samples").size() > max) {
-				body.error("samples", "At most " + max + " samples per request", "too_long");
-			}
-			Boolean deleteSource = body.optionalBoolean("delete_source");
-			Boolean force = body.optionalBoolean("force");
-			body.validate();
-			List<String> all = new java.util.ArrayList<>();
-			json.get("samples").values().forEach((node) -> all.add(node.stringValue()));
-			return new SamplesRequest(all, Boolean.TRUE.equals(deleteSource), Boolean.TRUE.equals(force));
-		}
-
 	}
 
 	/** What deleting an asset did. */

@@ -1,5 +1,7 @@
-package io.lethe.command.admin;
+package io.lethe.command.admin.web;
 
+import io.lethe.command.admin.ReconcileService;
+import io.lethe.command.admin.ReconcileRuns;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.lethe.command.admin;
+package io.lethe.command.admin.web;
 
 import io.lethe.problems.ForbiddenException;
 import io.lethe.problems.UnauthenticatedException;

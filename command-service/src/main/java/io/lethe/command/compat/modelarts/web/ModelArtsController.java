@@ -1,4 +1,4 @@
-package io.lethe.command.compat.modelarts;
+package io.lethe.command.compat.modelarts.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import io.lethe.problems.ForbiddenException;
 import io.lethe.command.auth.Caller;
-import io.lethe.command.deletion.DeletionController.SamplesRequest;
+import io.lethe.command.deletion.SamplesRequest;
 import io.lethe.command.deletion.SampleDeletionService;
 import io.lethe.command.deletion.SampleDeletionService.SampleResult;
 import tools.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.lethe.command.compat.twelvelabs;
+package io.lethe.command.compat.twelvelabs.web;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import io.lethe.command.auth.Caller;
 import io.lethe.command.deletion.AssetDeletionService;
-import io.lethe.command.deletion.DeletionController;
+import io.lethe.command.api.QueryFlags;
 import io.lethe.command.entity.Entity;
 import io.lethe.command.entity.EntityService;
 import io.lethe.command.item.Item;
@@ -43,8 +43,7 @@ class TwelveLabsController {
 	@DeleteMapping("/v1.3/assets/{asset_id}")
 	Map<String, Object> delete(Caller caller, @PathVariable("asset_id") String assetId,
 			@RequestParam(name = "force", required = false) String force) {
-		this.deletions.delete(caller, TwelveLabsErrors.assetId(assetId), DeletionController.flag("force", force),
-				false);
+		this.deletions.delete(caller, TwelveLabsErrors.assetId(assetId), QueryFlags.parse("force", force), false);
 		return Map.of();
 	}
 

@@ -1,5 +1,8 @@
-package io.lethe.command.deletion;
+package io.lethe.command.deletion.web;
 
+import io.lethe.command.deletion.ReceiptView;
+import io.lethe.command.deletion.PurgeRecords;
+import io.lethe.command.deletion.PurgeJobView;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.lethe.command.admin;
+package io.lethe.command.admin.web;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;

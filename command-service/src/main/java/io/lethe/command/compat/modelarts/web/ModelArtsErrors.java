@@ -1,4 +1,4 @@
-package io.lethe.command.compat.modelarts;
+package io.lethe.command.compat.modelarts.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.lethe.command.compat.twelvelabs;
+package io.lethe.command.compat.twelvelabs.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.lethe.command.compat.subworkflow;
+package io.lethe.command.compat.subworkflow.web;
 
 import java.time.Duration;
 import java.time.Instant;

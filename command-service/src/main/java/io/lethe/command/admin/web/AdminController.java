@@ -1,5 +1,7 @@
-package io.lethe.command.admin;
+package io.lethe.command.admin.web;
 
+import io.lethe.command.admin.DltReplayer;
+import io.lethe.command.admin.AdminService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
