@@ -34,7 +34,7 @@ class AssetPurgeIntegrationTests extends PurgeWorkerIntegrationTest {
 		// committed
 		this.catalog.recordedUpload(org, asset);
 		this.catalog.openUpload(assetPrefix + "original.part");
-		this.catalog.orphan(org, assetPrefix + "thumbnail.jpg");
+		this.catalog.orphan(org, assetPrefix + "thumbnail.jpg", Duration.ofMinutes(10));
 		// the forced delete flagged the item that referenced it; the item keeps its own
 		UUID flagged = this.catalog.itemOf(org, dataset, asset, 2);
 		this.catalog.flagSourceDeleted(asset);

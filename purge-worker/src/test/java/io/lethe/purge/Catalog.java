@@ -249,10 +249,25 @@ final class Catalog {
 
 	/** An object written whose catalog row never committed: the intent and the object. */
 	void orphan(UUID org, String key) {
-		this.jdbc.sql("insert into catalog.object_intents (object_key, org_id, created_at) values (?, ?, now())")
-			.params(key, org)
-			.update();
+		orphan(org, key, Duration.ZERO);
+	}
+
+	/**
+	 * An object whose write died {@code ago} (its row never committed): the intent and
+	 * the object.
+	 */
+	void orphan(UUID org, String key, Duration ago) {
+		intent(org, key, ago);
 		put(key, "orphan");
+	}
+
+	/** The intent of an object write begun {@code ago}. */
+	void intent(UUID org, String key, Duration ago) {
+		this.jdbc
+			.sql("insert into catalog.object_intents (object_key, org_id, created_at) "
+					+ "values (?, ?, now() - ? * interval '1 second')")
+			.params(key, org, ago.toSeconds())
+			.update();
 	}
 
 	void put(String key, String content) {

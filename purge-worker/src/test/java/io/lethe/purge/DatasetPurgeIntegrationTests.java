@@ -37,7 +37,7 @@ class DatasetPurgeIntegrationTests extends PurgeWorkerIntegrationTest {
 		this.catalog.shareLink(org, dataset);
 		String datasetPrefix = ObjectKeys.datasetPrefix(org, dataset);
 		this.catalog.openUpload(datasetPrefix + "items/" + items.get(0) + "/keyframes.bin");
-		this.catalog.orphan(org, datasetPrefix + "items/" + UUID.randomUUID() + "/preview.jpg");
+		this.catalog.orphan(org, datasetPrefix + "items/" + UUID.randomUUID() + "/preview.jpg", Duration.ofMinutes(10));
 		// Another dataset of the same org still uses an asset this one owns: the asset
 		// stays.
 		UUID neighbour = this.catalog.dataset(org, "active", null);

@@ -66,6 +66,35 @@ class DeletionIntakeIntegrationTests extends PurgeWorkerIntegrationTest {
 	}
 
 	@Test
+	void aPurgeRequestNeverSkipsTheGracePeriod() {
+		UUID org = this.catalog.org();
+		UUID dataset = this.catalog.deletedDataset(org, Duration.ofHours(1));
+		this.catalog.items(org, dataset, 10);
+
+		// anyone who can write to the topic asks for the purge now
+		TestEvents.publish(dataset, TestEvents.purgeRequested(org, dataset));
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(jobOf(dataset).lastError()).contains("grace period"));
+		assertThat(jobOf(dataset).state()).isEqualTo(JobState.SCHEDULED);
+		assertThat(this.catalog.status(dataset)).isEqualTo("pending_deletion");
+		assertThat(this.catalog.count("select count(*) from catalog.items where dataset_id = ?", dataset))
+			.isEqualTo(10);
+		assertThat(this.vectors.countDataset(dataset)).isEqualTo(20);
+		assertThat(this.catalog.versionsUnder(ObjectKeys.datasetPrefix(org, dataset))).isEqualTo(10);
+
+		// the operator's purge-now moves the catalog's expires_at, then asks
+		this.jdbc.sql("update catalog.datasets set expires_at = now() where id = ?").param(dataset).update();
+		TestEvents.publish(dataset, TestEvents.purgeRequested(org, dataset));
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(jobOf(dataset).state()).isEqualTo(JobState.COMPLETED));
+		assertThat(this.catalog.status(dataset)).isEqualTo("purged");
+		assertThat(this.catalog.versionsUnder(ObjectKeys.datasetPrefix(org, dataset))).isZero();
+		assertThat(this.receipts.findByJob(jobOf(dataset).id())).isPresent();
+	}
+
+	@Test
 	void aReplayedEventChangesNothing() {
 		UUID org = this.catalog.org();
 		UUID dataset = this.catalog.deletedDataset(org, Duration.ofHours(1));

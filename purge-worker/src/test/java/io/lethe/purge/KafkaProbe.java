@@ -74,6 +74,12 @@ final class KafkaProbe {
 		return awaitRecords(topic, new ByteArrayDeserializer(), matching, atLeast);
 	}
 
+	/** The raw records on {@code topic} now that match. */
+	static List<ConsumerRecord<String, byte[]>> rawRecords(String topic,
+			Predicate<ConsumerRecord<String, byte[]>> matching) {
+		return readAll(topic, new ByteArrayDeserializer(), matching);
+	}
+
 	private static <V> List<ConsumerRecord<String, V>> awaitRecords(String topic, Deserializer<V> values,
 			Predicate<ConsumerRecord<String, V>> matching, int atLeast) {
 		List<ConsumerRecord<String, V>> found = new ArrayList<>();

@@ -75,11 +75,14 @@ public abstract class PurgeWorkerIntegrationTest {
 		registry.add("lethe.purge.retry.initial-backoff", () -> "PT0.2S");
 		registry.add("lethe.purge.retry.max-backoff", () -> "PT1S");
 		registry.add("lethe.purge.intake.backoff", () -> "100ms");
+		registry.add("lethe.purge.intake.transient-backoff.initial", () -> "100ms");
+		registry.add("lethe.purge.intake.transient-backoff.max", () -> "400ms");
 		registry.add("lethe.purge.engine.vector-chunk", () -> "500");
 		registry.add("lethe.purge.engine.object-batch", () -> "50");
 		registry.add("lethe.purge.engine.row-chunk", () -> "300");
 		registry.add("lethe.purge.engine.prefixes-per-checkpoint", () -> "2");
 		registry.add("lethe.purge.engine.vacuum-after-vectors", () -> "1000");
+		registry.add("lethe.purge.engine.in-flight-recheck", () -> "PT0.3S");
 		registry.add("lethe.purge.engine.store-retry.initial-backoff", () -> "20ms");
 		registry.add("lethe.purge.engine.store-retry.max-backoff", () -> "100ms");
 		registry.add("lethe.receipts.hmac-key", () -> TEST_RECEIPT_KEY);

@@ -1,5 +1,6 @@
 package io.lethe.purge.engine;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,7 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * org's and deleted (a live asset is never purged, whatever an event says), then fixes
  * the prefixes the purge empties: the asset's own and, when its deletion cascaded, those
  * of the deleted items that referenced it. An asset whose row is already gone (a
- * dataset's purge took it along) still has its prefix emptied and verified.
+ * dataset's purge took it along) still has its prefix emptied and verified. An asset a
+ * dataset under legal hold owns, or a live item of one uses, is never purged: the job
+ * waits for the release, as a held dataset's does. A cascade leaves the items of held
+ * datasets alone.
  * <p>
  * An asset deletion is final when the command returns, so there is nothing to restore and
  * no grace to wait for: the command service has already unlinked its entities and flagged
@@ -56,11 +60,36 @@ class AssetFence extends FenceStep {
 			throw new PermanentPurgeFailure(
 					"Asset " + asset + " is " + row.get().status() + ", not deleted: a live asset is never purged");
 		}
+		Optional<String> hold = heldBy(asset);
+		if (hold.isPresent()) {
+			return new StepResult.Defer(Instant.now().plus(this.properties.holdRecheck()),
+					"legal hold on " + hold.get() + ", which owns or uses asset " + asset);
+		}
 		int added = this.prefixes.snapshotAsset(job.id(), job.orgId(), asset, this.properties.rowChunk());
 		run.markStarted();
 		logger.info("Purge job {} for asset {}: fenced{}; {} prefixes added", job.id(), asset,
 				row.isPresent() ? "" : " (its row is already gone)", added);
 		return StepResult.NEXT;
+	}
+
+	/**
+	 * A dataset under legal hold that owns the asset or whose live item uses it, locked
+	 * (as the command service's asset delete locks them) until the fence commits, so a
+	 * hold placed meanwhile waits for it: "dataset {id} ({reason})".
+	 */
+	private Optional<String> heldBy(UUID asset) {
+		return this.jdbc
+			.sql("""
+					select d.id, coalesce(d.legal_hold_reason, 'no reason given') as reason from catalog.datasets d
+					where d.id in (select a.owner_dataset_id from catalog.assets a where a.id = :asset
+					               union
+					               select i.dataset_id from catalog.items i where i.asset_id = :asset and i.status = 'active')
+					  and d.legal_hold_at is not null
+					order by d.id limit 1 for share
+					""")
+			.param("asset", asset)
+			.query((rs, n) -> "dataset " + rs.getObject("id", UUID.class) + " (" + rs.getString("reason") + ")")
+			.optional();
 	}
 
 	private record AssetRow(UUID orgId, String status) {

@@ -1,5 +1,6 @@
 package io.lethe.purge.engine;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,8 +27,11 @@ class CatalogChunks {
 
 	private final JdbcClient jdbc;
 
-	CatalogChunks(JdbcClient jdbc) {
+	private final Duration inFlightWindow;
+
+	CatalogChunks(JdbcClient jdbc, EngineProperties properties) {
 		this.jdbc = jdbc;
+		this.inFlightWindow = properties.inFlightWriteWindow();
 	}
 
 	/** Every item of the dataset that is the job's root. */
@@ -95,14 +99,26 @@ class CatalogChunks {
 				job);
 	}
 
-	/** Intents of object writes under the job's prefixes (their objects never landed). */
+	/**
+	 * Intents of object writes under the job's prefixes older than the in-flight window:
+	 * their writes are over (their objects are gone with the objects step). Younger ones
+	 * stay, since a write may still land; verification waits for them
+	 * ({@link #freshIntents}).
+	 */
 	Chunk intents(PurgeJob job, String after, int size) {
 		List<String> keys = this.jdbc.sql("""
 				select oi.object_key from catalog.object_intents oi
-				where oi.object_key > ? and exists (select 1 from purge.job_prefixes p
-				                                    where p.job_id = ? and starts_with(oi.object_key, p.prefix))
-				order by oi.object_key limit ?
-				""").params((after != null) ? after : "", job.id(), size).query(String.class).list();
+				where oi.object_key > :after and oi.created_at <= now() - :window * interval '1 millisecond'
+				  and exists (select 1 from purge.job_prefixes p
+				              where p.job_id = :job and starts_with(oi.object_key, p.prefix))
+				order by oi.object_key limit :size
+				""")
+			.param("after", (after != null) ? after : "")
+			.param("window", this.inFlightWindow.toMillis())
+			.param("job", job.id())
+			.param("size", size)
+			.query(String.class)
+			.list();
 		if (keys.isEmpty()) {
 			return Chunk.NONE;
 		}
@@ -113,8 +129,25 @@ class CatalogChunks {
 	}
 
 	long intentsLeft(PurgeJob job) {
-		return count("select count(*) from catalog.object_intents oi where exists (select 1 from purge.job_prefixes p"
-				+ " where p.job_id = :job and starts_with(oi.object_key, p.prefix))", job);
+		return this.jdbc.sql("""
+				select count(*) from catalog.object_intents oi
+				where oi.created_at <= now() - :window * interval '1 millisecond'
+				  and exists (select 1 from purge.job_prefixes p
+				              where p.job_id = :job and starts_with(oi.object_key, p.prefix))
+				""").param("window", this.inFlightWindow.toMillis()).param("job", job.id()).query(Long.class).single();
+	}
+
+	/**
+	 * Intents under the job's prefixes younger than the in-flight window: writes that may
+	 * still land an object under them.
+	 */
+	long freshIntents(PurgeJob job) {
+		return this.jdbc.sql("""
+				select count(*) from catalog.object_intents oi
+				where oi.created_at > now() - :window * interval '1 millisecond'
+				  and exists (select 1 from purge.job_prefixes p
+				              where p.job_id = :job and starts_with(oi.object_key, p.prefix))
+				""").param("window", this.inFlightWindow.toMillis()).param("job", job.id()).query(Long.class).single();
 	}
 
 	private List<UUID> ids(String select, UUID owner, String after, int size) {

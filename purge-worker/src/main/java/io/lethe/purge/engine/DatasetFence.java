@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.lethe.purge.job.PurgeJob;
-import io.lethe.purge.job.RequestedVia;
 import io.lethe.purge.receipt.Receipts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its writes and its restore), keeps the owned assets another dataset still uses, and
  * fixes the prefixes the purge will empty. A restored dataset cancels the job; one
  * already {@code purging} resumes; one already {@code purged} only finishes the job. A
- * dataset under legal hold is never fenced: its job waits until the hold is released.
+ * dataset under legal hold is never fenced: its job waits until the hold is released. Nor
+ * is one whose grace period the catalog says is not over, whatever asked for the purge.
  */
 @Component
 class DatasetFence extends FenceStep {
@@ -64,7 +64,10 @@ class DatasetFence extends FenceStep {
 					return new StepResult.Defer(Instant.now().plus(this.properties.holdRecheck()),
 							"legal hold on dataset " + dataset + ": " + row.legalHold());
 				}
-				if (!row.due() && job.requestedVia() != RequestedVia.OPERATOR) {
+				// The catalog's expires_at is the only truth about the grace period:
+				// purge-now sets it, so no request (whoever can write to the topic)
+				// purges a restorable dataset early.
+				if (!row.due()) {
 					return new StepResult.Defer(row.expiresAt(),
 							"grace period of dataset " + dataset + " ends at " + row.expiresAt());
 				}

@@ -23,13 +23,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param storeRetry retry of store errors inside a step
  * @param holdRecheck how long a job of a dataset under legal hold waits before it looks
  * again (a release asks for the purge at once; this is the safety net)
+ * @param inFlightWriteWindow how long an object write may take from its intent to its
+ * object: while an intent under a job's prefixes is younger, its object may still land,
+ * so the job is not verified yet
+ * @param inFlightRecheck how long a job that waits for writes in flight waits before it
+ * looks again
  */
 @ConfigurationProperties("lethe.purge.engine")
 record EngineProperties(@DefaultValue("5000") int vectorChunk, @DefaultValue("1000") int objectBatch,
 		@DefaultValue("4") int objectsInFlight, @DefaultValue("8") int prefixesInFlight,
 		@DefaultValue("0.1") double orgSweepShare, @DefaultValue("1000") int rowChunk,
 		@DefaultValue("200") int prefixesPerCheckpoint, @DefaultValue("100000") long vacuumAfterVectors,
-		@DefaultValue StoreRetrySettings storeRetry, @DefaultValue("PT1H") Duration holdRecheck) {
+		@DefaultValue StoreRetrySettings storeRetry, @DefaultValue("PT1H") Duration holdRecheck,
+		@DefaultValue("PT2M") Duration inFlightWriteWindow, @DefaultValue("PT5S") Duration inFlightRecheck) {
 
 	EngineProperties {
 		if (objectBatch < 1 || objectBatch > 1000) {

@@ -64,7 +64,8 @@ class JobPrefixes {
 
 	/**
 	 * The asset's prefix and, when its job asks for them, those of the deleted items of
-	 * the org that referenced it: the items a cascading delete took along.
+	 * the org that referenced it: the items a cascading delete took along, but never
+	 * those of a dataset under legal hold (a hold keeps its dataset as it is).
 	 * @return how many prefixes were added
 	 */
 	int snapshotAsset(UUID job, UUID org, UUID asset, int pageSize) {
@@ -75,6 +76,8 @@ class JobPrefixes {
 		return added + addPages(job, pageSize, (after, size) -> this.jdbc.sql("""
 				select i.id, i.dataset_id from catalog.items i
 				where i.asset_id = :asset and i.org_id = :org and i.status = 'deleted' and i.id > :after and %s
+				  and not exists (select 1 from catalog.datasets d where d.id = i.dataset_id
+				                  and d.legal_hold_at is not null)
 				order by i.id limit :size
 				""".formatted(UNLISTED.formatted("item_id", "i.id")))
 			.param("asset", asset)

@@ -24,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * list them so, {@link OrgAssetSweep}). Nothing may be left: any residue fails the
  * attempt loudly (its error says what is left) and sends the job back to the fence, so
  * the next attempt deletes it again; there is never a receipt for a purge that left
- * something. The prefixes go into the receipt as a count and a digest.
+ * something. Nor for one under whose prefixes a write may still land an object
+ * ({@link InFlightWrites}): the job waits for it first. The prefixes go into the receipt
+ * as a count and a digest.
  */
 final class RootVerification implements PurgeStep {
 
@@ -48,15 +50,18 @@ final class RootVerification implements PurgeStep {
 
 	private final int prefixesInFlight;
 
+	private final InFlightWrites inFlight;
+
 	RootVerification(PurgeScope scope, ObjectStore store, JobPrefixes prefixes, OrgAssetSweep sweep, StoreRetry retry,
-			ExecutorService listings, int prefixesInFlight) {
+			ExecutorService listings, EngineProperties properties, InFlightWrites inFlight) {
+		this.inFlight = inFlight;
 		this.scope = scope;
 		this.store = store;
 		this.prefixes = prefixes;
 		this.sweep = sweep;
 		this.retry = retry;
 		this.listings = listings;
-		this.prefixesInFlight = prefixesInFlight;
+		this.prefixesInFlight = properties.prefixesInFlight();
 	}
 
 	@Override
@@ -68,6 +73,10 @@ final class RootVerification implements PurgeStep {
 	public StepResult run(PurgeRun run) {
 		PurgeJob job = run.job();
 		UUID root = job.rootId();
+		StepResult waiting = this.inFlight.check(run);
+		if (waiting != null) {
+			return waiting;
+		}
 		long rows = this.retry.call("count rows", () -> this.scope.rowsLeft(job));
 		long vectors = this.retry.call("count vectors", () -> this.scope.vectorsLeft(job));
 		boolean sweeping = this.sweep.applies(job);

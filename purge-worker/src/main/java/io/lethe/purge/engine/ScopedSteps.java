@@ -29,8 +29,12 @@ class ScopedSteps {
 
 	private final ExecutorService listings;
 
+	private final CatalogChunks chunks;
+
 	ScopedSteps(TransactionTemplate transactions, EngineProperties properties, StoreRetry retry, ObjectStore store,
-			JobPrefixes prefixes, OrgAssetSweep sweep, @Qualifier("prefixListings") ExecutorService listings) {
+			JobPrefixes prefixes, OrgAssetSweep sweep, @Qualifier("prefixListings") ExecutorService listings,
+			CatalogChunks chunks) {
+		this.chunks = chunks;
 		this.transactions = transactions;
 		this.properties = properties;
 		this.retry = retry;
@@ -46,7 +50,7 @@ class ScopedSteps {
 
 	PurgeStep verify(PurgeScope scope) {
 		return new RootVerification(scope, this.store, this.prefixes, this.sweep, this.retry, this.listings,
-				this.properties.prefixesInFlight());
+				this.properties, new InFlightWrites(this.chunks, this.properties.inFlightRecheck()));
 	}
 
 }

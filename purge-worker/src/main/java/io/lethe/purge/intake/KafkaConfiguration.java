@@ -28,14 +28,19 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The worker's Kafka wiring. Failure handling is configuration: a record is tried a
- * bounded number of times, then published to {@code lethe.deletions.DLT} with the cause
- * in its {@code kafka_dlt-exception-*} headers, and the partition moves on. Records that
- * retrying cannot fix (undecodable bytes, an unknown writer schema, invalid ids) are
- * dead-lettered at once.
+ * The worker's Kafka wiring. Failure handling is configuration: a record whose failure is
+ * the infrastructure's and passes (a database blip, a lost connection, a lock timeout, a
+ * broker hiccup; see {@link TransientFailures}) is retried with exponential back-off,
+ * capped, for as long as it lasts, and never dead-lettered: its delete was accepted and
+ * must be purged. Any other failure is tried a bounded number of times, then published to
+ * {@code lethe.deletions.DLT} with the cause in its {@code kafka_dlt-exception-*}
+ * headers, and the partition moves on. Records that retrying cannot fix (undecodable
+ * bytes, an unknown writer schema, invalid ids) are dead-lettered at once.
  * <p>
  * One idempotent producer ({@code acks=all}) sends both the worker's events and dead
  * letters: an event is Avro-encoded, the raw bytes of an undecodable record are passed
@@ -76,7 +81,20 @@ class KafkaConfiguration {
 			metrics.deadLettered();
 		}, new FixedBackOff(properties.backoff().toMillis(), Math.max(0, properties.attempts() - 1)));
 		handler.addNotRetryableExceptions(UndecodableEventException.class, InvalidEventException.class);
+		BackOff whileTransient = transientBackOff(properties.transientBackoff());
+		handler.setBackOffFunction((record, ex) -> TransientFailures.isTransient(ex) ? whileTransient : null);
+		// a record whose failure changes kind (transient to permanent) is judged afresh
+		handler.setResetStateOnExceptionChange(true);
 		return handler;
+	}
+
+	/** Exponential and capped, without a limit in tries or time. */
+	static BackOff transientBackOff(IntakeProperties.TransientBackoff settings) {
+		ExponentialBackOff backOff = new ExponentialBackOff(settings.initial().toMillis(), settings.multiplier());
+		backOff.setMaxInterval(settings.max().toMillis());
+		backOff.setMaxElapsedTime(Long.MAX_VALUE);
+		backOff.setMaxAttempts(Long.MAX_VALUE);
+		return backOff;
 	}
 
 	static String reason(Throwable ex) {

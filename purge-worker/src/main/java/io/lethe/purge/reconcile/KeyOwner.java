@@ -45,6 +45,12 @@ record KeyOwner(Type type, UUID org, UUID id) {
 		return Optional.empty();
 	}
 
+	/** The dataset whose prefix the key is under (its own key or an item's), if any. */
+	static Optional<UUID> datasetOf(String key) {
+		Matcher dataset = DATASET.matcher(key);
+		return dataset.matches() ? Optional.of(uuid(dataset, 2)) : Optional.empty();
+	}
+
 	private static UUID uuid(Matcher matcher, int group) {
 		return UUID.fromString(matcher.group(group));
 	}

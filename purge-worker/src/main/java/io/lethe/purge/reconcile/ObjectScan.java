@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Walks every version and delete marker under the run's prefix as the listing streams
  * them, a chunk of keys at a time: the catalog is asked once per chunk which owners
  * exist, each key is judged by {@link OrphanRules}, and a real run deletes what may go in
- * DeleteObjects batches (several in flight) before it moves on. Memory holds one chunk,
+ * DeleteObjects batches (several in flight) before it moves on. A key a legal hold
+ * protects is kept whole, before any other rule is asked. Memory holds one chunk,
  * whatever the bucket's size. An uncommitted object's intent is removed only once its
  * versions are gone, so a failure in between leaves the intent to be found again.
  */
@@ -86,6 +87,10 @@ class ObjectScan {
 			KeyGroup group = chunk.get(i);
 			report.scanned("object_keys", 1);
 			report.scanned("object_versions", group.entries().size());
+			if (keyOwners.get(i).isPresent() && live.held(group.key(), keyOwners.get(i).get())) {
+				report.kept(ReconcileReport.Kept.LEGAL_HOLD, group.entries().size(), group.bytes(), group.key());
+				continue;
+			}
 			Ownership ownership = ownership(keyOwners.get(i), group.key(), live);
 			Instant intent = live.intents().get(group.key());
 			// an intent is a write about to happen: a fresh one protects its key as fresh

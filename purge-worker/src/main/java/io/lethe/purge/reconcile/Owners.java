@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Repository;
  * still exist and which keys have an object intent. Any row counts as an owner, whatever
  * its status: a row that is deleted but not yet purged belongs to the purge engine, and
  * the reconciler never races it. Only a dataset's tombstone ({@code purged}) owns
- * nothing.
+ * nothing. It also asks which keys a legal hold protects: a hold keeps everything its
+ * dataset holds or references as it is, extra versions and orphans included, for the
+ * courts to see.
  */
 @Repository
 class Owners {
@@ -44,7 +47,41 @@ class Owners {
 							rs.getObject("created_at", OffsetDateTime.class).toInstant());
 				});
 		}
-		return new Live(live, intents);
+		return new Live(live, intents, held(owners, keys));
+	}
+
+	/**
+	 * The held datasets whose prefixes the keys are under, and the assets of the keys
+	 * that a held dataset owns or one of its live items uses (the asset's row may be
+	 * gone: the item still names it).
+	 */
+	private Set<UUID> held(Collection<KeyOwner> owners, Collection<String> keys) {
+		Set<UUID> held = new HashSet<>();
+		UUID[] datasets = keys.stream()
+			.map(KeyOwner::datasetOf)
+			.flatMap(Optional::stream)
+			.distinct()
+			.toArray(UUID[]::new);
+		if (datasets.length > 0) {
+			held.addAll(this.jdbc.sql("select id from catalog.datasets where id = any(?) and legal_hold_at is not null")
+				.param(datasets)
+				.query(UUID.class)
+				.list());
+		}
+		UUID[] assets = owners.stream()
+			.filter((owner) -> owner.type() == KeyOwner.Type.ASSET)
+			.map(KeyOwner::id)
+			.toArray(UUID[]::new);
+		if (assets.length > 0) {
+			held.addAll(this.jdbc.sql("""
+					select a.id from catalog.assets a join catalog.datasets d on d.id = a.owner_dataset_id
+					where a.id = any(:assets) and d.legal_hold_at is not null
+					union
+					select i.asset_id from catalog.items i join catalog.datasets d on d.id = i.dataset_id
+					where i.asset_id = any(:assets) and i.status = 'active' and d.legal_hold_at is not null
+					""").param("assets", assets).query(UUID.class).list());
+		}
+		return held;
 	}
 
 	private List<UUID> existing(String select, Collection<KeyOwner> owners, KeyOwner.Type type) {
@@ -59,10 +96,18 @@ class Owners {
 	 * The owners of a chunk that exist, and its keys that have an intent (and since
 	 * when).
 	 */
-	record Live(Set<UUID> owners, Map<String, Instant> intents) {
+	record Live(Set<UUID> owners, Map<String, Instant> intents, Set<UUID> held) {
 
 		boolean owns(KeyOwner owner) {
 			return this.owners.contains(owner.id());
+		}
+
+		/** Whether a legal hold protects the key. */
+		boolean held(String key, KeyOwner owner) {
+			if (owner.type() == KeyOwner.Type.ASSET) {
+				return this.held.contains(owner.id());
+			}
+			return KeyOwner.datasetOf(key).map(this.held::contains).orElse(false);
 		}
 
 	}

@@ -43,7 +43,13 @@ final class ReconcileReport {
 		CHANGED_DURING_RUN,
 
 		/** A recorded multipart upload younger than the upload threshold. */
-		UPLOAD_IN_PROGRESS;
+		UPLOAD_IN_PROGRESS,
+
+		/**
+		 * A key a dataset under legal hold owns or references: its own, its items', the
+		 * assets it owns or its live items use. Every version stays.
+		 */
+		LEGAL_HOLD;
 
 		String id() {
 			return name().toLowerCase(Locale.ROOT);

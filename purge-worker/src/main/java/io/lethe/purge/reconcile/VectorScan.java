@@ -14,12 +14,14 @@ import org.springframework.stereotype.Component;
  * Finds vectors whose item row is gone, collection by collection in key order, a chunk at
  * a time, and deletes them in a real run. The delete asks the catalog again, in the same
  * statement, so an item that appeared since the chunk was read keeps its vectors. Vectors
- * written after the safety cutoff are left alone. Works on the pgvector index only.
+ * written after the safety cutoff are left alone, and so are the vectors of a dataset
+ * under legal hold, whatever became of their items. Works on the pgvector index only.
  */
 @Component
 class VectorScan {
 
-	private static final String NO_ITEM = "not exists (select 1 from catalog.items i where i.id = v.item_id)";
+	private static final String NO_ITEM = "not exists (select 1 from catalog.items i where i.id = v.item_id) "
+			+ "and not exists (select 1 from catalog.datasets d where d.id = v.dataset_id and d.legal_hold_at is not null)";
 
 	private final VectorIndex index;
 

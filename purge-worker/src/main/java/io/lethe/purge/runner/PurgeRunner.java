@@ -12,6 +12,7 @@ import io.lethe.purge.engine.PurgeEngine;
 import io.lethe.purge.engine.RunOutcome;
 import io.lethe.purge.job.Lease;
 import io.lethe.purge.job.LeaseLostException;
+import io.lethe.purge.job.LostDeletionSweeps;
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.purge.job.PurgeJobs;
 import io.lethe.purge.job.RunningJobs;
@@ -23,10 +24,11 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 /**
- * One run of the purge worker: publishes outcomes still owed, sweeps expired datasets
- * that have no job, then claims due jobs one at a time (under a lease it heartbeats) and
- * runs each through the engine. A failed attempt is retried later with a growing wait,
- * until the job runs out of attempts and fails.
+ * One run of the purge worker: publishes outcomes still owed, sweeps expired datasets,
+ * deleted assets and deleted items that have no job (their events were lost), then claims
+ * due jobs one at a time (under a lease it heartbeats) and runs each through the engine.
+ * A failed attempt is retried later with a growing wait, until the job runs out of
+ * attempts and fails.
  */
 @Service
 public class PurgeRunner {
@@ -35,7 +37,12 @@ public class PurgeRunner {
 
 	private static final int MAX_ERROR_LENGTH = 2000;
 
+	/** Deleted items the sweep gives jobs per run; the rest wait for the next. */
+	private static final int SWEPT_ITEMS_PER_RUN = 10_000;
+
 	private final PurgeJobs jobs;
+
+	private final LostDeletionSweeps sweeps;
 
 	private final RunningJobs running;
 
@@ -51,10 +58,11 @@ public class PurgeRunner {
 
 	private final String workerId;
 
-	PurgeRunner(PurgeJobs jobs, RunningJobs running, PurgeEngine engine, Heartbeats heartbeats, OutcomeEvents outcomes,
-			RunnerProperties properties, PurgeMetrics metrics) {
+	PurgeRunner(PurgeJobs jobs, LostDeletionSweeps sweeps, RunningJobs running, PurgeEngine engine,
+			Heartbeats heartbeats, OutcomeEvents outcomes, RunnerProperties properties, PurgeMetrics metrics) {
 		this.metrics = metrics;
 		this.jobs = jobs;
+		this.sweeps = sweeps;
 		this.running = running;
 		this.engine = engine;
 		this.heartbeats = heartbeats;
@@ -79,6 +87,7 @@ public class PurgeRunner {
 		List<UUID> swept = this.jobs.sweepExpiredDatasets(this.properties.sweepDelay());
 		swept.forEach((dataset) -> logger.warn("Dataset {} expired without a purge job (no event seen); job scheduled",
 				dataset));
+		sweepLostAssetsAndSamples();
 		int ran = 0;
 		Optional<PurgeJob> claimed;
 		while ((claimed = this.running.claimNext(this.workerId, this.properties.lease())).isPresent()) {
@@ -89,6 +98,25 @@ public class PurgeRunner {
 			publishOutcomes();
 		}
 		return ran;
+	}
+
+	/**
+	 * Deleted assets and items whose events were lost get their jobs; a failure here only
+	 * delays the sweep to the next run, never the due jobs.
+	 */
+	private void sweepLostAssetsAndSamples() {
+		try {
+			this.sweeps.sweepDeletedAssets(this.properties.sweepDelay())
+				.forEach((asset) -> logger.warn("Asset {} deleted without a purge job (no event seen); job scheduled",
+						asset));
+			this.sweeps.sweepDeletedItems(this.properties.sweepDelay(), SWEPT_ITEMS_PER_RUN)
+				.forEach((batch) -> logger.warn(
+						"{} deleted items of dataset {} had no purge job (no event seen); samples job {} scheduled",
+						batch.items(), batch.dataset(), batch.batch()));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Sweeping deleted assets and items failed, next run tries again: {}", describe(ex));
+		}
 	}
 
 	private void run(PurgeJob job) {

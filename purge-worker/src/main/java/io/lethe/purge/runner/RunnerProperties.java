@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts of a job before it fails for good
  * @param retry the wait between two attempts of a job
  * @param workerId names this worker in leases; a unique id per process when blank
- * @param sweepDelay how long a dataset must be expired before the sweep gives it a job
- * when no event did
+ * @param sweepDelay how long a dataset must be expired, or an asset or item deleted,
+ * before the sweep gives it a job when no event did
  */
 @ConfigurationProperties("lethe.purge")
 record RunnerProperties(@DefaultValue Schedule schedule, @DefaultValue("PT30S") Duration lease,
