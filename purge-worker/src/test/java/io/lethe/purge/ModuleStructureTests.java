@@ -1,5 +1,9 @@
 package io.lethe.purge;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.lethe.testkit.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
@@ -10,6 +14,25 @@ import org.springframework.modulith.core.ApplicationModules;
  * other in a cycle.
  */
 class ModuleStructureTests {
+
+	private static final JavaClasses CODE = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("io.lethe.purge");
+
+	@Test
+	void controllersLiveInWebPackages() {
+		ArchitectureRules.controllersLiveInWebPackages().check(CODE);
+	}
+
+	@Test
+	void servicesNeverUseWebTypes() {
+		ArchitectureRules.servicesNeverUseWebTypes().check(CODE);
+	}
+
+	@Test
+	void theVectorIndexIsUsedThroughItsPort() {
+		ArchitectureRules.vectorIndexIsUsedThroughItsPort().check(CODE);
+	}
 
 	@Test
 	void featuresDependOnlyOnEachOthersPublicTypes() {

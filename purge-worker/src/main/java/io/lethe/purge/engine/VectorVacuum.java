@@ -2,7 +2,7 @@ package io.lethe.purge.engine;
 
 import java.util.Collection;
 
-import io.lethe.stores.vector.PgVectorIndex;
+import io.lethe.stores.vector.VectorMaintenance;
 import io.lethe.stores.vector.VectorIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,8 @@ class VectorVacuum {
 	 * @param collections the collections it deleted them from
 	 */
 	void afterPurge(long deleted, Collection<String> collections) {
-		if (deleted <= this.properties.vacuumAfterVectors() || !(this.index instanceof PgVectorIndex pgvector)) {
+		VectorMaintenance pgvector = this.index.maintenance().orElse(null);
+		if (deleted <= this.properties.vacuumAfterVectors() || pgvector == null) {
 			return;
 		}
 		for (String collection : collections) {

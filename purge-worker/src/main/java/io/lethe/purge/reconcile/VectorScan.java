@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.lethe.purge.engine.StoreRetry;
-import io.lethe.stores.vector.PgVectorIndex;
+import io.lethe.stores.vector.VectorMaintenance;
 import io.lethe.stores.vector.VectorIndex;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,16 +39,16 @@ class VectorScan {
 	}
 
 	void scan(ReconcileRun run) {
-		if (!(this.index instanceof PgVectorIndex)) {
+		VectorMaintenance pgvector = this.index.maintenance().orElse(null);
+		if (pgvector == null) {
 			return;
 		}
 		for (String collection : this.index.collections()) {
-			scan(run, collection);
+			scan(run, collection, pgvector.table(collection));
 		}
 	}
 
-	private void scan(ReconcileRun run, String collection) {
-		String table = PgVectorIndex.table(collection);
+	private void scan(ReconcileRun run, String collection, String table) {
 		Orphan after = new Orphan(new UUID(0, 0), "", 0);
 		List<Orphan> chunk;
 		while (!(chunk = page(run, table, after)).isEmpty()) {

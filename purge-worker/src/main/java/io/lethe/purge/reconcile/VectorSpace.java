@@ -2,7 +2,7 @@ package io.lethe.purge.reconcile;
 
 import io.lethe.purge.reconcile.ReconcileReport.VectorSpaceOutcome;
 import io.lethe.stores.vector.CollectionSpace;
-import io.lethe.stores.vector.PgVectorIndex;
+import io.lethe.stores.vector.VectorMaintenance;
 import io.lethe.stores.vector.VectorIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,8 @@ class VectorSpace {
 	}
 
 	void reclaim(ReconcileRun run) {
-		if (!(this.index instanceof PgVectorIndex pgvector)) {
+		VectorMaintenance pgvector = this.index.maintenance().orElse(null);
+		if (pgvector == null) {
 			return;
 		}
 		for (String collection : this.index.collections()) {
@@ -53,7 +54,7 @@ class VectorSpace {
 		}
 	}
 
-	private VectorSpaceOutcome reclaim(ReconcileRun run, PgVectorIndex pgvector, String collection) {
+	private VectorSpaceOutcome reclaim(ReconcileRun run, VectorMaintenance pgvector, String collection) {
 		CollectionSpace before = pgvector.space(collection);
 		long deletedNow = run.vectorsRemoved(collection);
 		double dead = fraction(before.deadTuples(), before.liveTuples() + before.deadTuples());

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * distance. It joins the caller's transaction when there is one, so a vector write can
  * commit together with the catalog row it belongs to.
  */
-public final class PgVectorIndex implements VectorIndex {
+public final class PgVectorIndex implements VectorIndex, VectorMaintenance {
 
 	public static final String SCHEMA = "vectors";
 
@@ -54,7 +54,7 @@ public final class PgVectorIndex implements VectorIndex {
 
 	@Override
 	public void ensureCollection(String collection, int dimension) {
-		String table = table(collection);
+		String table = qualified(collection);
 		this.jdbc.execute("create schema if not exists " + SCHEMA);
 		this.jdbc.execute("create extension if not exists vector");
 		this.jdbc.execute("create table if not exists " + table + " (item_id uuid not null, "
@@ -75,7 +75,7 @@ public final class PgVectorIndex implements VectorIndex {
 
 	@Override
 	public void upsert(String collection, VectorEntry entry) {
-		this.jdbc.update("insert into " + table(collection)
+		this.jdbc.update("insert into " + qualified(collection)
 				+ " (item_id, embedding_name, org_id, dataset_id, embedding) values (?, ?, ?, ?, cast(? as vector)) "
 				+ "on conflict (item_id, embedding_name) do update set embedding = excluded.embedding, "
 				+ "created_at = now()", entry.item(), entry.embeddingName(), entry.org(), entry.dataset(),
@@ -98,7 +98,7 @@ public final class PgVectorIndex implements VectorIndex {
 		while (found.size() < k) {
 			List<Neighbor> candidates = this.jdbc.query(
 					"select item_id, embedding_name, embedding <=> cast(? as vector) as distance from "
-							+ table(collection) + " where dataset_id = ? and embedding_name = ? "
+							+ qualified(collection) + " where dataset_id = ? and embedding_name = ? "
 							+ "order by embedding <=> cast(? as vector) limit ? offset ?",
 					(rs, row) -> new Neighbor(rs.getObject("item_id", UUID.class), rs.getString("embedding_name"),
 							rs.getDouble("distance")),
@@ -139,8 +139,8 @@ public final class PgVectorIndex implements VectorIndex {
 
 	@Override
 	public int deleteDatasetChunk(String collection, UUID dataset, int limit) {
-		return this.jdbc.update("delete from " + table(collection) + " where ctid in (select ctid from "
-				+ table(collection) + " where dataset_id = ? limit ?)", dataset, limit);
+		return this.jdbc.update("delete from " + qualified(collection) + " where ctid in (select ctid from "
+				+ qualified(collection) + " where dataset_id = ? limit ?)", dataset, limit);
 	}
 
 	@Override
@@ -151,7 +151,8 @@ public final class PgVectorIndex implements VectorIndex {
 		UUID[] ids = new LinkedHashSet<>(items).toArray(UUID[]::new);
 		int deleted = 0;
 		for (String collection : collections()) {
-			deleted += this.jdbc.update("delete from " + table(collection) + " where item_id = any(?)", (Object) ids);
+			deleted += this.jdbc.update("delete from " + qualified(collection) + " where item_id = any(?)",
+					(Object) ids);
 		}
 		return deleted;
 	}
@@ -160,7 +161,7 @@ public final class PgVectorIndex implements VectorIndex {
 	public long countDataset(UUID dataset) {
 		long count = 0;
 		for (String collection : collections()) {
-			count += this.jdbc.queryForObject("select count(*) from " + table(collection) + " where dataset_id = ?",
+			count += this.jdbc.queryForObject("select count(*) from " + qualified(collection) + " where dataset_id = ?",
 					Long.class, dataset);
 		}
 		return count;
@@ -174,8 +175,9 @@ public final class PgVectorIndex implements VectorIndex {
 		UUID[] ids = items.toArray(UUID[]::new);
 		long count = 0;
 		for (String collection : collections()) {
-			count += this.jdbc.queryForObject("select count(*) from " + table(collection) + " where item_id = any(?)",
-					Long.class, (Object) ids);
+			count += this.jdbc.queryForObject(
+					"select count(*) from " + qualified(collection) + " where item_id = any(?)", Long.class,
+					(Object) ids);
 		}
 		return count;
 	}
@@ -184,8 +186,14 @@ public final class PgVectorIndex implements VectorIndex {
 	 * Reclaims the space of dead rows for reuse and refreshes the planner's statistics.
 	 * Runs outside any transaction (VACUUM cannot run in one).
 	 */
+	@Override
+	public java.util.Optional<VectorMaintenance> maintenance() {
+		return java.util.Optional.of(this);
+	}
+
+	@Override
 	public void vacuum(String collection) {
-		this.jdbc.execute("vacuum (analyze) " + table(collection));
+		this.jdbc.execute("vacuum (analyze) " + qualified(collection));
 	}
 
 	/**
@@ -193,8 +201,9 @@ public final class PgVectorIndex implements VectorIndex {
 	 * keeps the entries of deleted rows (VACUUM only marks them), so only a rebuild gives
 	 * their space back. Waits at most {@code lockTimeoutSeconds} for the locks it needs.
 	 */
+	@Override
 	public void reindex(String collection, int lockTimeoutSeconds) {
-		String table = table(collection);
+		String table = qualified(collection);
 		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("set lock_timeout = '" + Math.max(1, lockTimeoutSeconds) + "s'");
@@ -210,8 +219,9 @@ public final class PgVectorIndex implements VectorIndex {
 	}
 
 	/** The collection's size on disk and the tuple counts behind it. */
+	@Override
 	public CollectionSpace space(String collection) {
-		table(collection);
+		qualified(collection);
 		return this.jdbc.queryForObject(
 				"""
 						select pg_table_size(c.oid) as table_bytes, pg_indexes_size(c.oid) as index_bytes,
@@ -229,7 +239,16 @@ public final class PgVectorIndex implements VectorIndex {
 	 * The qualified table of a collection, for SQL that works on it directly.
 	 * @throws IllegalArgumentException when the name cannot be a collection
 	 */
-	public static String table(String collection) {
+	@Override
+	public String table(String collection) {
+		return qualified(collection);
+	}
+
+	/**
+	 * The qualified table of a collection.
+	 * @throws IllegalArgumentException when the name cannot be a collection
+	 */
+	static String qualified(String collection) {
 		if (!COLLECTION.matcher(collection).matches()) {
 			throw new IllegalArgumentException("Not a collection name: " + collection);
 		}

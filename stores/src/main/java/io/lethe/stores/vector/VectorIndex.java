@@ -51,6 +51,14 @@ public interface VectorIndex {
 	/** Vectors of the given items left in all collections. */
 	long countItems(Collection<UUID> items);
 
+	/**
+	 * Space maintenance, when the index keeps its collections in PostgreSQL; empty for an
+	 * index that looks after its own space.
+	 */
+	default java.util.Optional<VectorMaintenance> maintenance() {
+		return java.util.Optional.empty();
+	}
+
 	/** Which of the candidate items still count for search. */
 	@FunctionalInterface
 	interface LiveItems {

@@ -121,12 +121,12 @@ class PgVectorIndexIntegrationTests {
 		String collection = PgVectorIndex.collectionFor("space-test");
 		index.ensureCollection(collection, 3);
 		JdbcTemplate sql = new JdbcTemplate(dataSource);
-		sql.update("insert into " + PgVectorIndex.table(collection)
+		sql.update("insert into " + index.table(collection)
 				+ " (item_id, embedding_name, org_id, dataset_id, embedding) select gen_random_uuid(), 'e', ?, ?, "
 				+ "cast(array[random(), random(), random()] as vector) from generate_series(1, 3000)", this.org,
 				this.dataset);
 		UUID survivor = put(collection, new float[] { 1, 0, 0 });
-		sql.update("delete from " + PgVectorIndex.table(collection) + " where item_id <> ?", survivor);
+		sql.update("delete from " + index.table(collection) + " where item_id <> ?", survivor);
 
 		index.vacuum(collection);
 		CollectionSpace vacuumed = index.space(collection);
