@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import io.lethe.stores.retry.RetryPolicy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -40,6 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
+
+	/**
+	 * A broker or database outage only delays events: retried for as long as it lasts.
+	 */
+	private static final RetryPolicy RETRY = RetryPolicy.unbounded(Duration.ofMillis(200), Duration.ofSeconds(10));
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -147,7 +153,7 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	private void run() {
-		Duration backoff = Duration.ofMillis(200);
+		int failures = 0;
 		while (this.running.get()) {
 			try (Connection listener = this.dataSource.getConnection()) {
 				try (Statement statement = listener.createStatement()) {
@@ -157,7 +163,7 @@ class OutboxRelay implements SmartLifecycle {
 				while (this.running.get()) {
 					int published = publishBatch();
 					this.metrics.published(published);
-					backoff = Duration.ofMillis(200);
+					failures = 0;
 					if (published == 0) {
 						// Returns at the first NOTIFY, or after the poll interval: the
 						// fallback if one is missed.
@@ -170,10 +176,9 @@ class OutboxRelay implements SmartLifecycle {
 					break;
 				}
 				this.metrics.failed();
+				Duration backoff = RETRY.ceiling(++failures);
 				log.warn("Outbox relay failed, retrying in {} ms: {}", backoff.toMillis(), ex.getMessage());
 				sleep(backoff);
-				backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
-						: backoff.multipliedBy(2);
 			}
 		}
 	}

@@ -40,7 +40,7 @@ class EngineConfiguration {
 
 	@Bean
 	StoreRetry storeRetry(EngineProperties properties, PurgeMetrics metrics) {
-		return new StoreRetry(properties.storeRetry(), metrics::storeRetried);
+		return new StoreRetry(properties.storeRetryPolicy(), metrics::storeRetried);
 	}
 
 }

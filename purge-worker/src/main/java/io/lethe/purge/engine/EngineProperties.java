@@ -2,6 +2,8 @@ package io.lethe.purge.engine;
 
 import java.time.Duration;
 
+import io.lethe.stores.retry.RetryPolicy;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -34,7 +36,7 @@ record EngineProperties(@DefaultValue("5000") int vectorChunk, @DefaultValue("10
 		@DefaultValue("4") int objectsInFlight, @DefaultValue("8") int prefixesInFlight,
 		@DefaultValue("0.1") double orgSweepShare, @DefaultValue("1000") int rowChunk,
 		@DefaultValue("200") int prefixesPerCheckpoint, @DefaultValue("100000") long vacuumAfterVectors,
-		@DefaultValue StoreRetrySettings storeRetry, @DefaultValue("PT1H") Duration holdRecheck,
+		RetryPolicy storeRetry, @DefaultValue("PT1H") Duration holdRecheck,
 		@DefaultValue("PT2M") Duration inFlightWriteWindow, @DefaultValue("PT5S") Duration inFlightRecheck) {
 
 	EngineProperties {
@@ -50,13 +52,10 @@ record EngineProperties(@DefaultValue("5000") int vectorChunk, @DefaultValue("10
 		}
 	}
 
-	/**
-	 * @param attempts tries of one store call, the first included
-	 * @param initialBackoff the wait before the second try; it doubles, with jitter
-	 * @param maxBackoff the longest wait between tries
-	 */
-	record StoreRetrySettings(@DefaultValue("5") int attempts, @DefaultValue("200ms") Duration initialBackoff,
-			@DefaultValue("5s") Duration maxBackoff) {
+	/** Store calls: 5 tries, waits doubling from 200 ms to 5 s, unless configured. */
+	RetryPolicy storeRetryPolicy() {
+		return (this.storeRetry != null) ? this.storeRetry
+				: new RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(5), 2.0);
 	}
 
 }

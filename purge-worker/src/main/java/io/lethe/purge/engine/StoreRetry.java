@@ -1,36 +1,32 @@
 package io.lethe.purge.engine;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
-import io.lethe.stores.object.ObjectStoreException;
+import io.lethe.stores.retry.RetryPolicy;
+import io.lethe.stores.retry.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
-
 /**
- * Retries one store call on errors that may pass (a throttled or unavailable object
- * store, a lost database connection, a deadlock), with exponential backoff and full
- * jitter, a bounded number of times. Anything else, and the last failure, goes to the
+ * Retries one store call on errors that pass ({@link TransientFailures}: a throttled or
+ * unavailable object store, a lost database connection, a deadlock) under the engine's
+ * {@link RetryPolicy}, with full jitter. Anything else, and the last failure, goes to the
  * caller: the step fails and the job is retried later as a whole.
  */
 public final class StoreRetry {
 
 	private static final Logger logger = LoggerFactory.getLogger(StoreRetry.class);
 
-	private final EngineProperties.StoreRetrySettings settings;
+	private final RetryPolicy policy;
 
 	private final Runnable onRetry;
 
 	/**
 	 * @param onRetry told of every retry (a metric)
 	 */
-	StoreRetry(EngineProperties.StoreRetrySettings settings, Runnable onRetry) {
-		this.settings = settings;
+	StoreRetry(RetryPolicy policy, Runnable onRetry) {
+		this.policy = policy;
 		this.onRetry = onRetry;
 	}
 
@@ -56,33 +52,17 @@ public final class StoreRetry {
 				return operation.get();
 			}
 			catch (RuntimeException ex) {
-				if (!retryable(ex) || attempt >= this.settings.attempts()) {
+				if (!TransientFailures.isTransient(ex) || this.policy.exhausted(attempt)) {
 					throw ex;
 				}
-				Duration wait = backoff(attempt);
-				logger.warn("{} failed (try {} of {}), retrying in {} ms: {}", what, attempt, this.settings.attempts(),
+				Duration wait = this.policy.backoff(attempt);
+				logger.warn("{} failed (try {} of {}), retrying in {} ms: {}", what, attempt, this.policy.attempts(),
 						wait.toMillis(), ex.getMessage());
 				this.onRetry.run();
 				pause(wait, ex);
 				beforeRetry.run();
 			}
 		}
-	}
-
-	static boolean retryable(Throwable ex) {
-		if (ex instanceof ObjectStoreException store) {
-			return store.retryable();
-		}
-		return ex instanceof TransientDataAccessException || ex instanceof RecoverableDataAccessException
-				|| ex instanceof DataAccessResourceFailureException;
-	}
-
-	/** Full jitter: a random wait between half and all of the exponential backoff. */
-	Duration backoff(int attempt) {
-		long base = this.settings.initialBackoff().toMillis();
-		long ceiling = Math.min(this.settings.maxBackoff().toMillis(), base << Math.min(attempt - 1, 20));
-		long half = Math.max(1, ceiling / 2);
-		return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
 	}
 
 	private static void pause(Duration wait, RuntimeException failure) {

@@ -2,6 +2,9 @@ package io.lethe.purge.intake;
 
 import java.time.Duration;
 
+import io.lethe.stores.retry.RetryPolicy;
+import io.lethe.stores.retry.TransientFailures;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,27 +16,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param attempts tries of a record that fails for another reason, the first included
  * @param backoff the wait between two of those tries
- * @param transientBackoff the wait while the infrastructure fails
+ * @param transientBackoff the waits while the infrastructure fails ({@code attempts} 0:
+ * no limit)
  */
 @ConfigurationProperties("lethe.purge.intake")
 record IntakeProperties(@DefaultValue("3") int attempts, @DefaultValue("500ms") Duration backoff,
-		@DefaultValue TransientBackoff transientBackoff) {
+		RetryPolicy transientBackoff) {
+
+	IntakeProperties {
+		if (transientBackoff == null) {
+			transientBackoff = RetryPolicy.unbounded(Duration.ofMillis(500), Duration.ofSeconds(10));
+		}
+		if (transientBackoff.attempts() != RetryPolicy.UNBOUNDED) {
+			throw new IllegalArgumentException("lethe.purge.intake.transient-backoff.attempts must be 0: an event that "
+					+ "meets a passing failure is retried for as long as it lasts");
+		}
+	}
 
 	/**
-	 * @param initial the wait before the second try
-	 * @param multiplier how the wait grows from one try to the next
-	 * @param max the longest wait; tries go on without a limit in number
+	 * The policy of failures that do not pass: a fixed wait, a bounded number of tries.
 	 */
-	record TransientBackoff(@DefaultValue("500ms") Duration initial, @DefaultValue("2.0") double multiplier,
-			@DefaultValue("10s") Duration max) {
-
-		TransientBackoff {
-			if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0 || multiplier < 1) {
-				throw new IllegalArgumentException("lethe.purge.intake.transient-backoff needs 0 < initial <= max "
-						+ "and a multiplier of at least 1");
-			}
-		}
-
+	RetryPolicy permanent() {
+		return new RetryPolicy(this.attempts, this.backoff, this.backoff, 1.0);
 	}
 
 }

@@ -10,7 +10,9 @@ import io.lethe.events.codec.UndecodableEventException;
 import io.lethe.purge.metrics.PurgeMetrics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
+import io.lethe.stores.retry.TransientFailures;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -29,8 +31,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The worker's Kafka wiring. Failure handling is configuration: a record whose failure is
@@ -79,22 +79,26 @@ class KafkaConfiguration {
 		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
 			recoverer.accept(record, ex);
 			metrics.deadLettered();
-		}, new FixedBackOff(properties.backoff().toMillis(), Math.max(0, properties.attempts() - 1)));
+		}, properties.permanent().toBackOff());
 		handler.addNotRetryableExceptions(UndecodableEventException.class, InvalidEventException.class);
-		BackOff whileTransient = transientBackOff(properties.transientBackoff());
-		handler.setBackOffFunction((record, ex) -> TransientFailures.isTransient(ex) ? whileTransient : null);
+		BackOff whileTransient = properties.transientBackoff().toBackOff();
+		handler.setBackOffFunction((record, ex) -> passes(ex) ? whileTransient : null);
 		// a record whose failure changes kind (transient to permanent) is judged afresh
 		handler.setResetStateOnExceptionChange(true);
 		return handler;
 	}
 
-	/** Exponential and capped, without a limit in tries or time. */
-	static BackOff transientBackOff(IntakeProperties.TransientBackoff settings) {
-		ExponentialBackOff backOff = new ExponentialBackOff(settings.initial().toMillis(), settings.multiplier());
-		backOff.setMaxInterval(settings.max().toMillis());
-		backOff.setMaxElapsedTime(Long.MAX_VALUE);
-		backOff.setMaxAttempts(Long.MAX_VALUE);
-		return backOff;
+	/** A failure that passes: the stores' ({@link TransientFailures}) or the broker's. */
+	static boolean passes(Throwable ex) {
+		if (TransientFailures.isTransient(ex)) {
+			return true;
+		}
+		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause instanceof RetriableException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static String reason(Throwable ex) {

@@ -131,7 +131,7 @@ public class PurgeRunner {
 
 	private void runLogged(PurgeJob job) {
 		Lease lease = new Lease(job.id(), this.workerId, this.properties.lease());
-		if (job.attempts() >= this.properties.maxAttempts()) {
+		if (this.properties.jobRetry().exhausted(job.attempts())) {
 			// Taken over once too often: every run of it dies with its worker.
 			logger.error("Purge job {} for {} {} failed after {} attempts: {}", job.id(), job.rootType(), job.rootId(),
 					job.attempts(), job.lastError());
@@ -163,14 +163,14 @@ public class PurgeRunner {
 		}
 		catch (RuntimeException ex) {
 			int attempts = job.attempts() + 1;
-			if (attempts >= this.properties.maxAttempts()) {
+			if (this.properties.jobRetry().exhausted(attempts)) {
 				logger.error("Purge job {} for {} {} failed after {} attempts", job.id(), job.rootType(), job.rootId(),
 						attempts, ex);
 				settle(job, () -> this.running.fail(lease, describe(ex), true));
 				this.metrics.jobEnded(job.rootType(), "failed", null);
 			}
 			else {
-				Duration wait = this.properties.retry().after(attempts);
+				Duration wait = this.properties.jobRetry().ceiling(attempts);
 				logger.warn("Purge job {} for {} {}: attempt {} failed, retrying in {}: {}", job.id(), job.rootType(),
 						job.rootId(), attempts, wait, describe(ex));
 				settle(job, () -> this.running.retryLater(lease, describe(ex), wait));

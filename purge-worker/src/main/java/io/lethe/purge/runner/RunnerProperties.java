@@ -2,6 +2,8 @@ package io.lethe.purge.runner;
 
 import java.time.Duration;
 
+import io.lethe.stores.retry.RetryPolicy;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -32,6 +34,14 @@ record RunnerProperties(@DefaultValue Schedule schedule, @DefaultValue("PT30S") 
 	}
 
 	/**
+	 * A job's attempts: {@code max-attempts} tries, the waits of {@code retry} between
+	 * them.
+	 */
+	RetryPolicy jobRetry() {
+		return this.retry.policy(this.maxAttempts);
+	}
+
+	/**
 	 * @param cron the runs, by default twice a day off-peak; {@code -} for none
 	 * @param interval when set, runs at this fixed delay instead of the cron
 	 */
@@ -44,10 +54,9 @@ record RunnerProperties(@DefaultValue Schedule schedule, @DefaultValue("PT30S") 
 	 */
 	record Retry(@DefaultValue("PT1M") Duration initialBackoff, @DefaultValue("PT1H") Duration maxBackoff) {
 
-		Duration after(int attempts) {
-			long base = this.initialBackoff.toMillis();
-			long wait = base << Math.min(Math.max(attempts - 1, 0), 20);
-			return Duration.ofMillis(Math.min(wait, this.maxBackoff.toMillis()));
+		/** The job's retry policy: {@code maxAttempts} tries, waits doubling. */
+		RetryPolicy policy(int maxAttempts) {
+			return new RetryPolicy(maxAttempts, this.initialBackoff, this.maxBackoff, 2.0);
 		}
 
 	}

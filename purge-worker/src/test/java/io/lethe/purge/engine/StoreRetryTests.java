@@ -17,7 +17,7 @@ class StoreRetryTests {
 	private final AtomicInteger retries = new AtomicInteger();
 
 	private final StoreRetry retry = new StoreRetry(
-			new EngineProperties.StoreRetrySettings(3, Duration.ofMillis(1), Duration.ofMillis(4)),
+			new io.lethe.stores.retry.RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(4), 2.0),
 			this.retries::incrementAndGet);
 
 	@Test
@@ -49,15 +49,6 @@ class StoreRetryTests {
 				throw new DataIntegrityViolationException("constraint");
 			}));
 		assertThat(this.retries).as("a permanent failure is not retried").hasValue(2);
-	}
-
-	@Test
-	void theBackoffGrowsWithJitterUpToItsCeiling() {
-		for (int attempt = 1; attempt <= 6; attempt++) {
-			long ceiling = Math.min(4, 1L << (attempt - 1));
-			assertThat(this.retry.backoff(attempt).toMillis()).isBetween(Math.max(1, ceiling / 2),
-					Math.max(1, ceiling / 2) * 2 + 1);
-		}
 	}
 
 }

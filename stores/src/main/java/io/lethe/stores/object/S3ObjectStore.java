@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -45,7 +46,11 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 				.maxConnections(settings.maxConnections())
 				.connectionTimeout(Duration.ofSeconds(5))
 				.socketTimeout(Duration.ofSeconds(60)))
-			.overrideConfiguration((config) -> config.apiCallAttemptTimeout(settings.callTimeout()));
+			.overrideConfiguration((config) -> config.apiCallAttemptTimeout(settings.callTimeout())
+				.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
+					.toBuilder()
+					.maxAttempts(settings.sdkAttempts())
+					.build()));
 		if (settings.endpoint() != null) {
 			builder.endpointOverride(settings.endpoint());
 		}

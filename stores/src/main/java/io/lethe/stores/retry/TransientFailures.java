@@ -1,4 +1,4 @@
-package io.lethe.purge.intake;
+package io.lethe.stores.retry;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -7,8 +7,9 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 
-import org.apache.kafka.common.errors.RetriableException;
+import io.lethe.stores.object.ObjectStoreException;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -17,17 +18,17 @@ import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure of the infrastructure that passes (a database restart, a lost
- * connection, a lock or serialization conflict, a broker hiccup) from one that retrying
- * cannot fix. A valid deletion event that met a passing failure must never be
- * dead-lettered: the delete it carries was accepted and has to be purged some day, so the
- * intake retries it for as long as the failure lasts.
+ * connection, a lock or serialization conflict, a throttled or unavailable object store)
+ * from one that retrying cannot fix: the one test of what {@link RetryPolicy} retries, in
+ * store calls and in the worker's intake (where a valid event that met a passing failure
+ * must never be dead-lettered).
  * <p>
  * The whole cause chain counts, since the listener's failure wraps the cause, and
  * Spring's translation of a PostgreSQL error (57P01 becomes a plain
  * {@code DataAccessResourceFailureException}) hides whether it passes: the SQLSTATE
  * tells.
  */
-final class TransientFailures {
+public final class TransientFailures {
 
 	/**
 	 * SQLSTATEs of failures that pass: serialization failure, deadlock, lock not
@@ -38,7 +39,7 @@ final class TransientFailures {
 	private TransientFailures() {
 	}
 
-	static boolean isTransient(Throwable failure) {
+	public static boolean isTransient(Throwable failure) {
 		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 		for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
 			if (isTransientItself(cause)) {
@@ -55,10 +56,13 @@ final class TransientFailures {
 	}
 
 	private static boolean isTransientItself(Throwable cause) {
+		if (cause instanceof ObjectStoreException store) {
+			return store.retryable();
+		}
 		if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
 				|| cause instanceof CannotGetJdbcConnectionException
 				|| cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientException
-				|| cause instanceof SQLRecoverableException || cause instanceof RetriableException) {
+				|| cause instanceof SQLRecoverableException || cause instanceof DataAccessResourceFailureException) {
 			return true;
 		}
 		if (cause instanceof SQLException sql && sql.getSQLState() != null) {

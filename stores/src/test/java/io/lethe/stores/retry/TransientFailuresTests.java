@@ -1,18 +1,17 @@
-package io.lethe.purge.intake;
+package io.lethe.stores.retry;
 
 import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
-import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
+import io.lethe.stores.object.ObjectStoreException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -56,13 +55,14 @@ class TransientFailuresTests {
 	}
 
 	@Test
-	void aBrokerHiccupPasses() {
-		assertThat(TransientFailures.isTransient(wrapped(new NotLeaderOrFollowerException("moving")))).isTrue();
+	void aThrottledObjectStorePassesAndARefusalDoesNot() {
+		assertThat(TransientFailures.isTransient(wrapped(new ObjectStoreException("SlowDown", true)))).isTrue();
+		assertThat(TransientFailures.isTransient(wrapped(new ObjectStoreException("AccessDenied", false)))).isFalse();
 	}
 
 	@Test
 	void failuresThatRetryingCannotFixDoNotPass() {
-		assertThat(TransientFailures.isTransient(new InvalidEventException("no dataset_id"))).isFalse();
+		assertThat(TransientFailures.isTransient(new IllegalArgumentException("no dataset_id"))).isFalse();
 		assertThat(TransientFailures
 			.isTransient(wrapped(new DataIntegrityViolationException("check", new SQLException("violates", "23514")))))
 			.isFalse();
@@ -80,7 +80,7 @@ class TransientFailuresTests {
 	}
 
 	private static Exception wrapped(Throwable cause) {
-		return new ListenerExecutionFailedException("Listener failed", new RuntimeException(cause));
+		return new IllegalStateException("Listener failed", new RuntimeException(cause));
 	}
 
 }
