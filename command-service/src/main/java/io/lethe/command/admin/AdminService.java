@@ -11,6 +11,7 @@ import io.lethe.command.audit.AuditLog;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.dataset.Dataset;
 import io.lethe.command.dataset.DatasetService;
+import io.lethe.command.dataset.LegalHolds;
 import io.lethe.command.deletion.PurgeJobView;
 import io.lethe.command.deletion.PurgeRecords;
 import io.lethe.command.outbox.Outbox;
@@ -33,6 +34,8 @@ public class AdminService {
 
 	private final DatasetService datasets;
 
+	private final LegalHolds holds;
+
 	private final PurgeRecords purges;
 
 	private final Outbox outbox;
@@ -43,9 +46,10 @@ public class AdminService {
 
 	private final Clock clock;
 
-	AdminService(DatasetService datasets, PurgeRecords purges, Outbox outbox, AuditLog audit, DltReplayer dlt,
-			Clock clock) {
+	AdminService(DatasetService datasets, LegalHolds holds, PurgeRecords purges, Outbox outbox, AuditLog audit,
+			DltReplayer dlt, Clock clock) {
 		this.datasets = datasets;
+		this.holds = holds;
 		this.purges = purges;
 		this.outbox = outbox;
 		this.audit = audit;
@@ -89,15 +93,15 @@ public class AdminService {
 	@Transactional
 	public Dataset placeHold(Caller caller, UUID datasetId, String reason) {
 		Dataset dataset = guarded(caller, "legal-hold.place", datasetId,
-				() -> this.datasets.placeLegalHold(datasetId, reason, caller.principal()));
+				() -> this.holds.place(datasetId, reason, caller.principal()));
 		this.audit.succeeded(caller, "legal-hold.place", "dataset", datasetId, Map.of("reason", reason));
 		return dataset;
 	}
 
 	@Transactional
-	public DatasetService.Released releaseHold(Caller caller, UUID datasetId, String reason) {
-		DatasetService.Released released = guarded(caller, "legal-hold.release", datasetId,
-				() -> this.datasets.releaseLegalHold(datasetId));
+	public LegalHolds.Released releaseHold(Caller caller, UUID datasetId, String reason) {
+		LegalHolds.Released released = guarded(caller, "legal-hold.release", datasetId,
+				() -> this.holds.release(datasetId));
 		if (released.due()) {
 			request(caller, released.dataset().orgId(), "dataset", datasetId, "hold-released");
 		}

@@ -127,7 +127,7 @@ public class DatasetService {
 	public Dataset requireActiveUnheld(Caller caller, UUID id) {
 		Dataset dataset = requireActive(caller, id);
 		this.datasets.legalHold(id).ifPresent((hold) -> {
-			throw legalHold(List.of(id), hold.reason());
+			throw LegalHolds.conflict(List.of(id), hold.reason());
 		});
 		return dataset;
 	}
@@ -163,23 +163,6 @@ public class DatasetService {
 
 	/** A dataset read under a shared lock, and its legal hold or null. */
 	public record Locked(Dataset dataset, LegalHold hold) {
-	}
-
-	/**
-	 * The answer when a legal hold protects what a request would delete: 409
-	 * {@code legal-hold} naming the held datasets.
-	 */
-	public static ConflictException legalHold(List<UUID> held, String reason) {
-		Map<String, Object> properties = new java.util.LinkedHashMap<>();
-		properties.put("dataset_id", held.get(0));
-		properties.put("datasets", List.copyOf(held));
-		if (reason != null) {
-			properties.put("reason", reason);
-		}
-		return new ConflictException("legal-hold",
-				((held.size() == 1) ? "Dataset " + held.get(0) + " is" : "Datasets " + held + " are")
-						+ " under legal hold; what it holds or references cannot be deleted.",
-				properties);
 	}
 
 	/**
@@ -253,48 +236,10 @@ public class DatasetService {
 					Map.of("status", "purged"));
 		}
 		this.datasets.legalHold(id).ifPresent((hold) -> {
-			throw legalHold(List.of(id), hold.reason());
+			throw LegalHolds.conflict(List.of(id), hold.reason());
 		});
 		this.datasets.expireNow(id, now());
 		return this.datasets.lockAnyOrg(id).orElseThrow();
-	}
-
-	/**
-	 * Places (or updates) a legal hold on any org's dataset that is not being purged
-	 * already.
-	 */
-	@Transactional
-	public Dataset placeLegalHold(UUID id, String reason, String by) {
-		Dataset dataset = this.datasets.lockAnyOrg(id).orElseThrow(() -> new NotFoundException("Dataset " + id));
-		if (dataset.status() == DatasetStatus.PURGING || dataset.status() == DatasetStatus.PURGED) {
-			throw new ConflictException("purge-started",
-					"Dataset " + id + " is " + dataset.status().value() + "; a hold can no longer stop its purge.",
-					Map.of("status", dataset.status().value()));
-		}
-		this.datasets.setLegalHold(id, new LegalHold(reason, now(), by));
-		return dataset;
-	}
-
-	/**
-	 * Releases the hold; returns the dataset as it was and the hold that was released.
-	 */
-	@Transactional
-	public Released releaseLegalHold(UUID id) {
-		Dataset dataset = this.datasets.lockAnyOrg(id).orElseThrow(() -> new NotFoundException("Dataset " + id));
-		LegalHold hold = this.datasets.legalHold(id)
-			.orElseThrow(() -> new NotFoundException("Legal hold on dataset " + id));
-		this.datasets.setLegalHold(id, null);
-		return new Released(dataset, hold, dataset.status() == DatasetStatus.PENDING_DELETION
-				&& dataset.expiresAt() != null && !dataset.expiresAt().isAfter(now()));
-	}
-
-	@Transactional(readOnly = true)
-	public java.util.Optional<LegalHold> legalHold(UUID id) {
-		return this.datasets.legalHold(id);
-	}
-
-	/** A released hold: {@code due} when the dataset may be purged at once. */
-	public record Released(Dataset dataset, LegalHold hold, boolean due) {
 	}
 
 	private Dataset lockActive(Caller caller, UUID id, String verb) {

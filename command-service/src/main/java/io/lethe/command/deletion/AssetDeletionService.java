@@ -14,10 +14,11 @@ import io.lethe.command.asset.Asset;
 import io.lethe.command.asset.AssetService;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.dataset.DatasetService;
+import io.lethe.command.dataset.LegalHolds;
 import io.lethe.command.entity.EntityService;
 import io.lethe.command.item.AssetReference;
 import io.lethe.command.item.Item;
-import io.lethe.command.item.ItemService;
+import io.lethe.command.item.ItemDeletions;
 import io.lethe.command.outbox.Outbox;
 import io.lethe.events.AssetDeletionRequested;
 import io.lethe.events.codec.Topics;
@@ -45,7 +46,7 @@ public class AssetDeletionService {
 
 	private final AssetService assets;
 
-	private final ItemService items;
+	private final ItemDeletions items;
 
 	private final DatasetService datasets;
 
@@ -55,7 +56,7 @@ public class AssetDeletionService {
 
 	private final Clock clock;
 
-	AssetDeletionService(AssetService assets, ItemService items, DatasetService datasets, EntityService entities,
+	AssetDeletionService(AssetService assets, ItemDeletions items, DatasetService datasets, EntityService entities,
 			Outbox outbox, Clock clock) {
 		this.assets = assets;
 		this.items = items;
@@ -142,7 +143,7 @@ public class AssetDeletionService {
 		}
 		references.stream().filter(AssetReference::datasetHeld).map(AssetReference::datasetId).forEach(held::add);
 		if (!held.isEmpty()) {
-			return Optional.of(new Lock(references, DatasetService.legalHold(List.copyOf(held), null)));
+			return Optional.of(new Lock(references, LegalHolds.conflict(List.copyOf(held), null)));
 		}
 		if (ownerDataset != null && !ownerDataset.dataset().isActive()) {
 			String status = ownerDataset.dataset().status().value();

@@ -17,7 +17,7 @@ import io.lethe.command.api.Uuids;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.dataset.DatasetService;
 import io.lethe.command.item.Item;
-import io.lethe.command.item.ItemService;
+import io.lethe.command.item.ItemDeletions;
 import io.lethe.command.outbox.Outbox;
 import io.lethe.events.SamplesDeletionRequested;
 import io.lethe.events.codec.Topics;
@@ -44,7 +44,7 @@ public class SampleDeletionService {
 
 	private final DatasetService datasets;
 
-	private final ItemService items;
+	private final ItemDeletions items;
 
 	private final AssetDeletionService assets;
 
@@ -52,7 +52,7 @@ public class SampleDeletionService {
 
 	private final Clock clock;
 
-	SampleDeletionService(DatasetService datasets, ItemService items, AssetDeletionService assets, Outbox outbox,
+	SampleDeletionService(DatasetService datasets, ItemDeletions items, AssetDeletionService assets, Outbox outbox,
 			Clock clock) {
 		this.datasets = datasets;
 		this.items = items;

@@ -39,7 +39,6 @@ import io.lethe.stores.vector.VectorIndex;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -237,75 +236,13 @@ public class ItemService {
 	@Transactional(readOnly = true)
 	public List<Item> referencing(Caller caller, UUID assetId) {
 		this.assets.get(caller, assetId);
-		return referencesTo(caller, assetId);
+		return this.items.referencing(caller.orgId(), assetId);
 	}
 
 	/** The size of a dataset's content, for summaries such as Subworkflow's. */
 	@Transactional(readOnly = true)
 	public DatasetContents contents(UUID datasetId) {
 		return this.items.contents(datasetId);
-	}
-
-	/** Like {@link #referencing}, also for an asset that is already deleted. */
-	@Transactional(readOnly = true)
-	public List<Item> referencesTo(Caller caller, UUID assetId) {
-		return this.items.referencing(caller.orgId(), assetId);
-	}
-
-	/**
-	 * The dataset's active items among {@code ids}, locked until the calling transaction
-	 * ends.
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public List<Item> lockActive(UUID datasetId, java.util.Collection<UUID> ids) {
-		return this.items.lockActive(datasetId, ids);
-	}
-
-	/**
-	 * The distinct sources, in id order, of the dataset's active items among {@code ids}
-	 * whose source is not deleted yet. Read without locks: the caller locks them next.
-	 */
-	@Transactional(readOnly = true)
-	public List<UUID> sourcesOf(UUID datasetId, java.util.Collection<UUID> ids) {
-		return this.items.sourcesOf(datasetId, ids);
-	}
-
-	/**
-	 * Hides the items at once (lists, search); the purge worker removes their vectors,
-	 * previews and rows.
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public int markDeleted(Caller caller, java.util.Collection<UUID> ids) {
-		return ids.isEmpty() ? 0 : this.items.markDeleted(ids, caller.principal(), now());
-	}
-
-	/**
-	 * The active items that reference the asset, with their datasets locked (shared)
-	 * until the calling transaction ends, so that what a deletion decides from them
-	 * cannot go stale before it commits.
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public List<AssetReference> lockReferences(Caller caller, UUID assetId) {
-		return this.items.lockReferences(caller.orgId(), assetId);
-	}
-
-	/**
-	 * What an asset deletion does to the items that reference it: with {@code cascade}
-	 * the items of live datasets are deleted too; every other referencing item of a live
-	 * or restorable dataset stays, flagged {@code source_deleted}, keeping its own
-	 * preview and vectors. Items of a dataset being purged are left to that purge. Call
-	 * after {@link #lockReferences}.
-	 * @return the items affected
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public List<Item> sourceDeleted(Caller caller, UUID assetId, boolean cascade) {
-		List<Item> affected = new java.util.ArrayList<>();
-		if (cascade) {
-			affected.addAll(this.items.cascadeDelete(caller.orgId(), assetId, caller.principal(), now()));
-		}
-		affected.addAll(this.items.flagSourceDeleted(caller.orgId(), assetId));
-		affected.sort(java.util.Comparator.comparing(Item::createdAt).thenComparing(Item::id));
-		return affected;
 	}
 
 	private Encoder embedding(Dataset dataset, String embeddingName) {

@@ -5,8 +5,6 @@ import io.lethe.command.deletion.AssetDeletionService;
 import java.util.List;
 import java.util.UUID;
 
-import io.lethe.problems.FieldError;
-import io.lethe.problems.InvalidRequestException;
 import io.lethe.command.api.QueryFlags;
 import io.lethe.command.deletion.SamplesRequest;
 import io.lethe.command.auth.Caller;

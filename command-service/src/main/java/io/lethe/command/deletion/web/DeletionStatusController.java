@@ -14,6 +14,7 @@ import io.lethe.command.asset.AssetStatus;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.dataset.Dataset;
 import io.lethe.command.dataset.DatasetService;
+import io.lethe.command.dataset.LegalHolds;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -33,12 +34,15 @@ class DeletionStatusController {
 
 	private final DatasetService datasets;
 
+	private final LegalHolds holds;
+
 	private final AssetService assets;
 
 	private final PurgeRecords purges;
 
-	DeletionStatusController(DatasetService datasets, AssetService assets, PurgeRecords purges) {
+	DeletionStatusController(DatasetService datasets, LegalHolds holds, AssetService assets, PurgeRecords purges) {
 		this.datasets = datasets;
+		this.holds = holds;
 		this.assets = assets;
 		this.purges = purges;
 	}
@@ -52,7 +56,7 @@ class DeletionStatusController {
 		String state = job.filter((j) -> "failed".equals(j.state()))
 			.map((j) -> "failed")
 			.orElse(dataset.status().value());
-		boolean held = this.datasets.legalHold(id).isPresent();
+		boolean held = this.holds.find(id).isPresent();
 		return new DeletionStatus(id, state, dataset.deletedDt(), dataset.deletedBy(), dataset.expiresAt(), held,
 				job.map(JobStatus::of).orElse(null), job.map(Progress::of).orElse(Progress.NONE),
 				receipt.map(Receipt::of).orElse(null));

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.lethe.command.auth.Caller;
 import io.lethe.command.deletion.AssetDeletionService;
