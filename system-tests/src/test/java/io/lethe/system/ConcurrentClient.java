@@ -1,0 +1,78 @@
+package io.lethe.system;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * One of the concurrency suite's clients: until the deadline, a random operation at a
+ * time, drawn with fixed weights from its own seeded generator. Writes outweigh deletes
+ * so that there is always something to delete; a few datasets are kept active so that
+ * uploads and attaches have somewhere to go.
+ */
+final class ConcurrentClient implements Runnable {
+
+	/** Datasets kept active, and how many the run creates at most. */
+	static final int ACTIVE_DATASETS = 6;
+
+	static final int MAX_DATASETS = 40;
+
+	private final List<Weighted> operations;
+
+	private final int total;
+
+	private final UsageModel model;
+
+	private final ContentOperations content;
+
+	private final Random random;
+
+	private final Instant deadline;
+
+	ConcurrentClient(UsageModel model, ContentOperations content, DeletionOperations deletions, long seed,
+			Instant deadline) {
+		this.model = model;
+		this.content = content;
+		this.random = new Random(seed);
+		this.deadline = deadline;
+		this.operations = List.of(new Weighted(10, content::uploadAsset), new Weighted(14, content::uploadIntoDataset),
+				new Weighted(20, content::attach), new Weighted(10, content::embed),
+				new Weighted(4, content::multipartRacingDelete), new Weighted(1, content::createDataset),
+				new Weighted(1, (r) -> deletions.deleteDataset(r, "PT0S")),
+				new Weighted(1, (r) -> deletions.deleteDataset(r, "PT" + (2 + r.nextInt(6)) + "S")),
+				new Weighted(1, (r) -> deletions.deleteDataset(r, "PT1H")), new Weighted(3, deletions::restore),
+				new Weighted(2, deletions::placeHold), new Weighted(1, deletions::releaseHold),
+				new Weighted(2, deletions::purgeNow), new Weighted(4, (r) -> deletions.deleteAsset(r, false, false)),
+				new Weighted(3, (r) -> deletions.deleteAsset(r, true, false)),
+				new Weighted(2, (r) -> deletions.deleteAsset(r, false, true)),
+				new Weighted(3, (r) -> deletions.deleteAsset(r, true, true)),
+				new Weighted(4, (r) -> deletions.deleteSamples(r, false, false)),
+				new Weighted(3, (r) -> deletions.deleteSamples(r, true, false)),
+				new Weighted(3, (r) -> deletions.deleteSamples(r, true, true)),
+				new Weighted(1, (r) -> deletions.reconcile()));
+		this.total = this.operations.stream().mapToInt(Weighted::weight).sum();
+	}
+
+	@Override
+	public void run() {
+		while (Instant.now().isBefore(this.deadline)) {
+			if (this.model.activeDatasets() < ACTIVE_DATASETS && this.model.datasets().size() < MAX_DATASETS) {
+				this.content.createDataset(this.random);
+				continue;
+			}
+			int draw = this.random.nextInt(this.total);
+			for (Weighted operation : this.operations) {
+				draw -= operation.weight();
+				if (draw < 0) {
+					operation.run().accept(this.random);
+					break;
+				}
+			}
+		}
+	}
+
+	private record Weighted(int weight, Consumer<Random> run) {
+	}
+
+}
