@@ -13,10 +13,8 @@ import java.util.function.Consumer;
  */
 final class ConcurrentClient implements Runnable {
 
-	/** Datasets kept active, and how many the run creates at most. */
+	/** Datasets kept active: uploads and attaches need somewhere to go. */
 	static final int ACTIVE_DATASETS = 6;
-
-	static final int MAX_DATASETS = 40;
 
 	private final List<Weighted> operations;
 
@@ -42,7 +40,7 @@ final class ConcurrentClient implements Runnable {
 				new Weighted(1, (r) -> deletions.deleteDataset(r, "PT0S")),
 				new Weighted(1, (r) -> deletions.deleteDataset(r, "PT" + (2 + r.nextInt(6)) + "S")),
 				new Weighted(1, (r) -> deletions.deleteDataset(r, "PT1H")), new Weighted(3, deletions::restore),
-				new Weighted(2, deletions::placeHold), new Weighted(1, deletions::releaseHold),
+				new Weighted(1, deletions::placeHold), new Weighted(1, deletions::releaseHold),
 				new Weighted(2, deletions::purgeNow), new Weighted(4, (r) -> deletions.deleteAsset(r, false, false)),
 				new Weighted(3, (r) -> deletions.deleteAsset(r, true, false)),
 				new Weighted(2, (r) -> deletions.deleteAsset(r, false, true)),
@@ -57,7 +55,7 @@ final class ConcurrentClient implements Runnable {
 	@Override
 	public void run() {
 		while (Instant.now().isBefore(this.deadline)) {
-			if (this.model.activeDatasets() < ACTIVE_DATASETS && this.model.datasets().size() < MAX_DATASETS) {
+			if (this.model.activeDatasets() < ACTIVE_DATASETS) {
 				this.content.createDataset(this.random);
 				continue;
 			}

@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import io.lethe.system.Findings.Answer;
+import io.lethe.system.Lifecycle.Dataset;
 import io.lethe.system.UsageModel.Asset;
-import io.lethe.system.UsageModel.Dataset;
 import io.lethe.system.UsageModel.Item;
 import io.lethe.testkit.Api;
 import io.lethe.testkit.TestImages;

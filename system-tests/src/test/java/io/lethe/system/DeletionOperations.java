@@ -10,10 +10,10 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import io.lethe.system.Findings.Answer;
+import io.lethe.system.Lifecycle.Dataset;
+import io.lethe.system.Lifecycle.State;
 import io.lethe.system.UsageModel.Asset;
-import io.lethe.system.UsageModel.Dataset;
 import io.lethe.system.UsageModel.Item;
-import io.lethe.system.UsageModel.State;
 import io.lethe.testkit.Api;
 import tools.jackson.databind.JsonNode;
 

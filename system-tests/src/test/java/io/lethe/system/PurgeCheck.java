@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.lethe.system.Lifecycle.Dataset;
 import io.lethe.system.UsageModel.Asset;
-import io.lethe.system.UsageModel.Dataset;
 import io.lethe.system.UsageModel.Item;
 import io.lethe.testkit.Api;
 import org.awaitility.core.ConditionTimeoutException;
@@ -144,12 +144,12 @@ final class PurgeCheck {
 			boolean row = rowExists("assets", asset.id);
 			if (deleted && row) {
 				this.findings.violation("due-purged", asset + " deleted by " + asset.deletedBy + " but still "
-						+ string("select status from catalog.assets where id = ?", asset.id));
+						+ string("select status from catalog.assets where id = ?", asset.id) + ", " + jobOf(asset.id));
 			}
 			if (!row) {
 				residue(asset.toString(), "orgs/" + this.model.org + "/assets/" + asset.id + "/");
 			}
-			if (deleted && asset.deletedBy.startsWith("delete-") && !asset.deletedBy.startsWith("delete-samples")) {
+			if (deleted && !row && !asset.deletedBy.startsWith("delete-samples")) {
 				receipts(asset.toString(), asset.id);
 			}
 		}
@@ -158,7 +158,8 @@ final class PurgeCheck {
 				continue;
 			}
 			if (rowExists("items", item.id)) {
-				this.findings.violation("due-purged", item + " deleted by " + item.deletedBy + " has its row");
+				this.findings.violation("due-purged",
+						item + " deleted by " + item.deletedBy + " has its row, " + jobOf(item.id));
 			}
 			if (this.stores.count("select count(*) from vectors.e_multimodal where item_id = ?", item.id) > 0) {
 				this.findings.violation("residue", item + " deleted by " + item.deletedBy + " has its vector");
@@ -190,6 +191,14 @@ final class PurgeCheck {
 				+ "(select 1 from catalog.items i where i.id = v.item_id)")) {
 			this.findings.violation("residue", "a vector without its item: " + vector);
 		}
+	}
+
+	/** The state of the jobs that name a target, or that none does. */
+	private String jobOf(UUID target) throws SQLException {
+		List<String> jobs = query("select j.root_type || ' job ' || j.id || ' ' || j.state || ' at ' || j.step || ' '"
+				+ " || coalesce(j.last_error, '') from purge.job_targets t join purge.jobs j on j.id = t.job_id "
+				+ "where t.target_id = ?", target);
+		return jobs.isEmpty() ? "no job names it" : String.join("; ", jobs);
 	}
 
 	private void residue(String what, String prefix) {

@@ -1,14 +1,15 @@
 package io.lethe.system;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+
+import io.lethe.system.Lifecycle.Dataset;
+import io.lethe.system.Lifecycle.State;
 
 /**
  * The concurrency suite's own account of what its clients were told: datasets with the
@@ -114,20 +115,22 @@ final class UsageModel {
 	}
 
 	/**
-	 * A deleted asset whose purge a legal hold rightly keeps waiting: it is owned by a
-	 * held dataset, or an item of one still uses it.
+	 * A deleted asset whose purge a legal hold may rightly keep waiting: its owner, or a
+	 * dataset with an item that uses it, was held at some time since it was deleted.
 	 */
 	boolean heldBack(Asset asset) {
-		return (asset.owner != null && asset.owner.last().held())
-				|| itemsUsing(asset).stream().anyMatch((i) -> i.deletedStart == NEVER && i.dataset.last().held());
+		return (asset.owner != null && asset.owner.heldSince(asset.deletedStart))
+				|| itemsUsing(asset).stream().anyMatch((i) -> i.dataset.heldSince(asset.deletedStart));
 	}
 
 	/**
-	 * A deleted item whose purge a legal hold rightly keeps waiting: its dataset is held,
-	 * or it went with a source that is held back.
+	 * A deleted item whose purge a legal hold may rightly keep waiting (a held dataset's
+	 * deleted samples wait for the release, and then for the worker's recheck): its
+	 * dataset was held at some time since, or it went with a source that is held back.
 	 */
 	boolean heldBack(Item item) {
-		return item.dataset.last().held() || (item.asset.deletedStart == item.deletedStart && heldBack(item.asset));
+		return item.dataset.heldSince(item.deletedStart)
+				|| (item.asset.deletedStart == item.deletedStart && heldBack(item.asset));
 	}
 
 	synchronized <T> T pick(List<T> from, Random random) {
@@ -149,87 +152,6 @@ final class UsageModel {
 			checks = List.copyOf(this.laterChecks);
 		}
 		checks.forEach(Runnable::run);
-	}
-
-	/** What a dataset's lifecycle left it as after one answered request. */
-	record State(boolean active, boolean held, Instant expiresAt, Instant heldSince) {
-
-		static final State NEW = new State(true, false, null, null);
-
-		/**
-		 * Pending deletion and still restorable at {@code at}: held, or its grace not yet
-		 * over.
-		 */
-		boolean restorableAt(Instant at) {
-			return !this.active && (this.held || (this.expiresAt != null && this.expiresAt.isAfter(at.plusSeconds(1))));
-		}
-
-	}
-
-	/** A lifecycle request that changed a dataset, between its send and answer ticks. */
-	record Transition(long start, long end, State after) {
-	}
-
-	/** A dataset; its lifecycle requests are made one at a time, under its lock. */
-	static final class Dataset {
-
-		final UUID id;
-
-		final boolean storePreview;
-
-		final ReentrantLock lifecycle = new ReentrantLock();
-
-		private final List<Transition> history = new ArrayList<>();
-
-		/** The items live when it was last deleted, and when that delete was sent. */
-		List<Item> atDeletion = List.of();
-
-		long deletedStart = NEVER;
-
-		long heldFrom = NEVER;
-
-		boolean restored;
-
-		volatile boolean uncertain;
-
-		Dataset(UUID id, boolean storePreview) {
-			this.id = id;
-			this.storePreview = storePreview;
-		}
-
-		synchronized void changed(long start, long end, State after) {
-			this.history.add(new Transition(start, end, after));
-		}
-
-		synchronized State last() {
-			return this.history.isEmpty() ? State.NEW : this.history.get(this.history.size() - 1).after();
-		}
-
-		/**
-		 * Whether the dataset was, for certain, in a state that {@code test} accepts for
-		 * the whole of {@code [start, end]}: no lifecycle request of it overlapped.
-		 */
-		synchronized boolean throughout(long start, long end, Predicate<State> test) {
-			if (this.uncertain) {
-				return false;
-			}
-			State at = State.NEW;
-			for (Transition transition : this.history) {
-				if (transition.start() <= end && transition.end() >= start) {
-					return false;
-				}
-				if (transition.end() < start) {
-					at = transition.after();
-				}
-			}
-			return test.test(at);
-		}
-
-		@Override
-		public String toString() {
-			return "dataset " + this.id;
-		}
-
 	}
 
 	/** An asset and the SHA-256 (hex) of the bytes its client uploaded. */
