@@ -28,8 +28,8 @@ final class ConcurrentClient implements Runnable {
 
 	private final Instant deadline;
 
-	ConcurrentClient(UsageModel model, ContentOperations content, DeletionOperations deletions, long seed,
-			Instant deadline) {
+	ConcurrentClient(UsageModel model, ContentOperations content, LifecycleOperations lifecycle,
+			DeletionOperations deletions, long seed, Instant deadline) {
 		this.model = model;
 		this.content = content;
 		this.random = new Random(seed);
@@ -37,18 +37,18 @@ final class ConcurrentClient implements Runnable {
 		this.operations = List.of(new Weighted(10, content::uploadAsset), new Weighted(14, content::uploadIntoDataset),
 				new Weighted(20, content::attach), new Weighted(10, content::embed),
 				new Weighted(4, content::multipartRacingDelete), new Weighted(1, content::createDataset),
-				new Weighted(1, (r) -> deletions.deleteDataset(r, "PT0S")),
-				new Weighted(1, (r) -> deletions.deleteDataset(r, "PT" + (2 + r.nextInt(6)) + "S")),
-				new Weighted(1, (r) -> deletions.deleteDataset(r, "PT1H")), new Weighted(3, deletions::restore),
-				new Weighted(1, deletions::placeHold), new Weighted(1, deletions::releaseHold),
-				new Weighted(2, deletions::purgeNow), new Weighted(4, (r) -> deletions.deleteAsset(r, false, false)),
+				new Weighted(1, (r) -> lifecycle.deleteDataset(r, "PT0S")),
+				new Weighted(1, (r) -> lifecycle.deleteDataset(r, "PT" + (2 + r.nextInt(6)) + "S")),
+				new Weighted(1, (r) -> lifecycle.deleteDataset(r, "PT1H")), new Weighted(3, lifecycle::restore),
+				new Weighted(1, lifecycle::placeHold), new Weighted(1, lifecycle::releaseHold),
+				new Weighted(2, lifecycle::purgeNow), new Weighted(4, (r) -> deletions.deleteAsset(r, false, false)),
 				new Weighted(3, (r) -> deletions.deleteAsset(r, true, false)),
 				new Weighted(2, (r) -> deletions.deleteAsset(r, false, true)),
 				new Weighted(3, (r) -> deletions.deleteAsset(r, true, true)),
 				new Weighted(4, (r) -> deletions.deleteSamples(r, false, false)),
 				new Weighted(3, (r) -> deletions.deleteSamples(r, true, false)),
 				new Weighted(3, (r) -> deletions.deleteSamples(r, true, true)),
-				new Weighted(1, (r) -> deletions.reconcile()));
+				new Weighted(1, (r) -> lifecycle.reconcile()));
 		this.total = this.operations.stream().mapToInt(Weighted::weight).sum();
 	}
 

@@ -59,23 +59,25 @@ class ConcurrentUseSystemTests {
 				seed, seconds, clients, seed);
 		Findings findings = new Findings();
 		UsageModel model = new UsageModel(findings, UUID.fromString(this.system.orgAId()));
-		ContentOperations content = new ContentOperations(this.api, this.system.orgAKey(), model);
-		DeletionOperations deletions = new DeletionOperations(this.api, this.system.orgAKey(),
-				this.system.operatorKey(), model);
 		List<ServiceProcess> workers = new ArrayList<>();
 		this.system.worker.stop();
 		try (Stores stores = new Stores(this.system)) {
+			ContentOperations content = new ContentOperations(this.api, this.system.orgAKey(), model);
+			LifecycleOperations lifecycle = new LifecycleOperations(this.api, this.system.orgAKey(),
+					this.system.operatorKey(), model);
+			DeletionOperations deletions = new DeletionOperations(this.api, this.system.orgAKey(), model,
+					(item) -> activeInCatalog(stores, item));
 			workers.add(this.system.startWorker(Ports.free(), "concurrent-a", WORKER_ENV, WORKER_ARGS));
 			workers.add(this.system.startWorker(Ports.free(), "concurrent-b", WORKER_ENV, WORKER_ARGS));
 			Instant since = Instant.now().minusSeconds(1);
 			LeaseSampler leases = new LeaseSampler(this.system, findings);
-			run(clients, seed, Instant.now().plusSeconds(seconds), model, content, deletions);
+			run(clients, seed, Instant.now().plusSeconds(seconds), model, content, lifecycle, deletions);
 			model.runLaterChecks();
 
 			// a few seconds' grace given at the very end is over before the check looks
 			Instant due = Instant.now().plusSeconds(10);
 			PurgeCheck purges = new PurgeCheck(this.system, stores, model, this.api, since);
-			purges.awaitQuiet(due, settle, deletions.reconcileRuns());
+			purges.awaitQuiet(due, settle, lifecycle.reconcileRuns());
 			leases.close();
 			LiveContentCheck live = new LiveContentCheck(stores, model, this.api, this.system.orgAKey());
 			live.check(due);
@@ -93,13 +95,23 @@ class ConcurrentUseSystemTests {
 		}
 	}
 
+	private static boolean activeInCatalog(Stores stores, UUID item) {
+		try {
+			return stores.count("select count(*) from catalog.items where id = ? and status = 'active'", item) > 0;
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static void run(int clients, long seed, Instant deadline, UsageModel model, ContentOperations content,
-			DeletionOperations deletions) throws Exception {
+			LifecycleOperations lifecycle, DeletionOperations deletions) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		try {
 			List<Future<?>> running = new ArrayList<>();
 			for (int i = 0; i < clients; i++) {
-				running.add(pool.submit(new ConcurrentClient(model, content, deletions, seed + i, deadline)));
+				running
+					.add(pool.submit(new ConcurrentClient(model, content, lifecycle, deletions, seed + i, deadline)));
 			}
 			for (Future<?> client : running) {
 				client.get(Duration.between(Instant.now(), deadline).toSeconds() + 120, TimeUnit.SECONDS);

@@ -1,6 +1,5 @@
 package io.lethe.system;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,9 @@ import io.lethe.testkit.Api;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The deletes of the concurrency suite's clients, with the operator's holds, purge-now
- * and reconciler runs. Lifecycle requests of one dataset (delete, restore, hold, release,
- * purge-now) are made one at a time, so that its history is known; everything else races
- * them. Deletes the rules should have refused are noted once every answer of the run is
- * in.
+ * The asset and samples deletes of the concurrency suite's clients (plain, {@code force},
+ * {@code cascade}, with their sources), racing everything else. Deletes the rules should
+ * have refused are noted once every answer of the run is in.
  */
 final class DeletionOperations {
 
@@ -30,96 +27,22 @@ final class DeletionOperations {
 
 	private final String key;
 
-	private final String operator;
-
 	private final UsageModel model;
 
 	private final Findings findings;
 
-	private final List<UUID> reconcileRuns = new java.util.concurrent.CopyOnWriteArrayList<>();
+	/**
+	 * The catalog's word on whether an item is still active: a cascade's answer lists the
+	 * items it reached, not which of them it deleted and which it only flagged.
+	 */
+	private final Predicate<UUID> activeInCatalog;
 
-	private final java.util.concurrent.atomic.AtomicLong lastReconcile = new java.util.concurrent.atomic.AtomicLong(
-			System.nanoTime() - java.util.concurrent.TimeUnit.SECONDS.toNanos(10));
-
-	DeletionOperations(Api api, String key, String operator, UsageModel model) {
+	DeletionOperations(Api api, String key, UsageModel model, Predicate<UUID> activeInCatalog) {
+		this.activeInCatalog = activeInCatalog;
 		this.api = api;
 		this.key = key;
-		this.operator = operator;
 		this.model = model;
 		this.findings = model.findings;
-	}
-
-	void deleteDataset(Random random, String grace) {
-		lifecycle(random, State::active, "delete-dataset-" + grace,
-				(d) -> this.api.delete("/api/v1/datasets/" + d.id + "?grace=" + grace, this.key),
-				(d, answer, before) -> {
-					if (before.active()) {
-						d.atDeletion = this.model.itemsOf(d)
-							.stream()
-							.filter((i) -> i.createdEnd < answer.start() && i.deletedStart == UsageModel.NEVER)
-							.toList();
-						d.deletedStart = answer.start();
-					}
-					Instant expires = Instant.parse(answer.response().json().get("expires_at").stringValue());
-					return new State(false, before.held(), expires, before.heldSince());
-				});
-	}
-
-	void restore(Random random) {
-		lifecycle(random, (s) -> !s.active(), "restore",
-				(d) -> this.api.post("/api/v1/datasets/" + d.id + "/restore", this.key, null), (d, answer, before) -> {
-					d.restored = true;
-					return new State(true, before.held(), null, before.heldSince());
-				});
-	}
-
-	void placeHold(Random random) {
-		lifecycle(random, (s) -> !s.held(), "hold", (d) -> this.api.send("PUT",
-				"/api/v1/admin/datasets/" + d.id + "/legal-hold", this.operator, Map.of("reason", "concurrency suite")),
-				(d, answer, before) -> {
-					d.heldFrom = answer.end();
-					return new State(before.active(), true, before.expiresAt(), answer.answeredAt());
-				});
-	}
-
-	void releaseHold(Random random) {
-		lifecycle(random, State::held, "release",
-				(d) -> this.api.delete("/api/v1/admin/datasets/" + d.id + "/legal-hold", this.operator),
-				(d, answer, before) -> {
-					d.heldFrom = UsageModel.NEVER;
-					return new State(before.active(), false, before.expiresAt(), null);
-				});
-	}
-
-	void purgeNow(Random random) {
-		lifecycle(random, (s) -> !s.active(), "purge-now",
-				(d) -> this.api.post("/api/v1/admin/datasets/" + d.id + "/purge", this.operator,
-						Map.of("reason", "concurrency suite")),
-				(d, answer, before) -> new State(false, before.held(), answer.answeredAt(), before.heldSince()));
-	}
-
-	/**
-	 * A real reconciler run, at most one request every 15 seconds: runs go one at a time
-	 * and the check waits for all of them.
-	 */
-	void reconcile() {
-		long now = System.nanoTime();
-		long last = this.lastReconcile.get();
-		if (now - last < java.util.concurrent.TimeUnit.SECONDS.toNanos(15)
-				|| !this.lastReconcile.compareAndSet(last, now)) {
-			return;
-		}
-		Answer answer = this.findings.send("reconcile",
-				() -> this.api.post("/api/v1/admin/reconcile?dry_run=false&org_id=" + this.model.org + "&safety_age="
-						+ ConcurrentUseSystemTests.RECONCILE_SAFETY_AGE, this.operator, null));
-		if (answer.status() == 202) {
-			this.reconcileRuns.add(ContentOperations.id(answer, "run_id"));
-		}
-	}
-
-	/** The reconciler runs asked for, which the check waits for. */
-	List<UUID> reconcileRuns() {
-		return List.copyOf(this.reconcileRuns);
 	}
 
 	void deleteAsset(Random random, boolean force, boolean cascade) {
@@ -156,8 +79,16 @@ final class DeletionOperations {
 			}
 			sourceStillNeeded(asset, answer, force, Set.of(), what);
 			for (Item item : reached) {
-				if (cascade && item.dataset.throughout(answer.start(), answer.end(), (s) -> !s.active())) {
-					this.findings.violation("cascade", what + " reached " + item + " while its dataset was deleted");
+				if (!cascade || !item.dataset.throughout(answer.start(), answer.end(), (s) -> !s.active())) {
+					continue;
+				}
+				if (this.activeInCatalog.test(item.id)) {
+					item.deletedStart = UsageModel.NEVER;
+					item.deletedBy = null;
+				}
+				else {
+					this.findings.violation("cascade", what + " deleted " + item
+							+ " while its dataset was deleted (a restore would come back without it)");
 				}
 			}
 		});
@@ -230,6 +161,10 @@ final class DeletionOperations {
 	 * (never), or without force a live or restorable dataset's.
 	 */
 	private void sourceStillNeeded(Asset asset, Answer answer, boolean force, Set<Item> alsoDeleted, String what) {
+		if (asset.deletedStart != answer.start()) {
+			// deleted before, by another request
+			return;
+		}
 		for (Item user : this.model.itemsUsing(asset)) {
 			if (alsoDeleted.contains(user) || !user.liveThroughout(answer.start(), answer.end())) {
 				continue;
@@ -244,39 +179,6 @@ final class DeletionOperations {
 						what + " without force and deleted " + asset + ", the source of " + user);
 			}
 		}
-	}
-
-	/**
-	 * One lifecycle request on a dataset that {@code eligible} accepts and no other
-	 * client is changing; a 2xx answer records the state {@code after} says it left.
-	 */
-	private void lifecycle(Random random, Predicate<State> eligible, String operation,
-			java.util.function.Function<Dataset, Api.Response> request, After after) {
-		Dataset dataset = this.model.pickDataset(random, eligible);
-		if (dataset == null || !dataset.lifecycle.tryLock()) {
-			return;
-		}
-		try {
-			State before = dataset.last();
-			Answer answer = this.findings.send(operation, () -> request.apply(dataset));
-			if (answer.unknown()) {
-				dataset.uncertain = true;
-			}
-			else if (answer.ok()) {
-				dataset.changed(answer.start(), answer.end(), after.state(dataset, answer, before));
-			}
-		}
-		finally {
-			dataset.lifecycle.unlock();
-		}
-	}
-
-	/** The state a successful lifecycle request left its dataset in. */
-	@FunctionalInterface
-	private interface After {
-
-		State state(Dataset dataset, Answer answer, State before);
-
 	}
 
 }

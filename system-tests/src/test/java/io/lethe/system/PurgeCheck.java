@@ -186,18 +186,26 @@ final class PurgeCheck {
 				+ "from purge.jobs where created_at >= ? and state = 'failed'", since())) {
 			this.findings.violation("due-purged", "failed " + job);
 		}
+		for (Dataset dataset : this.model.datasets()) {
+			orphanVectors(dataset);
+		}
+	}
+
+	private void orphanVectors(Dataset dataset) throws SQLException {
 		for (String vector : query("select 'item ' || v.item_id || ' of dataset ' || v.dataset_id "
-				+ "from vectors.e_multimodal v where v.org_id = '" + this.model.org + "' and not exists "
-				+ "(select 1 from catalog.items i where i.id = v.item_id)")) {
+				+ "from vectors.e_multimodal v where v.dataset_id = ? and not exists "
+				+ "(select 1 from catalog.items i where i.id = v.item_id)", dataset.id)) {
 			this.findings.violation("residue", "a vector without its item: " + vector);
 		}
 	}
 
 	/** The state of the jobs that name a target, or that none does. */
 	private String jobOf(UUID target) throws SQLException {
-		List<String> jobs = query("select j.root_type || ' job ' || j.id || ' ' || j.state || ' at ' || j.step || ' '"
-				+ " || coalesce(j.last_error, '') from purge.job_targets t join purge.jobs j on j.id = t.job_id "
-				+ "where t.target_id = ?", target);
+		List<String> jobs = query(
+				"select j.root_type || ' job ' || j.id || ' ' || j.state || ' at ' || j.step || ' '"
+						+ " || coalesce(j.last_error, '') from purge.jobs j where j.root_id = ? or exists "
+						+ "(select 1 from purge.job_targets t where t.job_id = j.id and t.target_id = ?)",
+				target, target);
 		return jobs.isEmpty() ? "no job names it" : String.join("; ", jobs);
 	}
 
