@@ -1,5 +1,6 @@
 package io.lethe.system;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ class ConcurrentUseSystemTests {
 			live.check(due);
 			purges.check(due);
 
-			report(seed, seconds, clients, findings, live, leases, purges.dueDatasets(due).size());
+			report(seed, seconds, clients, model, live, leases, purges.dueDatasets(due).size());
 			assertThat(findings.violations())
 				.as("deletion rules broken under concurrent use (seed %d):%n  %s", seed,
 						String.join("\n  ", findings.violations()))
@@ -99,7 +100,7 @@ class ConcurrentUseSystemTests {
 		try {
 			return stores.count("select count(*) from catalog.items where id = ? and status = 'active'", item) > 0;
 		}
-		catch (java.sql.SQLException ex) {
+		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
@@ -122,8 +123,11 @@ class ConcurrentUseSystemTests {
 		}
 	}
 
-	private static void report(long seed, int seconds, int clients, Findings findings, LiveContentCheck live,
+	private static void report(long seed, int seconds, int clients, UsageModel model, LiveContentCheck live,
 			LeaseSampler leases, int duePurged) {
+		Findings findings = model.findings;
+		long held = model.datasets().stream().filter((d) -> d.last().held()).count();
+		long restored = model.datasets().stream().filter((d) -> d.restored && d.last().active()).count();
 		Map<String, Long> counts = findings.counts();
 		String byOperation = counts.entrySet()
 			.stream()
@@ -143,6 +147,8 @@ class ConcurrentUseSystemTests {
 					.sum());
 		figures.put("live_items_checked", live.itemsChecked());
 		figures.put("due_datasets_purged", duePurged);
+		figures.put("held_datasets", held);
+		figures.put("restored_datasets", restored);
 		figures.put("lease_observations", leases.observations());
 		figures.put("violations", findings.violations().size());
 		figures.put("by_operation", byOperation);
@@ -150,10 +156,10 @@ class ConcurrentUseSystemTests {
 		System.out.printf("Concurrency suite (seed %d): %d operations by %d clients in %d s; %s%n", seed,
 				findings.operations(), clients, seconds, byOperation);
 		System.out.printf(
-				"Concurrency suite: %d live items checked, %d due datasets, %d lease observations "
-						+ "(%d owner changes, holders %s), %d violations%n",
-				live.itemsChecked(), duePurged, leases.observations(), leases.ownerChanges(), leases.holders(),
-				findings.violations().size());
+				"Concurrency suite: %d live items checked, %d due datasets, %d held, %d restored, "
+						+ "%d lease observations (%d owner changes, holders %s), %d violations%n",
+				live.itemsChecked(), duePurged, held, restored, leases.observations(), leases.ownerChanges(),
+				leases.holders(), findings.violations().size());
 		findings.violations().forEach((v) -> System.out.println("  " + v));
 	}
 

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -174,7 +175,7 @@ final class LiveContentCheck {
 	}
 
 	private List<JsonNode> listItems(Dataset dataset) {
-		List<JsonNode> items = new java.util.ArrayList<>();
+		List<JsonNode> items = new ArrayList<>();
 		JsonNode next = null;
 		long offset = 0;
 		do {
@@ -196,7 +197,7 @@ final class LiveContentCheck {
 				if (!rs.next()) {
 					return null;
 				}
-				List<String> values = new java.util.ArrayList<>();
+				List<String> values = new ArrayList<>();
 				for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
 					values.add(rs.getString(i));
 				}
