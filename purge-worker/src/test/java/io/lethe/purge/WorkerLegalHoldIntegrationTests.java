@@ -47,22 +47,26 @@ class WorkerLegalHoldIntegrationTests extends PurgeWorkerIntegrationTest {
 	}
 
 	@Test
-	void anAssetAHeldDatasetOwnsIsNeverPurged() {
+	void aHoldPlacedAfterAnAssetsDeletionDoesNotBringItsBinaryBack() {
 		UUID org = this.catalog.org();
 		UUID held = this.catalog.dataset(org, "active", null);
 		UUID asset = this.catalog.asset(org, held, "deleted", 1, false);
+		UUID item = this.catalog.itemOf(org, held, asset, 1);
+		// what a forced delete left: the item keeps its own preview and vectors, flagged
+		this.jdbc.sql("update catalog.items set source_deleted = true where id = ?").param(item).update();
 		hold(held, "audit");
 
 		TestEvents.publish(asset, TestEvents.assetDeletion(org, asset, false));
 
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(jobOf(PurgeJob.ASSET, asset).lastError()).contains("legal hold"));
-		assertThat(jobOf(PurgeJob.ASSET, asset).state()).isEqualTo(JobState.SCHEDULED);
-		assertThat(this.catalog.versionsUnder(ObjectKeys.assetPrefix(org, asset))).isOne();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(jobOf(PurgeJob.ASSET, asset).state()).isEqualTo(JobState.COMPLETED));
+		assertThat(this.catalog.versionsUnder(ObjectKeys.assetPrefix(org, asset))).isZero();
+		assertThat(this.vectors.countItems(List.of(item))).as("the held item keeps its vectors").isEqualTo(2);
+		assertThat(this.catalog.count("select count(*) from catalog.items where id = ?", item)).isOne();
 	}
 
 	@Test
-	void aCascadeNeverReachesTheItemsOfAHeldDataset() {
+	void aCascadeWaitsForTheReleaseOfAHeldDatasetsDeletedItems() {
 		UUID org = this.catalog.org();
 		UUID live = this.catalog.dataset(org, "active", null);
 		UUID held = this.catalog.dataset(org, "active", null);
@@ -74,13 +78,21 @@ class WorkerLegalHoldIntegrationTests extends PurgeWorkerIntegrationTest {
 
 		TestEvents.publish(asset, TestEvents.assetDeletion(org, asset, true));
 
-		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(jobOf(PurgeJob.ASSET, asset).state()).isEqualTo(JobState.COMPLETED));
-		assertThat(this.catalog.versionsUnder(ObjectKeys.itemPrefix(org, live, taken))).isZero();
-		assertThat(this.vectors.countItems(List.of(taken))).isZero();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(jobOf(PurgeJob.ASSET, asset).lastError()).contains("legal hold", held.toString()));
+		assertThat(jobOf(PurgeJob.ASSET, asset).state()).isEqualTo(JobState.SCHEDULED);
 		assertThat(this.catalog.versionsUnder(ObjectKeys.itemPrefix(org, held, kept))).isEqualTo(2);
 		assertThat(this.vectors.countItems(List.of(kept))).isEqualTo(2);
-		assertThat(this.catalog.count("select count(*) from catalog.items where id = ?", kept)).isOne();
+
+		hold(held, null);
+		TestEvents.publish(asset, TestEvents.purgeRequested(org, PurgeJob.ASSET, asset));
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(jobOf(PurgeJob.ASSET, asset).state()).isEqualTo(JobState.COMPLETED));
+		assertThat(this.vectors.countItems(List.of(taken, kept))).isZero();
+		assertThat(this.catalog.versionsUnder(ObjectKeys.itemPrefix(org, held, kept))).isZero();
+		assertThat(this.catalog.versionsUnder(ObjectKeys.assetPrefix(org, asset))).isZero();
 	}
 
 	private void hold(UUID dataset, String reason) {

@@ -17,10 +17,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * org's and deleted (a live asset is never purged, whatever an event says), then fixes
  * the prefixes the purge empties: the asset's own and, when its deletion cascaded, those
  * of the deleted items that referenced it. An asset whose row is already gone (a
- * dataset's purge took it along) still has its prefix emptied and verified. An asset a
- * dataset under legal hold owns, or a live item of one uses, is never purged: the job
- * waits for the release, as a held dataset's does. A cascade leaves the items of held
- * datasets alone.
+ * dataset's purge took it along) still has its prefix emptied and verified. While a
+ * dataset under legal hold has a live item that still uses the asset (not flagged
+ * {@code source_deleted}: the command service never deletes such an asset), or, for a
+ * cascade, a deleted item that referenced it (a hold keeps a dataset's deleted content
+ * too, as the samples fence does), the job waits for the release, as a held dataset's
+ * does. A hold placed after the asset's deletion does not bring its binary back into the
+ * dataset: items flagged {@code source_deleted} no longer use it.
  * <p>
  * An asset deletion is final when the command returns, so there is nothing to restore and
  * no grace to wait for: the command service has already unlinked its entities and flagged
@@ -60,7 +63,7 @@ class AssetFence extends FenceStep {
 			throw new PermanentPurgeFailure(
 					"Asset " + asset + " is " + row.get().status() + ", not deleted: a live asset is never purged");
 		}
-		Optional<String> hold = heldBy(asset);
+		Optional<String> hold = heldBy(asset, this.prefixes.target(job.id(), "referencing_items").isPresent());
 		if (hold.isPresent()) {
 			return new StepResult.Defer(Instant.now().plus(this.properties.holdRecheck()),
 					"legal hold on " + hold.get() + ", which owns or uses asset " + asset);
@@ -73,21 +76,22 @@ class AssetFence extends FenceStep {
 	}
 
 	/**
-	 * A dataset under legal hold that owns the asset or whose live item uses it, locked
-	 * (as the command service's asset delete locks them) until the fence commits, so a
-	 * hold placed meanwhile waits for it: "dataset {id} ({reason})".
+	 * A dataset under legal hold whose live item still uses the asset or, for a cascade,
+	 * whose deleted item referenced it, locked (as the command service's asset delete
+	 * locks them) until the fence commits, so a hold placed meanwhile waits for it:
+	 * "dataset {id} ({reason})".
 	 */
-	private Optional<String> heldBy(UUID asset) {
-		return this.jdbc
-			.sql("""
-					select d.id, coalesce(d.legal_hold_reason, 'no reason given') as reason from catalog.datasets d
-					where d.id in (select a.owner_dataset_id from catalog.assets a where a.id = :asset
-					               union
-					               select i.dataset_id from catalog.items i where i.asset_id = :asset and i.status = 'active')
-					  and d.legal_hold_at is not null
-					order by d.id limit 1 for share
-					""")
+	private Optional<String> heldBy(UUID asset, boolean cascade) {
+		return this.jdbc.sql("""
+				select d.id, coalesce(d.legal_hold_reason, 'no reason given') as reason from catalog.datasets d
+				where d.id in (select i.dataset_id from catalog.items i where i.asset_id = :asset
+				               and ((i.status = 'active' and not i.source_deleted)
+				                    or (:cascade and i.status = 'deleted')))
+				  and d.legal_hold_at is not null
+				order by d.id limit 1 for share
+				""")
 			.param("asset", asset)
+			.param("cascade", cascade)
 			.query((rs, n) -> "dataset " + rs.getObject("id", UUID.class) + " (" + rs.getString("reason") + ")")
 			.optional();
 	}

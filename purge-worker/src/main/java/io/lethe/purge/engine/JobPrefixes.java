@@ -76,8 +76,6 @@ class JobPrefixes {
 		return added + addPages(job, pageSize, (after, size) -> this.jdbc.sql("""
 				select i.id, i.dataset_id from catalog.items i
 				where i.asset_id = :asset and i.org_id = :org and i.status = 'deleted' and i.id > :after and %s
-				  and not exists (select 1 from catalog.datasets d where d.id = i.dataset_id
-				                  and d.legal_hold_at is not null)
 				order by i.id limit :size
 				""".formatted(UNLISTED.formatted("item_id", "i.id")))
 			.param("asset", asset)
