@@ -1,5 +1,6 @@
 package io.lethe.command;
 
+import java.util.Map;
 import java.util.UUID;
 
 import io.lethe.command.auth.ApiKeyService;
@@ -8,6 +9,7 @@ import io.lethe.command.auth.Orgs;
 import io.lethe.command.auth.Role;
 import io.lethe.testkit.Api;
 import io.lethe.testkit.ServiceSettings;
+import io.lethe.testkit.TestImages;
 import io.lethe.testkit.TestInfrastructure;
 import io.lethe.testkit.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +96,27 @@ public abstract class CommandServiceIntegrationTest {
 
 	protected String operatorKey(TestOrg org) {
 		return this.keys.issue(org.id(), "test operator", Role.OPERATOR).key();
+	}
+
+	/** A small PNG uploaded as an asset of the org; its id. */
+	protected String asset(TestOrg org) {
+		return this.api.upload("/api/v1/assets", org.key(), "a.png", "image/png", TestImages.png(8, 8), Map.of())
+			.json()
+			.get("id")
+			.stringValue();
+	}
+
+	/** A new dataset of the org with the given name; its id. */
+	protected String dataset(TestOrg org, String name) {
+		return this.api.post("/api/v1/datasets", org.key(), Map.of("name", name)).json().get("id").stringValue();
+	}
+
+	/** The asset placed in the dataset; the item's id. */
+	protected String item(TestOrg org, String dataset, String asset) {
+		return this.api.post("/api/v1/datasets/" + dataset + "/items", org.key(), Map.of("asset_id", asset))
+			.json()
+			.get("id")
+			.stringValue();
 	}
 
 	/** An org of a test and its member key. */

@@ -75,8 +75,8 @@ public abstract class PurgeWorkerIntegrationTest {
 		registry.add("lethe.purge.retry.initial-backoff", () -> "PT0.2S");
 		registry.add("lethe.purge.retry.max-backoff", () -> "PT1S");
 		registry.add("lethe.purge.intake.backoff", () -> "100ms");
-		registry.add("lethe.purge.intake.transient-backoff.initial", () -> "100ms");
-		registry.add("lethe.purge.intake.transient-backoff.max", () -> "400ms");
+		registry.add("lethe.purge.intake.transient-backoff.initial-backoff", () -> "100ms");
+		registry.add("lethe.purge.intake.transient-backoff.max-backoff", () -> "400ms");
 		registry.add("lethe.purge.engine.vector-chunk", () -> "500");
 		registry.add("lethe.purge.engine.object-batch", () -> "50");
 		registry.add("lethe.purge.engine.row-chunk", () -> "300");

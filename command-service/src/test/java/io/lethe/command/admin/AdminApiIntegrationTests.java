@@ -192,10 +192,6 @@ class AdminApiIntegrationTests extends CommandServiceIntegrationTest {
 		assertThat(again.get("records").values()).extracting((r) -> r.get("key").stringValue()).doesNotContain(key);
 	}
 
-	private String dataset(TestOrg org, String name) {
-		return this.api.post("/api/v1/datasets", org.key(), Map.of("name", name)).json().get("id").stringValue();
-	}
-
 	private UUID job(String state, String error) {
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""

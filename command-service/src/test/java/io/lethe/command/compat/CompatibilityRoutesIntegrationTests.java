@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import io.lethe.testkit.Api.Response;
 import io.lethe.command.CommandServiceIntegrationTest;
-import io.lethe.testkit.TestImages;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -157,24 +156,6 @@ class CompatibilityRoutesIntegrationTests extends CommandServiceIntegrationTest 
 		assertThat(strangerOwnProject.status()).isEqualTo(404);
 		assertThat(noKey.status()).isEqualTo(401);
 		assertThat(noKey.json().get("error_msg").stringValue()).isNotBlank();
-	}
-
-	private String asset(TestOrg org) {
-		return this.api.upload("/api/v1/assets", org.key(), "a.png", "image/png", TestImages.png(8, 8), Map.of())
-			.json()
-			.get("id")
-			.stringValue();
-	}
-
-	private String dataset(TestOrg org, String name) {
-		return this.api.post("/api/v1/datasets", org.key(), Map.of("name", name)).json().get("id").stringValue();
-	}
-
-	private String item(TestOrg org, String dataset, String asset) {
-		return this.api.post("/api/v1/datasets/" + dataset + "/items", org.key(), Map.of("asset_id", asset))
-			.json()
-			.get("id")
-			.stringValue();
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.stream.IntStream;
 
 import io.lethe.testkit.Api.Response;
 import io.lethe.command.CommandServiceIntegrationTest;
-import io.lethe.testkit.TestImages;
 import io.lethe.events.AssetDeletionRequested;
 import io.lethe.events.SamplesDeletionRequested;
 import org.junit.jupiter.api.Test;
@@ -200,24 +199,6 @@ class AssetAndSampleDeletionIntegrationTests extends CommandServiceIntegrationTe
 			.post("/api/v1/datasets/" + UUID.randomUUID() + "/samples/delete", org.key(),
 					Map.of("samples", List.of("a")))
 			.status()).isEqualTo(404);
-	}
-
-	private String asset(TestOrg org) {
-		return this.api.upload("/api/v1/assets", org.key(), "a.png", "image/png", TestImages.png(8, 8), Map.of())
-			.json()
-			.get("id")
-			.stringValue();
-	}
-
-	private String dataset(TestOrg org, String name) {
-		return this.api.post("/api/v1/datasets", org.key(), Map.of("name", name)).json().get("id").stringValue();
-	}
-
-	private String item(TestOrg org, String dataset, String asset) {
-		return this.api.post("/api/v1/datasets/" + dataset + "/items", org.key(), Map.of("asset_id", asset))
-			.json()
-			.get("id")
-			.stringValue();
 	}
 
 	private long total(TestOrg org, String dataset) {

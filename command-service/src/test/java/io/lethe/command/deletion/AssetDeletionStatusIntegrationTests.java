@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import io.lethe.command.CommandServiceIntegrationTest;
 import io.lethe.testkit.Api.Response;
-import io.lethe.testkit.TestImages;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -89,13 +88,6 @@ class AssetDeletionStatusIntegrationTests extends CommandServiceIntegrationTest 
 
 	private Response status(TestOrg org, String asset) {
 		return this.api.get("/api/v1/assets/" + asset + "/deletion", org.key());
-	}
-
-	private String asset(TestOrg org) {
-		return this.api.upload("/api/v1/assets", org.key(), "a.png", "image/png", TestImages.png(8, 8), Map.of())
-			.json()
-			.get("id")
-			.stringValue();
 	}
 
 	private UUID job(TestOrg org, String rootType, UUID root, String state) {

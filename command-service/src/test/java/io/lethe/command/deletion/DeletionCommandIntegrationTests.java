@@ -140,10 +140,6 @@ class DeletionCommandIntegrationTests extends CommandServiceIntegrationTest {
 			.isEqualTo(404);
 	}
 
-	private String dataset(TestOrg org, String name) {
-		return this.api.post("/api/v1/datasets", org.key(), Map.of("name", name)).json().get("id").stringValue();
-	}
-
 	private long outboxRows(String dataset) {
 		return this.jdbc.sql("select count(*) from catalog.outbox where aggregate_id = cast(:id as uuid)")
 			.param("id", dataset)

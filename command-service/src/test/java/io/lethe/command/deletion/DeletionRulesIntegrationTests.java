@@ -179,22 +179,4 @@ class DeletionRulesIntegrationTests extends CommandServiceIntegrationTest {
 			.status()).isEqualTo(204);
 	}
 
-	private String asset(TestOrg org) {
-		return this.api.upload("/api/v1/assets", org.key(), "a.png", "image/png", TestImages.png(8, 8), Map.of())
-			.json()
-			.get("id")
-			.stringValue();
-	}
-
-	private String dataset(TestOrg org, String name) {
-		return this.api.post("/api/v1/datasets", org.key(), Map.of("name", name)).json().get("id").stringValue();
-	}
-
-	private String item(TestOrg org, String dataset, String asset) {
-		return this.api.post("/api/v1/datasets/" + dataset + "/items", org.key(), Map.of("asset_id", asset))
-			.json()
-			.get("id")
-			.stringValue();
-	}
-
 }

@@ -218,10 +218,6 @@ class ItemApiIntegrationTests extends CommandServiceIntegrationTest {
 		assertThat(add.json().get("type").stringValue()).isEqualTo("urn:lethe:problem:dataset-not-active");
 	}
 
-	private String dataset(TestOrg org, String name) {
-		return this.api.post("/api/v1/datasets", org.key(), Map.of("name", name)).json().get("id").stringValue();
-	}
-
 	private String asset(TestOrg org, String filename, String contentType) {
 		byte[] content = contentType.startsWith("image/") ? TestImages.png(20, 20) : "content".getBytes();
 		return this.api.upload("/api/v1/assets", org.key(), filename, contentType, content, Map.of())
