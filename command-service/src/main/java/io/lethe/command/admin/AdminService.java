@@ -14,10 +14,8 @@ import io.lethe.command.dataset.DatasetService;
 import io.lethe.command.dataset.LegalHolds;
 import io.lethe.command.deletion.PurgeJobView;
 import io.lethe.command.deletion.PurgeRecords;
-import io.lethe.command.outbox.Outbox;
-import io.lethe.events.PurgeRequested;
-import io.lethe.events.codec.Topics;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +36,7 @@ public class AdminService {
 
 	private final PurgeRecords purges;
 
-	private final Outbox outbox;
+	private final ApplicationEventPublisher events;
 
 	private final AuditLog audit;
 
@@ -46,12 +44,12 @@ public class AdminService {
 
 	private final Clock clock;
 
-	AdminService(DatasetService datasets, LegalHolds holds, PurgeRecords purges, Outbox outbox, AuditLog audit,
-			DltReplayer dlt, Clock clock) {
+	AdminService(DatasetService datasets, LegalHolds holds, PurgeRecords purges, ApplicationEventPublisher events,
+			AuditLog audit, DltReplayer dlt, Clock clock) {
 		this.datasets = datasets;
 		this.holds = holds;
 		this.purges = purges;
-		this.outbox = outbox;
+		this.events = events;
 		this.audit = audit;
 		this.dlt = dlt;
 		this.clock = clock;
@@ -120,16 +118,8 @@ public class AdminService {
 
 	private UUID request(Caller caller, UUID org, String rootType, UUID rootId, String reason) {
 		UUID eventId = UUID.randomUUID();
-		this.outbox.append(eventId, rootType, rootId, Topics.DELETIONS,
-				PurgeRequested.newBuilder()
-					.setEventId(eventId.toString())
-					.setOrgId(org.toString())
-					.setOccurredAt(this.clock.instant())
-					.setRootType(rootType)
-					.setRootId(rootId.toString())
-					.setRequestedBy(caller.principal())
-					.setReason(reason)
-					.build());
+		this.events.publishEvent(
+				new PurgeAsked(eventId, org, rootType, rootId, caller.principal(), reason, this.clock.instant()));
 		return eventId;
 	}
 

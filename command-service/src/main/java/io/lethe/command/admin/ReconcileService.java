@@ -8,10 +8,8 @@ import java.util.UUID;
 
 import io.lethe.command.audit.AuditLog;
 import io.lethe.command.auth.Caller;
-import io.lethe.command.outbox.Outbox;
-import io.lethe.events.ReconcileRequested;
-import io.lethe.events.codec.Topics;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,16 +21,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReconcileService {
 
-	static final String ROOT_TYPE = "reconcile";
-
-	private final Outbox outbox;
+	private final ApplicationEventPublisher events;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	ReconcileService(Outbox outbox, AuditLog audit, Clock clock) {
-		this.outbox = outbox;
+	ReconcileService(ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -42,17 +38,8 @@ public class ReconcileService {
 		UUID run = UUID.randomUUID();
 		UUID eventId = UUID.randomUUID();
 		String age = (safetyAge != null) ? safetyAge.toString() : null;
-		this.outbox.append(eventId, ROOT_TYPE, run, Topics.DELETIONS,
-				ReconcileRequested.newBuilder()
-					.setEventId(eventId.toString())
-					.setOrgId(caller.orgId().toString())
-					.setOccurredAt(this.clock.instant())
-					.setRunId(run.toString())
-					.setDryRun(dryRun)
-					.setScopeOrgId((org != null) ? org.toString() : null)
-					.setSafetyAge(age)
-					.setRequestedBy(caller.principal())
-					.build());
+		this.events.publishEvent(new ReconcileAsked(eventId, caller.orgId(), run, dryRun, org, age, caller.principal(),
+				this.clock.instant()));
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("event_id", eventId);
 		detail.put("dry_run", dryRun);

@@ -19,10 +19,8 @@ import io.lethe.command.entity.EntityService;
 import io.lethe.command.item.AssetReference;
 import io.lethe.command.item.Item;
 import io.lethe.command.item.ItemDeletions;
-import io.lethe.command.outbox.Outbox;
-import io.lethe.events.AssetDeletionRequested;
-import io.lethe.events.codec.Topics;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,17 +50,17 @@ public class AssetDeletionService {
 
 	private final EntityService entities;
 
-	private final Outbox outbox;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	AssetDeletionService(AssetService assets, ItemDeletions items, DatasetService datasets, EntityService entities,
-			Outbox outbox, Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.assets = assets;
 		this.items = items;
 		this.datasets = datasets;
 		this.entities = entities;
-		this.outbox = outbox;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -89,16 +87,8 @@ public class AssetDeletionService {
 		}
 		AssetDeletion deletion = settle(caller, assetId, cascade);
 		UUID eventId = UUID.randomUUID();
-		this.outbox.append(eventId, "asset", assetId, Topics.DELETIONS,
-				AssetDeletionRequested.newBuilder()
-					.setEventId(eventId.toString())
-					.setOrgId(caller.orgId().toString())
-					.setOccurredAt(this.clock.instant())
-					.setAssetId(assetId.toString())
-					.setRequestedBy(caller.principal())
-					.setForce(force)
-					.setCascade(cascade)
-					.build());
+		this.events.publishEvent(new AssetDeleted(eventId, caller.orgId(), assetId, caller.principal(), force, cascade,
+				this.clock.instant()));
 		return deletion;
 	}
 

@@ -18,10 +18,8 @@ import io.lethe.command.auth.Caller;
 import io.lethe.command.dataset.DatasetService;
 import io.lethe.command.item.Item;
 import io.lethe.command.item.ItemDeletions;
-import io.lethe.command.outbox.Outbox;
-import io.lethe.events.SamplesDeletionRequested;
-import io.lethe.events.codec.Topics;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,16 +46,16 @@ public class SampleDeletionService {
 
 	private final AssetDeletionService assets;
 
-	private final Outbox outbox;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	SampleDeletionService(DatasetService datasets, ItemDeletions items, AssetDeletionService assets, Outbox outbox,
-			Clock clock) {
+	SampleDeletionService(DatasetService datasets, ItemDeletions items, AssetDeletionService assets,
+			ApplicationEventPublisher events, Clock clock) {
 		this.datasets = datasets;
 		this.items = items;
 		this.assets = assets;
-		this.outbox = outbox;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -118,17 +116,9 @@ public class SampleDeletionService {
 		}
 		if (!deleting.isEmpty()) {
 			UUID eventId = UUID.randomUUID();
-			this.outbox.append(eventId, "dataset", datasetId, Topics.DELETIONS,
-					SamplesDeletionRequested.newBuilder()
-						.setEventId(eventId.toString())
-						.setOrgId(caller.orgId().toString())
-						.setOccurredAt(this.clock.instant())
-						.setDatasetId(datasetId.toString())
-						.setSampleIds(deleting.stream().map((item) -> item.id().toString()).toList())
-						.setRequestedBy(caller.principal())
-						.setDeleteSource(deleteSource)
-						.setSourceAssetIds(deletedSources.stream().map(UUID::toString).toList())
-						.build());
+			this.events.publishEvent(
+					new SamplesDeleted(eventId, caller.orgId(), datasetId, deleting.stream().map(Item::id).toList(),
+							caller.principal(), deleteSource, deletedSources, this.clock.instant()));
 		}
 		return List.copyOf(results.values());
 	}

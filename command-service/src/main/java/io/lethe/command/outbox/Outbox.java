@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link OutboxRelay} does, after commit.
  */
 @Component
-public class Outbox {
+class Outbox {
 
 	private final JdbcClient jdbc;
 
@@ -34,7 +34,7 @@ public class Outbox {
 	 * @param rootId the Kafka key: all events of one root stay ordered in one partition
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void append(UUID eventId, String rootType, UUID rootId, String topic, SpecificRecord event) {
+	void append(UUID eventId, String rootType, UUID rootId, String topic, SpecificRecord event) {
 		this.jdbc
 			.sql("insert into catalog.outbox (event_id, aggregate_type, aggregate_id, event_type, topic, payload) "
 					+ "values (:eventId, :rootType, :rootId, :type, :topic, :payload)")
