@@ -74,7 +74,7 @@ class ItemApiIntegrationTests extends CommandServiceIntegrationTest {
 		TestOrg org = newOrg();
 		String dataset = dataset(org, "nearest");
 		List<String> items = IntStream.range(0, 5).mapToObj((i) -> {
-			String item = item(org, dataset, "n" + i + ".txt");
+			String item = itemOfNewAsset(org, dataset, "n" + i + ".txt");
 			this.api.send("PUT", "/api/v1/datasets/" + dataset + "/items/" + item + "/embeddings/multimodal", org.key(),
 					Map.of("vector", vector(i + 1)));
 			return item;
@@ -226,7 +226,7 @@ class ItemApiIntegrationTests extends CommandServiceIntegrationTest {
 			.stringValue();
 	}
 
-	private String item(TestOrg org, String dataset, String filename) {
+	private String itemOfNewAsset(TestOrg org, String dataset, String filename) {
 		String asset = asset(org, filename, "image/png");
 		return this.api.post("/api/v1/datasets/" + dataset + "/items", org.key(), Map.of("asset_id", asset))
 			.json()
