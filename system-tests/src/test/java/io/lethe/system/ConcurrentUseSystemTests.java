@@ -43,8 +43,13 @@ class ConcurrentUseSystemTests {
 	private static final Map<String, String> WORKER_ENV = Map.of("LETHE_RECONCILE_MIN_SAFETY_AGE", RECONCILE_SAFETY_AGE,
 			"LETHE_RECONCILE_SAFETY_AGE", RECONCILE_SAFETY_AGE, "LETHE_RECONCILE_CRON", "-");
 
-	/** Lost events are swept after 30 s rather than 10 min, within the settle bound. */
-	private static final List<String> WORKER_ARGS = List.of("--lethe.purge.sweep-delay=PT30S");
+	/**
+	 * Lost events are swept after 20 s rather than 10 min, within the settle bound; a write
+	 * counts as in flight for 15 s rather than 2 min (every write here takes milliseconds),
+	 * so purges verify soon after the clients stop.
+	 */
+	private static final List<String> WORKER_ARGS = List.of("--lethe.purge.sweep-delay=PT20S",
+			"--lethe.purge.engine.in-flight-write-window=PT15S");
 
 	private final LetheSystem system = LetheSystem.get();
 
@@ -53,7 +58,7 @@ class ConcurrentUseSystemTests {
 	@Test
 	void concurrentUsersNeverBreakADeletionRule() throws Exception {
 		long seed = Long.getLong("lethe.concurrency.seed", System.nanoTime());
-		int seconds = Integer.getInteger("lethe.concurrency.seconds", 90);
+		int seconds = Integer.getInteger("lethe.concurrency.seconds", 50);
 		int clients = Integer.getInteger("lethe.concurrency.clients", 5);
 		Duration settle = Duration.ofSeconds(Integer.getInteger("lethe.concurrency.settle-seconds", 240));
 		System.out.printf("Concurrency suite: seed %d, %d s, %d clients (-Dlethe.concurrency.seed=%d to replay)%n",
