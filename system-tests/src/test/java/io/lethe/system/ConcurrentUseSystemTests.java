@@ -44,9 +44,9 @@ class ConcurrentUseSystemTests {
 			"LETHE_RECONCILE_SAFETY_AGE", RECONCILE_SAFETY_AGE, "LETHE_RECONCILE_CRON", "-");
 
 	/**
-	 * Lost events are swept after 20 s rather than 10 min, within the settle bound; a write
-	 * counts as in flight for 15 s rather than 2 min (every write here takes milliseconds),
-	 * so purges verify soon after the clients stop.
+	 * Lost events are swept after 20 s rather than 10 min, within the settle bound; a
+	 * write counts as in flight for 15 s rather than 2 min (every write here takes
+	 * milliseconds), so purges verify soon after the clients stop.
 	 */
 	private static final List<String> WORKER_ARGS = List.of("--lethe.purge.sweep-delay=PT20S",
 			"--lethe.purge.engine.in-flight-write-window=PT15S");
