@@ -68,7 +68,8 @@ class ConcurrentUseSystemTests {
 		List<ServiceProcess> workers = new ArrayList<>();
 		this.system.worker.stop();
 		try (Stores stores = new Stores(this.system)) {
-			ContentOperations content = new ContentOperations(this.api, this.system.orgAKey(), model);
+			ContentOperations content = new ContentOperations(this.api, this.system.orgAKey(), model,
+					(asset) -> ownerReleased(stores, asset));
 			LifecycleOperations lifecycle = new LifecycleOperations(this.api, this.system.orgAKey(),
 					this.system.operatorKey(), model);
 			DeletionOperations deletions = new DeletionOperations(this.api, this.system.orgAKey(), model,
@@ -98,6 +99,16 @@ class ConcurrentUseSystemTests {
 		finally {
 			workers.forEach(ServiceProcess::close);
 			this.system.worker.restart();
+		}
+	}
+
+	private static boolean ownerReleased(Stores stores, UUID asset) {
+		try {
+			return stores.count("select count(*) from catalog.assets where id = ? and owner_dataset_id is null",
+					asset) > 0;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

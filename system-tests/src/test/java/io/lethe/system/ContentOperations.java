@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 import io.lethe.system.Findings.Answer;
@@ -34,7 +35,15 @@ final class ContentOperations {
 
 	private final Findings findings;
 
-	ContentOperations(Api api, String key, UsageModel model) {
+	/**
+	 * Whether the catalog shows the asset released by its owner's purge (its row kept,
+	 * without an owner): a live item elsewhere used it, so the purge kept it as an org
+	 * asset, which may be placed anywhere from then on.
+	 */
+	private final Predicate<UUID> ownerReleased;
+
+	ContentOperations(Api api, String key, UsageModel model, Predicate<UUID> ownerReleased) {
+		this.ownerReleased = ownerReleased;
 		this.api = api;
 		this.key = key;
 		this.model = model;
@@ -97,7 +106,8 @@ final class ContentOperations {
 						item + " was attached to " + asset + " after a " + asset.deletedBy + " of it answered");
 			}
 			if (asset.owner != null && asset.owner != dataset
-					&& asset.owner.throughout(answer.start(), answer.end(), (s) -> !s.active())) {
+					&& asset.owner.throughout(answer.start(), answer.end(), (s) -> !s.active())
+					&& !this.ownerReleased.test(asset.id)) {
 				this.findings.violation("asset-owner-not-active",
 						item + " gained a reference to " + asset + " owned by deleted " + asset.owner);
 			}
