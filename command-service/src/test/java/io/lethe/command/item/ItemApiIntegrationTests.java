@@ -169,6 +169,8 @@ class ItemApiIntegrationTests extends CommandServiceIntegrationTest {
 				"{\"vector\": [1, 2, 3, 4, 5, 6, 7, \"NaN\"]}");
 		Response tooBig = this.api.send("PUT", embedding + "multimodal", org.key(),
 				"{\"vector\": [1, 2, 3, 4, 5, 6, 7, 1e39]}");
+		Response beyondDouble = this.api.send("PUT", embedding + "multimodal", org.key(),
+				"{\"vector\": [1, 2, 3, 4, 5, 6, 7, 1E+400]}");
 		Response unknownEmbedding = this.api.send("PUT", embedding + "other", org.key(), Map.of("vector", vector(1)));
 		Response unknownItem = this.api.send("PUT",
 				"/api/v1/datasets/" + dataset + "/items/" + java.util.UUID.randomUUID() + "/embeddings/multimodal",
@@ -182,6 +184,7 @@ class ItemApiIntegrationTests extends CommandServiceIntegrationTest {
 		assertThat(wrongLength.status()).isEqualTo(422);
 		assertThat(notNumbers.status()).isEqualTo(422);
 		assertThat(tooBig.status()).isEqualTo(422);
+		assertThat(beyondDouble.status()).as(beyondDouble.toString()).isEqualTo(422);
 		assertThat(unknownEmbedding.status()).isEqualTo(422);
 		assertThat(unknownItem.status()).isEqualTo(404);
 		assertThat(badK.status()).isEqualTo(422);

@@ -6,6 +6,7 @@ import java.util.List;
 import io.lethe.problems.FieldError;
 import io.lethe.problems.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.JsonNodeException;
 
 /** Reads a vector: a JSON array of finite numbers that fit a 32-bit float. */
 final class VectorBody {
@@ -31,7 +32,7 @@ final class VectorBody {
 		List<FieldError> errors = new ArrayList<>();
 		for (int i = 0; i < values.length; i++) {
 			JsonNode component = node.get(i);
-			double value = component.isNumber() ? component.doubleValue() : Double.NaN;
+			double value = component.isNumber() ? doubleOf(component) : Double.NaN;
 			if (!component.isNumber() || !Double.isFinite(value) || Math.abs(value) > Float.MAX_VALUE) {
 				if (errors.size() < 10) {
 					errors.add(new FieldError(List.of("body", field, i), "Input should be a finite number",
@@ -45,6 +46,19 @@ final class VectorBody {
 			throw new InvalidRequestException(errors);
 		}
 		return values;
+	}
+
+	/**
+	 * The component as a double; NaN (refused as not finite) for a number beyond a
+	 * double's range, such as {@code 1E+400}, which Jackson refuses to convert.
+	 */
+	private static double doubleOf(JsonNode component) {
+		try {
+			return component.doubleValue();
+		}
+		catch (JsonNodeException ex) {
+			return Double.NaN;
+		}
 	}
 
 }
