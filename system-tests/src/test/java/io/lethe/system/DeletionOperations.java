@@ -73,7 +73,10 @@ final class DeletionOperations {
 		}
 		this.model.later(() -> {
 			String what = operation + " of " + asset + " answered " + answer.status();
-			if (asset.owner != null && asset.owner.throughout(answer.start(), answer.end(), (s) -> !s.active())) {
+			// once the owner is due its purge may have released the asset (a live item
+			// elsewhere used it): from then on it is an org asset anyone may delete
+			if (asset.owner != null && asset.owner.throughout(answer.start(), answer.end(),
+					(s) -> !s.active() && s.restorableAt(answer.answeredAt()))) {
 				this.findings.violation("owner-dataset-not-active", what + " while its owner " + asset.owner
 						+ " was deleted (its purge or restore decides the asset's fate)");
 			}
