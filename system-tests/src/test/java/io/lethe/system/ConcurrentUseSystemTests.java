@@ -92,8 +92,9 @@ class ConcurrentUseSystemTests {
 
 			report(seed, seconds, clients, model, live, leases, purges.dueDatasets(due).size());
 			assertThat(findings.violations())
-				.as("deletion rules broken under concurrent use (seed %d):%n  %s", seed,
-						String.join("\n  ", findings.violations()))
+				.as("deletion rules broken under concurrent use (seed %d):%n  %s%nerrors the command service logged:%n  %s",
+						seed, String.join("\n  ", findings.violations()),
+						String.join("\n  ", this.system.commandService.loggedErrors(5)))
 				.isEmpty();
 		}
 		finally {

@@ -61,6 +61,22 @@ public final class ServiceProcess implements AutoCloseable {
 		return "http://127.0.0.1:" + this.port;
 	}
 
+	/**
+	 * The service's logged errors (JSON log lines at level ERROR), each cut short, so
+	 * that a test that saw a 5xx can say what the server saw.
+	 */
+	public List<String> loggedErrors(int max) {
+		try (java.util.stream.Stream<String> lines = Files.lines(this.log, StandardCharsets.UTF_8)) {
+			return lines.filter((line) -> line.contains("\"level\":\"ERROR\""))
+				.limit(max)
+				.map((line) -> (line.length() > 1500) ? line.substring(0, 1500) + "…" : line)
+				.toList();
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return List.of("(log unreadable: " + ex.getMessage() + ")");
+		}
+	}
+
 	public boolean isAlive() {
 		return this.process != null && this.process.isAlive();
 	}

@@ -1,5 +1,8 @@
 package io.lethe.stores.vector;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,6 +36,8 @@ public final class PgVectorIndex implements VectorIndex, VectorMaintenance {
 	 * cost a second round.
 	 */
 	private static final int OVERFETCH = 2;
+
+	private static final int UPSERT_ATTEMPTS = 3;
 
 	private final JdbcTemplate jdbc;
 
@@ -73,13 +78,53 @@ public final class PgVectorIndex implements VectorIndex, VectorMaintenance {
 				String.class, SCHEMA);
 	}
 
+	/**
+	 * Writes the entry, replacing the item's vector for that embedding. The write is
+	 * tried again (behind a savepoint, so that the caller's transaction survives) when
+	 * PostgreSQL refuses it for a reason only a concurrent VACUUM of the HNSW index can
+	 * cause: pgvector releases before 0.8.3 may fail an insert with an internal error
+	 * when VACUUM removes a graph element the insert is looking at (pgvector issue 990),
+	 * and an upsert that meets an index being rebuilt may see a duplicate key where it
+	 * should take its conflict path. Both leave nothing written, and writing the same
+	 * vector again is harmless.
+	 */
 	@Override
 	public void upsert(String collection, VectorEntry entry) {
-		this.jdbc.update("insert into " + qualified(collection)
+		String sql = "insert into " + qualified(collection)
 				+ " (item_id, embedding_name, org_id, dataset_id, embedding) values (?, ?, ?, ?, cast(? as vector)) "
 				+ "on conflict (item_id, embedding_name) do update set embedding = excluded.embedding, "
-				+ "created_at = now()", entry.item(), entry.embeddingName(), entry.org(), entry.dataset(),
-				literal(entry.values()));
+				+ "created_at = now()";
+		String vector = literal(entry.values());
+		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+			for (int attempt = 1;; attempt++) {
+				Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+				try (PreparedStatement statement = connection.prepareStatement(sql)) {
+					statement.setObject(1, entry.item());
+					statement.setString(2, entry.embeddingName());
+					statement.setObject(3, entry.org());
+					statement.setObject(4, entry.dataset());
+					statement.setString(5, vector);
+					statement.executeUpdate();
+					if (savepoint != null) {
+						connection.releaseSavepoint(savepoint);
+					}
+					return null;
+				}
+				catch (SQLException ex) {
+					if (savepoint != null) {
+						connection.rollback(savepoint);
+					}
+					if (attempt >= UPSERT_ATTEMPTS || !raceWithIndexMaintenance(ex)) {
+						throw ex;
+					}
+				}
+			}
+		});
+	}
+
+	/** Unique violation (23505) or pgvector's internal error (XX000). */
+	private static boolean raceWithIndexMaintenance(SQLException ex) {
+		return "23505".equals(ex.getSQLState()) || "XX000".equals(ex.getSQLState());
 	}
 
 	@Override
@@ -197,9 +242,11 @@ public final class PgVectorIndex implements VectorIndex, VectorMaintenance {
 	}
 
 	/**
-	 * Rebuilds the collection's indexes without blocking reads or writes: an HNSW index
-	 * keeps the entries of deleted rows (VACUUM only marks them), so only a rebuild gives
-	 * their space back. Waits at most {@code lockTimeoutSeconds} for the locks it needs.
+	 * Rebuilds the collection's HNSW index without blocking reads or writes: it keeps the
+	 * entries of deleted rows (VACUUM only marks them), so only a rebuild gives their
+	 * space back. The B-tree indexes are left alone: VACUUM keeps them compact, and the
+	 * primary key is the arbiter of every upsert, which must not meet it half rebuilt.
+	 * Waits at most {@code lockTimeoutSeconds} for the locks it needs.
 	 */
 	@Override
 	public void reindex(String collection, int lockTimeoutSeconds) {
@@ -208,7 +255,7 @@ public final class PgVectorIndex implements VectorIndex, VectorMaintenance {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("set lock_timeout = '" + Math.max(1, lockTimeoutSeconds) + "s'");
 				try {
-					statement.execute("reindex table concurrently " + table);
+					statement.execute("reindex index concurrently " + table + "_hnsw");
 				}
 				finally {
 					statement.execute("reset lock_timeout");

@@ -142,6 +142,48 @@ class PgVectorIndexIntegrationTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> index.space("vectors; drop table x"));
 	}
 
+	@Test
+	void upsertsKeepSucceedingWhileTheCollectionIsVacuumedAndRebuilt() throws Exception {
+		String collection = PgVectorIndex.collectionFor("maintenance-race");
+		index.ensureCollection(collection, 3);
+		List<UUID> items = IntStream.range(0, 200).mapToObj((i) -> UUID.randomUUID()).toList();
+		long until = System.nanoTime() + java.time.Duration.ofSeconds(3).toNanos();
+		java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<Integer>> written = IntStream.range(0, 4)
+				.mapToObj((writer) -> writers.submit(() -> {
+					java.util.Random random = new java.util.Random(writer);
+					int count = 0;
+					while (System.nanoTime() < until) {
+						UUID item = items.get(random.nextInt(items.size()));
+						if (random.nextInt(5) == 0) {
+							index.deleteItems(List.of(item));
+						}
+						index.upsert(collection, new VectorEntry(this.org, this.dataset, item, "e",
+								new float[] { random.nextFloat(), random.nextFloat(), 1 }));
+						count++;
+					}
+					return count;
+				}))
+				.toList();
+			int rebuilds = 0;
+			while (System.nanoTime() < until) {
+				index.vacuum(collection);
+				index.reindex(collection, 10);
+				rebuilds++;
+			}
+			int writes = 0;
+			for (java.util.concurrent.Future<Integer> writer : written) {
+				writes += writer.get();
+			}
+			assertThat(rebuilds).isPositive();
+			assertThat(writes).isPositive();
+		}
+		finally {
+			writers.shutdownNow();
+		}
+	}
+
 	private UUID put(float[] values) {
 		return put(COLLECTION, values);
 	}
