@@ -82,14 +82,18 @@ final class DeletionOperations {
 			}
 			sourceStillNeeded(asset, answer, force, Set.of(), what);
 			for (Item item : reached) {
-				if (!cascade || !item.dataset.throughout(answer.start(), answer.end(), (s) -> !s.active())) {
+				// a dataset active throughout the answer: the cascade deleted the item
+				if (!cascade || item.dataset.throughout(answer.start(), answer.end(), State::active)) {
 					continue;
 				}
+				// a dataset deleted during the answer, or restored during it: the cascade
+				// only flagged the item if it saw the dataset deleted, so the catalog
+				// says
 				if (this.activeInCatalog.test(item.id)) {
 					item.deletedStart = UsageModel.NEVER;
 					item.deletedBy = null;
 				}
-				else {
+				else if (item.dataset.throughout(answer.start(), answer.end(), (s) -> !s.active())) {
 					this.findings.violation("cascade", what + " deleted " + item
 							+ " while its dataset was deleted (a restore would come back without it)");
 				}
