@@ -34,6 +34,12 @@ if [ -z "$(psql -X -h "$LETHE_DB_HOST" -p "$LETHE_DB_PORT" -U "$LETHE_DB_USER" -
       "select 1 from pg_database where datname = '$LETHE_DB_NAME'")" ]; then
   psql -X -q -h "$LETHE_DB_HOST" -p "$LETHE_DB_PORT" -U "$LETHE_DB_USER" -d postgres -c "create database $LETHE_DB_NAME"
 fi
+# Each service connects as its own role (scripts/db/roles.sql), owning only its own schema; LETHE_DB_USER (the
+# superuser) is for this set-up and for your psql only.
+psql -X -q -h "$LETHE_DB_HOST" -p "$LETHE_DB_PORT" -U "$LETHE_DB_USER" -d "$LETHE_DB_NAME" -v ON_ERROR_STOP=1 \
+  -c "set client_min_messages = warning" -f scripts/db/roles.sql -f scripts/db/schemas.sql
+export LETHE_COMMAND_DB_USER=${LETHE_COMMAND_DB_USER:-lethe_command}
+export LETHE_WORKER_DB_USER=${LETHE_WORKER_DB_USER:-lethe_worker}
 
 echo "Building Lethe..."
 ./mvnw -B -q -DskipTests package
@@ -109,6 +115,7 @@ Lethe is running.
   Kafka            $LETHE_KAFKA_BOOTSTRAP
   S3               $LETHE_S3_ENDPOINT  (bucket $LETHE_S3_BUCKET)
   PostgreSQL       postgresql://$LETHE_DB_USER@$LETHE_DB_HOST:$LETHE_DB_PORT/$LETHE_DB_NAME
+                   (the services connect as $LETHE_COMMAND_DB_USER and $LETHE_WORKER_DB_USER)
   logs             $logs/
 
 Demo keys (also in .lethe/stack.env):

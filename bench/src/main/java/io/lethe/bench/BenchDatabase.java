@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
+import io.lethe.testkit.DatabaseRoles;
+
 /**
  * A database of the bench run's own on the local PostgreSQL ({@code lethe_bench_…}, with
  * the {@code vector} extension), dropped when the run ends, so a bench never touches the
@@ -26,6 +28,7 @@ record BenchDatabase(String host, String port, String user, String password, Str
 		}
 		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
 			statement.execute("create extension if not exists vector");
+			DatabaseRoles.apply(connection, db.password);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("pgvector is missing (make setup): " + ex.getMessage(), ex);

@@ -49,8 +49,7 @@ final class BenchStack implements AutoCloseable {
 		this.db = BenchDatabase.create();
 		this.kafka = TestInfrastructure.kafka();
 		this.s3 = TestInfrastructure.s3();
-		this.env
-			.putAll(ServiceSettings.environment(this.db.jdbcUrl(), this.db.user(), this.db.password(), RECEIPT_KEY));
+		this.env.putAll(ServiceSettings.environment(this.db.jdbcUrl(), this.db.password(), RECEIPT_KEY));
 		this.env.put("LETHE_LOG_FORMAT", "logstash");
 		int port = Ports.free();
 		Map<String, String> commandEnv = new HashMap<>(this.env);

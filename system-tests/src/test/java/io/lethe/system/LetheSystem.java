@@ -51,8 +51,7 @@ final class LetheSystem {
 		this.s3 = TestInfrastructure.s3();
 		Path logs = Path.of(System.getProperty("lethe.system-tests.logs", "target/service-logs"));
 		Path keysFile = logs.resolve("demo-keys-" + ProcessHandle.current().pid() + ".env");
-		this.env = ServiceSettings.environment(this.postgres.jdbcUrl(), this.postgres.username(),
-				this.postgres.password(), RECEIPT_KEY);
+		this.env = ServiceSettings.environment(this.postgres.jdbcUrl(), this.postgres.password(), RECEIPT_KEY);
 		this.env.put("LETHE_DB_POOL", "8");
 		int commandPort = Ports.free();
 		Map<String, String> commandEnv = new HashMap<>(this.env);

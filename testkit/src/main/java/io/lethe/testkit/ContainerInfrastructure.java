@@ -42,6 +42,7 @@ final class ContainerInfrastructure {
 		try (Connection connection = DriverManager.getConnection(container.getJdbcUrl(), container.getUsername(),
 				container.getPassword()); Statement statement = connection.createStatement()) {
 			statement.execute("create extension if not exists vector");
+			DatabaseRoles.apply(connection, container.getPassword());
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("pgvector container not usable: " + ex.getMessage(), ex);

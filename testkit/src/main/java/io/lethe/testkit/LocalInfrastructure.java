@@ -65,6 +65,13 @@ final class LocalInfrastructure {
 			throw new IllegalStateException("pgvector is missing in the PostgreSQL at " + host + ":" + port
 					+ " (run scripts/ensure-pgvector.sh): " + ex.getMessage(), ex);
 		}
+		try (Connection connection = DriverManager.getConnection(url, user, password)) {
+			DatabaseRoles.apply(connection, password);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Lethe's roles and schemas could not be set up in " + database + " as "
+					+ user + ": " + ex.getMessage(), ex);
+		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
 					Statement statement = admin.createStatement()) {

@@ -33,17 +33,21 @@ public final class ServiceSettings {
 	}
 
 	/**
-	 * The environment both services need on the given database, this JVM's broker and S3
-	 * server, signing receipts with {@code receiptKey} and looking for due purges every
-	 * second. The map is the caller's to add to.
+	 * The environment both services need on the given database (set up with
+	 * {@link DatabaseRoles}; each service connects as its own role, with the given
+	 * password), this JVM's broker and S3 server, signing receipts with
+	 * {@code receiptKey} and looking for due purges every second. The map is the caller's
+	 * to add to.
 	 */
-	public static Map<String, String> environment(String jdbcUrl, String user, String password, String receiptKey) {
+	public static Map<String, String> environment(String jdbcUrl, String password, String receiptKey) {
 		TestKafka kafka = TestInfrastructure.kafka();
 		TestS3 s3 = TestInfrastructure.s3();
 		Map<String, String> env = new HashMap<>();
 		env.put("LETHE_JDBC_URL", jdbcUrl);
-		env.put("LETHE_DB_USER", user);
-		env.put("LETHE_DB_PASSWORD", password);
+		env.put("LETHE_COMMAND_DB_USER", DatabaseRoles.COMMAND);
+		env.put("LETHE_COMMAND_DB_PASSWORD", password);
+		env.put("LETHE_WORKER_DB_USER", DatabaseRoles.WORKER);
+		env.put("LETHE_WORKER_DB_PASSWORD", password);
 		env.put("LETHE_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
 		env.put("LETHE_S3_ENDPOINT", s3.endpoint().toString());
 		env.put("LETHE_S3_BUCKET", s3.bucket());

@@ -57,11 +57,22 @@ public final class PgVectorIndex implements VectorIndex, VectorMaintenance {
 		return name;
 	}
 
+	/**
+	 * Creates the collection's table and indexes where they are missing. The schema and
+	 * the extension are created only where they are missing too: a service's own role may
+	 * not create either (scripts/db/schemas.sql does, as the superuser). A new table is
+	 * handed to the schema's owner (role {@code lethe_vectors}, of which both services
+	 * are members), so that the other service may vacuum and rebuild it.
+	 */
 	@Override
 	public void ensureCollection(String collection, int dimension) {
 		String table = qualified(collection);
-		this.jdbc.execute("create schema if not exists " + SCHEMA);
-		this.jdbc.execute("create extension if not exists vector");
+		if (!exists("select 1 from pg_namespace where nspname = ?", SCHEMA)) {
+			this.jdbc.execute("create schema if not exists " + SCHEMA);
+		}
+		if (!exists("select 1 from pg_extension where extname = ?", "vector")) {
+			this.jdbc.execute("create extension if not exists vector");
+		}
 		this.jdbc.execute("create table if not exists " + table + " (item_id uuid not null, "
 				+ "embedding_name text not null, org_id uuid not null, dataset_id uuid not null, " + "embedding vector("
 				+ dimension + ") not null, created_at timestamptz not null default now(), "
@@ -69,6 +80,18 @@ public final class PgVectorIndex implements VectorIndex, VectorMaintenance {
 		this.jdbc.execute("create index if not exists " + collection + "_by_dataset on " + table + " (dataset_id)");
 		this.jdbc.execute("create index if not exists " + collection + "_hnsw on " + table
 				+ " using hnsw (embedding vector_cosine_ops)");
+		List<String> newOwner = this.jdbc.queryForList("""
+				select n.nspowner::regrole::text from pg_namespace n
+				join pg_class c on c.relnamespace = n.oid and c.relname = ?
+				where n.nspname = ? and c.relowner <> n.nspowner and pg_has_role(n.nspowner, 'member')
+				""", String.class, collection, SCHEMA);
+		for (String owner : newOwner) {
+			this.jdbc.execute("alter table " + table + " owner to " + owner);
+		}
+	}
+
+	private boolean exists(String sql, String name) {
+		return !this.jdbc.queryForList(sql, Integer.class, name).isEmpty();
 	}
 
 	@Override
