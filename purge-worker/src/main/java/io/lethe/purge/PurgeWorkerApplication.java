@@ -2,6 +2,7 @@ package io.lethe.purge;
 
 import java.time.Clock;
 
+import io.lethe.catalog.contract.CatalogContract;
 import io.lethe.stores.StoresConfiguration;
 import io.lethe.stores.health.InfrastructureHealth;
 
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({ StoresConfiguration.class, InfrastructureHealth.class })
+@Import({ StoresConfiguration.class, InfrastructureHealth.class, CatalogContract.class })
 public class PurgeWorkerApplication {
 
 	public static void main(String[] args) {

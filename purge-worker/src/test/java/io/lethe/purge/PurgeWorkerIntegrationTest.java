@@ -1,7 +1,5 @@
 package io.lethe.purge;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.purge.job.PurgeJobs;
 import io.lethe.purge.receipt.Receipts;
@@ -11,7 +9,7 @@ import io.lethe.stores.vector.VectorIndex;
 import io.lethe.testkit.ServiceSettings;
 import io.lethe.testkit.TestInfrastructure;
 import io.lethe.testkit.TestPostgres;
-import org.flywaydb.core.Flyway;
+import io.lethe.testkit.TestSchemas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,15 +26,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The one base of the purge worker's integration tests: the worker on a random port, on
  * the real PostgreSQL (with pgvector), Kafka broker and S3 server that
  * {@link TestInfrastructure} starts once per JVM. The catalog schema comes from the
- * command service's migrations, as in production. Every subclass shares one application
- * context; the runner runs every half second, with small chunks so that purges cross many
- * chunk boundaries.
+ * catalog contract's migrations, as the command service runs them in production. Every
+ * subclass shares one application context; the runner runs every half second, with small
+ * chunks so that purges cross many chunk boundaries.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(FaultInjection.class)
 public abstract class PurgeWorkerIntegrationTest {
-
-	private static final AtomicBoolean CATALOG_MIGRATED = new AtomicBoolean();
 
 	@Autowired
 	protected JdbcClient jdbc;
@@ -67,7 +63,7 @@ public abstract class PurgeWorkerIntegrationTest {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestPostgres postgres = TestInfrastructure.postgres();
-		migrateCatalog(postgres);
+		TestSchemas.catalog(postgres);
 		ServiceSettings.springProperties(postgres, registry::add);
 		registry.add("lethe.purge.schedule.interval", () -> "PT0.5S");
 		registry.add("lethe.purge.lease", () -> "PT3S");
@@ -96,20 +92,6 @@ public abstract class PurgeWorkerIntegrationTest {
 
 	/** The key receipts are signed with in tests. */
 	protected static final String TEST_RECEIPT_KEY = "lethe-test-receipt-key-0123456789abcdef";
-
-	/** The catalog as the command service's Flyway creates it. */
-	private static void migrateCatalog(TestPostgres postgres) {
-		if (CATALOG_MIGRATED.compareAndSet(false, true)) {
-			Flyway.configure()
-				.dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
-				.schemas("catalog")
-				.defaultSchema("catalog")
-				.table("flyway_schema_history")
-				.locations("filesystem:../command-service/src/main/resources/db/migration")
-				.load()
-				.migrate();
-		}
-	}
 
 	@BeforeEach
 	void fixtures() {

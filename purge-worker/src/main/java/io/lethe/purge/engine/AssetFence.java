@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.lethe.catalog.contract.AssetPurgeStatements;
+import io.lethe.catalog.contract.AssetPurgeStatements.AssetRow;
 import io.lethe.purge.job.PurgeJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,15 +35,16 @@ class AssetFence extends FenceStep {
 
 	private static final Logger logger = LoggerFactory.getLogger(AssetFence.class);
 
-	private final JdbcClient jdbc;
+	private final AssetPurgeStatements catalog;
 
 	private final JobPrefixes prefixes;
 
 	private final EngineProperties properties;
 
-	AssetFence(JdbcClient jdbc, JobPrefixes prefixes, TransactionTemplate transactions, EngineProperties properties) {
+	AssetFence(AssetPurgeStatements catalog, JobPrefixes prefixes, TransactionTemplate transactions,
+			EngineProperties properties) {
 		super(transactions);
-		this.jdbc = jdbc;
+		this.catalog = catalog;
 		this.prefixes = prefixes;
 		this.properties = properties;
 	}
@@ -51,10 +53,7 @@ class AssetFence extends FenceStep {
 	StepResult fence(PurgeRun run) {
 		PurgeJob job = run.job();
 		UUID asset = job.rootId();
-		Optional<AssetRow> row = this.jdbc.sql("select org_id, status from catalog.assets where id = ? for update")
-			.param(asset)
-			.query((rs, n) -> new AssetRow(rs.getObject("org_id", UUID.class), rs.getString("status")))
-			.optional();
+		Optional<AssetRow> row = this.catalog.lock(asset);
 		if (row.isPresent() && !row.get().orgId().equals(job.orgId())) {
 			throw new PermanentPurgeFailure("Asset " + asset + " belongs to org " + row.get().orgId() + ", not to org "
 					+ job.orgId() + " named by the request");
@@ -82,21 +81,8 @@ class AssetFence extends FenceStep {
 	 * "dataset {id} ({reason})".
 	 */
 	private Optional<String> heldBy(UUID asset, boolean cascade) {
-		return this.jdbc.sql("""
-				select d.id, coalesce(d.legal_hold_reason, 'no reason given') as reason from catalog.datasets d
-				where d.id in (select i.dataset_id from catalog.items i where i.asset_id = :asset
-				               and ((i.status = 'active' and not i.source_deleted)
-				                    or (:cascade and i.status = 'deleted')))
-				  and d.legal_hold_at is not null
-				order by d.id limit 1 for share
-				""")
-			.param("asset", asset)
-			.param("cascade", cascade)
-			.query((rs, n) -> "dataset " + rs.getObject("id", UUID.class) + " (" + rs.getString("reason") + ")")
-			.optional();
-	}
-
-	private record AssetRow(UUID orgId, String status) {
+		return this.catalog.holdOn(asset, cascade)
+			.map((hold) -> "dataset " + hold.dataset() + " (" + hold.reason() + ")");
 	}
 
 }

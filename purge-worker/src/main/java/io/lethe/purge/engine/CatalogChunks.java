@@ -3,7 +3,10 @@ package io.lethe.purge.engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 
+import io.lethe.catalog.contract.ObjectIntentStatements;
+import io.lethe.catalog.contract.PurgeRowStatements;
 import io.lethe.purge.engine.PurgeScope.Chunk;
 import io.lethe.purge.job.PurgeJob;
 
@@ -12,58 +15,54 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The catalog rows purges delete, kind by kind: each kind's keyset chunk delete (the
- * {@link PurgeScope.ChunkDelete} of a row phase) and its count of what is left. Walking
- * by key, never from the start again, keeps each chunk from stepping over the dead index
- * entries of the chunks before it.
+ * {@link PurgeScope.ChunkDelete} of a row phase) and its count of what is left, through
+ * the catalog contract. Walking by key, never from the start again, keeps each chunk from
+ * stepping over the dead index entries of the chunks before it.
  */
 @Repository
 class CatalogChunks {
 
-	private static final String JOB_ASSETS = "(select asset_id from purge.job_prefixes where job_id = :job "
-			+ "and asset_id is not null)";
+	private final PurgeRowStatements rows;
 
-	private static final String JOB_ITEMS = "(select item_id from purge.job_prefixes where job_id = :job "
-			+ "and item_id is not null)";
+	private final ObjectIntentStatements intents;
 
 	private final JdbcClient jdbc;
 
 	private final Duration inFlightWindow;
 
-	CatalogChunks(JdbcClient jdbc, EngineProperties properties) {
+	CatalogChunks(PurgeRowStatements rows, ObjectIntentStatements intents, JdbcClient jdbc,
+			EngineProperties properties) {
+		this.rows = rows;
+		this.intents = intents;
 		this.jdbc = jdbc;
 		this.inFlightWindow = properties.inFlightWriteWindow();
 	}
 
 	/** Every item of the dataset that is the job's root. */
 	Chunk datasetItems(PurgeJob job, String after, int size) {
-		return byId(ids("select id from catalog.items where dataset_id = ? and id > ? order by id limit ?",
-				job.rootId(), after, size), "delete from catalog.items where id = any(?)");
+		return byId(this.rows.datasetItemIds(job.rootId(), from(after), size), this.rows::deleteItems);
 	}
 
 	long datasetItemsLeft(PurgeJob job) {
-		return count("select count(*) from catalog.items where dataset_id = :root", job);
+		return this.rows.datasetItemsLeft(job.rootId());
 	}
 
 	/** The share links of the dataset that is the job's root. */
 	Chunk shareLinks(PurgeJob job, String after, int size) {
-		return byId(ids("select id from catalog.share_links where dataset_id = ? and id > ? order by id limit ?",
-				job.rootId(), after, size), "delete from catalog.share_links where id = any(?)");
+		return byId(this.rows.shareLinkIds(job.rootId(), from(after), size), this.rows::deleteShareLinks);
 	}
 
 	long shareLinksLeft(PurgeJob job) {
-		return count("select count(*) from catalog.share_links where dataset_id = :root", job);
+		return this.rows.shareLinksLeft(job.rootId());
 	}
 
 	/** The items the job's fence fixed prefixes for (samples, a cascade's items). */
 	Chunk jobItems(PurgeJob job, String after, int size) {
-		return byId(
-				ids("select item_id from purge.job_prefixes where job_id = ? and item_id > ? "
-						+ "order by item_id limit ?", job.id(), after, size),
-				"delete from catalog.items where id = any(?)");
+		return byId(jobIds("item_id", job, after, size), this.rows::deleteItems);
 	}
 
 	long jobItemsLeft(PurgeJob job) {
-		return count("select count(*) from catalog.items where id in " + JOB_ITEMS, job);
+		return this.rows.jobItemsLeft(job.id());
 	}
 
 	/**
@@ -71,22 +70,11 @@ class CatalogChunks {
 	 * parts.
 	 */
 	Chunk jobAssets(PurgeJob job, String after, int size) {
-		return byId(
-				ids("select asset_id from purge.job_prefixes where job_id = ? and asset_id > ? "
-						+ "order by asset_id limit ?", job.id(), after, size),
-				"delete from catalog.entity_assets where asset_id = any(?)",
-				"delete from catalog.asset_upload_parts where asset_id = any(?)",
-				"delete from catalog.asset_uploads where asset_id = any(?)",
-				"delete from catalog.assets where id = any(?)");
+		return byId(jobIds("asset_id", job, after, size), this.rows::deleteAssets);
 	}
 
 	long jobAssetsLeft(PurgeJob job) {
-		return count(
-				"select (select count(*) from catalog.assets where id in " + JOB_ASSETS + ")"
-						+ " + (select count(*) from catalog.entity_assets where asset_id in " + JOB_ASSETS + ")"
-						+ " + (select count(*) from catalog.asset_uploads where asset_id in " + JOB_ASSETS + ")"
-						+ " + (select count(*) from catalog.asset_upload_parts where asset_id in " + JOB_ASSETS + ")",
-				job);
+		return this.rows.jobAssetsLeft(job.id());
 	}
 
 	/**
@@ -94,9 +82,7 @@ class CatalogChunks {
 	 * failed): verification finds them, and the purge goes round again for them.
 	 */
 	long datasetAssetsLeft(PurgeJob job) {
-		return jobAssetsLeft(job) + count(
-				"select count(*) from catalog.assets where owner_dataset_id = :root " + "and id not in " + JOB_ASSETS,
-				job);
+		return jobAssetsLeft(job) + this.rows.ownedAssetsOutsideJob(job.id(), job.rootId());
 	}
 
 	/**
@@ -106,35 +92,16 @@ class CatalogChunks {
 	 * ({@link #freshIntents}).
 	 */
 	Chunk intents(PurgeJob job, String after, int size) {
-		List<String> keys = this.jdbc.sql("""
-				select oi.object_key from catalog.object_intents oi
-				where oi.object_key > :after and oi.created_at <= now() - :window * interval '1 millisecond'
-				  and exists (select 1 from purge.job_prefixes p
-				              where p.job_id = :job and starts_with(oi.object_key, p.prefix))
-				order by oi.object_key limit :size
-				""")
-			.param("after", (after != null) ? after : "")
-			.param("window", this.inFlightWindow.toMillis())
-			.param("job", job.id())
-			.param("size", size)
-			.query(String.class)
-			.list();
+		List<String> keys = this.intents.oldUnderJob(job.id(), this.inFlightWindow, after, size);
 		if (keys.isEmpty()) {
 			return Chunk.NONE;
 		}
-		long deleted = this.jdbc.sql("delete from catalog.object_intents where object_key = any(?)")
-			.param(keys.toArray(String[]::new))
-			.update();
+		long deleted = this.intents.delete(keys.toArray(String[]::new));
 		return new Chunk(deleted, keys.get(keys.size() - 1));
 	}
 
 	long intentsLeft(PurgeJob job) {
-		return this.jdbc.sql("""
-				select count(*) from catalog.object_intents oi
-				where oi.created_at <= now() - :window * interval '1 millisecond'
-				  and exists (select 1 from purge.job_prefixes p
-				              where p.job_id = :job and starts_with(oi.object_key, p.prefix))
-				""").param("window", this.inFlightWindow.toMillis()).param("job", job.id()).query(Long.class).single();
+		return this.intents.oldUnderJobCount(job.id(), this.inFlightWindow);
 	}
 
 	/**
@@ -142,36 +109,31 @@ class CatalogChunks {
 	 * still land an object under them.
 	 */
 	long freshIntents(PurgeJob job) {
-		return this.jdbc.sql("""
-				select count(*) from catalog.object_intents oi
-				where oi.created_at > now() - :window * interval '1 millisecond'
-				  and exists (select 1 from purge.job_prefixes p
-				              where p.job_id = :job and starts_with(oi.object_key, p.prefix))
-				""").param("window", this.inFlightWindow.toMillis()).param("job", job.id()).query(Long.class).single();
+		return this.intents.freshUnderJobCount(job.id(), this.inFlightWindow);
 	}
 
-	private List<UUID> ids(String select, UUID owner, String after, int size) {
-		UUID from = (after != null) ? UUID.fromString(after) : JobPrefixes.BEFORE_ALL;
-		return this.jdbc.sql(select).params(owner, from, size).query(UUID.class).list();
+	/** A page of the job's own item or asset ids, from its prefixes. */
+	private List<UUID> jobIds(String column, PurgeJob job, String after, int size) {
+		return this.jdbc
+			.sql("select %1$s from purge.job_prefixes where job_id = ? and %1$s > ? order by %1$s limit ?"
+				.formatted(column))
+			.params(job.id(), from(after), size)
+			.query(UUID.class)
+			.list();
 	}
 
-	/** Deletes with each statement, in order, the rows keyed by the ids of one chunk. */
-	private Chunk byId(List<UUID> ids, String... deletes) {
+	private static UUID from(String after) {
+		return (after != null) ? UUID.fromString(after) : JobPrefixes.BEFORE_ALL;
+	}
+
+	/** Deletes the rows keyed by the ids of one chunk. */
+	private static Chunk byId(List<UUID> ids, ToLongFunction<UUID[]> delete) {
 		if (ids.isEmpty()) {
 			return Chunk.NONE;
 		}
-		UUID[] keys = ids.toArray(UUID[]::new);
-		long deleted = 0;
-		for (String delete : deletes) {
-			deleted += this.jdbc.sql(delete).param(keys).update();
-		}
+		long deleted = delete.applyAsLong(ids.toArray(UUID[]::new));
 		// The last id in the database's order, which is not Java's UUID order.
 		return new Chunk(deleted, ids.get(ids.size() - 1).toString());
-	}
-
-	/** A count whose SQL may name {@code :job} and {@code :root}. */
-	private long count(String sql, PurgeJob job) {
-		return this.jdbc.sql(sql).param("job", job.id()).param("root", job.rootId()).query(Long.class).single();
 	}
 
 }

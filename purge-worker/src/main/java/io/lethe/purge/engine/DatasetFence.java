@@ -3,6 +3,8 @@ package io.lethe.purge.engine;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.lethe.catalog.contract.DatasetPurgeStatements;
+import io.lethe.catalog.contract.DatasetPurgeStatements.DatasetRow;
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.purge.receipt.Receipts;
 import org.slf4j.Logger;
@@ -25,7 +27,7 @@ class DatasetFence extends FenceStep {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatasetFence.class);
 
-	private final DatasetCatalog catalog;
+	private final DatasetPurgeStatements catalog;
 
 	private final JobPrefixes prefixes;
 
@@ -33,8 +35,8 @@ class DatasetFence extends FenceStep {
 
 	private final EngineProperties properties;
 
-	DatasetFence(DatasetCatalog catalog, JobPrefixes prefixes, Receipts receipts, TransactionTemplate transactions,
-			EngineProperties properties) {
+	DatasetFence(DatasetPurgeStatements catalog, JobPrefixes prefixes, Receipts receipts,
+			TransactionTemplate transactions, EngineProperties properties) {
 		super(transactions);
 		this.catalog = catalog;
 		this.prefixes = prefixes;
@@ -46,7 +48,7 @@ class DatasetFence extends FenceStep {
 	StepResult fence(PurgeRun run) {
 		PurgeJob job = run.job();
 		UUID dataset = job.rootId();
-		DatasetCatalog.DatasetRow row = this.catalog.lock(dataset)
+		DatasetRow row = this.catalog.lock(dataset)
 			.orElseThrow(() -> new PermanentPurgeFailure("Dataset " + dataset + " does not exist in the catalog"));
 		if (!row.orgId().equals(job.orgId())) {
 			throw new PermanentPurgeFailure("Dataset " + dataset + " belongs to org " + row.orgId() + ", not to org "
@@ -86,7 +88,7 @@ class DatasetFence extends FenceStep {
 		}
 	}
 
-	private StepResult fenced(PurgeRun run, DatasetCatalog.DatasetRow row, String how) {
+	private StepResult fenced(PurgeRun run, DatasetRow row, String how) {
 		UUID dataset = run.rootId();
 		int kept = this.catalog.releaseSharedAssets(dataset);
 		int added = this.prefixes.snapshotDataset(run.job().id(), row.orgId(), dataset);

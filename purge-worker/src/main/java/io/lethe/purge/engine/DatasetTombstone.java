@@ -1,5 +1,6 @@
 package io.lethe.purge.engine;
 
+import io.lethe.catalog.contract.DatasetPurgeStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,9 +15,9 @@ class DatasetTombstone implements PurgeStep {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatasetTombstone.class);
 
-	private final DatasetCatalog catalog;
+	private final DatasetPurgeStatements catalog;
 
-	DatasetTombstone(DatasetCatalog catalog) {
+	DatasetTombstone(DatasetPurgeStatements catalog) {
 		this.catalog = catalog;
 	}
 

@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
+import io.lethe.catalog.contract.AssetPurgeStatements;
+import io.lethe.catalog.contract.DatasetPurgeStatements;
+import io.lethe.catalog.contract.SamplesPurgeStatements;
 import io.lethe.stores.object.ObjectKeys;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,16 +30,23 @@ class JobPrefixes {
 	/** Keyset start below every real id. */
 	static final UUID BEFORE_ALL = new UUID(0, 0);
 
-	private static final String UNLISTED = "not exists (select 1 from purge.job_prefixes p where p.job_id = :job "
-			+ "and p.%s = %s)";
-
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
 
-	JobPrefixes(JdbcClient jdbc, JdbcTemplate template) {
+	private final DatasetPurgeStatements datasets;
+
+	private final AssetPurgeStatements assets;
+
+	private final SamplesPurgeStatements samples;
+
+	JobPrefixes(JdbcClient jdbc, JdbcTemplate template, DatasetPurgeStatements datasets, AssetPurgeStatements assets,
+			SamplesPurgeStatements samples) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.datasets = datasets;
+		this.assets = assets;
+		this.samples = samples;
 	}
 
 	/**
@@ -49,17 +59,7 @@ class JobPrefixes {
 				: 0;
 		// A dataset may own millions of assets: the database writes their prefixes in one
 		// statement, one pass over the dataset's assets, and no id travels to the worker.
-		return added + this.jdbc.sql("""
-				insert into purge.job_prefixes (job_id, ordinal, prefix, asset_id)
-				select :job, :next + (row_number() over (order by a.id))::int - 1, :assets || a.id || '/', a.id
-				from catalog.assets a
-				where a.owner_dataset_id = :dataset and %s
-				""".formatted(UNLISTED.formatted("asset_id", "a.id")))
-			.param("dataset", dataset)
-			.param("job", job)
-			.param("next", next + added)
-			.param("assets", ObjectKeys.orgAssetsPrefix(org))
-			.update();
+		return added + this.datasets.addOwnedAssetPrefixes(job, dataset, next + added, ObjectKeys.orgAssetsPrefix(org));
 	}
 
 	/**
@@ -73,18 +73,11 @@ class JobPrefixes {
 		if (target(job, "referencing_items").isEmpty()) {
 			return added;
 		}
-		return added + addPages(job, pageSize, (after, size) -> this.jdbc.sql("""
-				select i.id, i.dataset_id from catalog.items i
-				where i.asset_id = :asset and i.org_id = :org and i.status = 'deleted' and i.id > :after and %s
-				order by i.id limit :size
-				""".formatted(UNLISTED.formatted("item_id", "i.id")))
-			.param("asset", asset)
-			.param("org", org)
-			.param("job", job)
-			.param("after", after)
-			.param("size", size)
-			.query((rs, row) -> item(org, rs.getObject("dataset_id", UUID.class), rs.getObject("id", UUID.class)))
-			.list());
+		return added + addPages(job, pageSize,
+				(after, size) -> this.assets.deletedItemsReferencing(job, asset, org, after, size)
+					.stream()
+					.map((item) -> item(org, item.dataset(), item.id()))
+					.toList());
 	}
 
 	/**
@@ -94,32 +87,16 @@ class JobPrefixes {
 	 * @return how many prefixes were added
 	 */
 	int snapshotSamples(UUID job, UUID org, UUID dataset, int pageSize) {
-		int added = addPages(job, pageSize, (after, size) -> this.jdbc.sql("""
-				select t.target_id from purge.job_targets t left join catalog.items i on i.id = t.target_id
-				where t.job_id = :job and t.kind = 'item' and t.target_id > :after
-				  and (i.id is null or (i.status = 'deleted' and i.dataset_id = :dataset and i.org_id = :org)) and %s
-				order by t.target_id limit :size
-				""".formatted(UNLISTED.formatted("item_id", "t.target_id")))
-			.param("job", job)
-			.param("dataset", dataset)
-			.param("org", org)
-			.param("after", after)
-			.param("size", size)
-			.query((rs, row) -> item(org, dataset, rs.getObject("target_id", UUID.class)))
-			.list());
+		int added = addPages(job, pageSize,
+				(after, size) -> this.samples.itemsThatMayGo(job, dataset, org, after, size)
+					.stream()
+					.map((item) -> item(org, dataset, item))
+					.toList());
 		return added + addPages(job, pageSize,
-				(after, size) -> this.jdbc.sql("""
-						select t.target_id from purge.job_targets t left join catalog.assets a on a.id = t.target_id
-						where t.job_id = :job and t.kind = 'asset' and t.target_id > :after
-						  and (a.id is null or (a.status = 'deleted' and a.org_id = :org)) and %s
-						order by t.target_id limit :size
-						""".formatted(UNLISTED.formatted("asset_id", "t.target_id")))
-					.param("job", job)
-					.param("org", org)
-					.param("after", after)
-					.param("size", size)
-					.query((rs, row) -> asset(org, rs.getObject("target_id", UUID.class)))
-					.list());
+				(after, size) -> this.samples.sourcesThatMayGo(job, org, after, size)
+					.stream()
+					.map((source) -> asset(org, source))
+					.toList());
 	}
 
 	/** The items and assets the job's event named that the fence did not fix. */
@@ -177,13 +154,7 @@ class JobPrefixes {
 		}
 		// share <= assets / (assets + others) <=> others <= assets * (1 - share) / share
 		long othersAllowed = Math.min((long) Math.floor(assets * (1 - share) / share), Long.MAX_VALUE - 1);
-		long others = this.jdbc.sql("""
-				select count(*) from (
-				  select 1 from catalog.assets a
-				  where a.org_id = :org
-				    and not exists (select 1 from purge.job_prefixes p where p.job_id = :job and p.asset_id = a.id)
-				  limit :cap) o
-				""").param("org", org).param("job", job).param("cap", othersAllowed + 1).query(Long.class).single();
+		long others = this.assets.otherAssetsOfOrg(job, org, othersAllowed + 1);
 		return others <= othersAllowed;
 	}
 

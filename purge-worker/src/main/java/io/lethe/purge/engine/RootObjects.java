@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import io.lethe.catalog.contract.AssetPurgeStatements;
 import io.lethe.purge.job.Counter;
 import io.lethe.stores.object.MultipartUpload;
 import io.lethe.stores.object.ObjectStore;
@@ -15,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +48,7 @@ class RootObjects implements PurgeStep {
 
 	private final OrgAssetSweep sweep;
 
-	private final JdbcClient jdbc;
+	private final AssetPurgeStatements catalog;
 
 	private final EngineProperties properties;
 
@@ -58,13 +58,13 @@ class RootObjects implements PurgeStep {
 
 	private final ExecutorService listings;
 
-	RootObjects(ObjectStore store, JobPrefixes prefixes, OrgAssetSweep sweep, JdbcClient jdbc,
+	RootObjects(ObjectStore store, JobPrefixes prefixes, OrgAssetSweep sweep, AssetPurgeStatements catalog,
 			EngineProperties properties, StoreRetry retry, @Qualifier("objectDeletions") ExecutorService deletions,
 			@Qualifier("prefixListings") ExecutorService listings) {
 		this.store = store;
 		this.prefixes = prefixes;
 		this.sweep = sweep;
-		this.jdbc = jdbc;
+		this.catalog = catalog;
 		this.properties = properties;
 		this.retry = retry;
 		this.deletions = deletions;
@@ -171,11 +171,10 @@ class RootObjects implements PurgeStep {
 		List<UUID> assets;
 		while (!(assets = this.prefixes.assetIds(run.job().id(), after, PREFIX_PAGE)).isEmpty()) {
 			run.lease().ensureHeld();
-			List<MultipartUpload> recorded = this.jdbc
-				.sql("select object_key, upload_id, created_at from catalog.asset_uploads where asset_id = any(?)")
-				.param(assets.toArray(UUID[]::new))
-				.query((rs, row) -> new MultipartUpload(rs.getString("object_key"), rs.getString("upload_id"), null))
-				.list();
+			List<MultipartUpload> recorded = this.catalog.uploadsOf(assets.toArray(UUID[]::new))
+				.stream()
+				.map((upload) -> new MultipartUpload(upload.objectKey(), upload.uploadId(), null))
+				.toList();
 			for (MultipartUpload upload : recorded) {
 				this.retry.run("abort upload of " + upload.key(),
 						() -> this.store.abortMultipartUpload(upload.key(), upload.uploadId()), () -> {

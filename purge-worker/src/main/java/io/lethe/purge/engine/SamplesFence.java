@@ -3,6 +3,8 @@ package io.lethe.purge.engine;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.lethe.catalog.contract.DatasetPurgeStatements;
+import io.lethe.catalog.contract.DatasetPurgeStatements.DatasetRow;
 import io.lethe.purge.job.PurgeJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +26,13 @@ class SamplesFence extends FenceStep {
 
 	private static final Logger logger = LoggerFactory.getLogger(SamplesFence.class);
 
-	private final DatasetCatalog catalog;
+	private final DatasetPurgeStatements catalog;
 
 	private final JobPrefixes prefixes;
 
 	private final EngineProperties properties;
 
-	SamplesFence(DatasetCatalog catalog, JobPrefixes prefixes, TransactionTemplate transactions,
+	SamplesFence(DatasetPurgeStatements catalog, JobPrefixes prefixes, TransactionTemplate transactions,
 			EngineProperties properties) {
 		super(transactions);
 		this.catalog = catalog;
@@ -43,7 +45,7 @@ class SamplesFence extends FenceStep {
 		PurgeJob job = run.job();
 		UUID dataset = this.prefixes.target(job.id(), "dataset")
 			.orElseThrow(() -> new PermanentPurgeFailure("Samples batch " + job.rootId() + " names no dataset"));
-		DatasetCatalog.DatasetRow row = this.catalog.lock(dataset)
+		DatasetRow row = this.catalog.lock(dataset)
 			.orElseThrow(() -> new PermanentPurgeFailure(
 					"Dataset " + dataset + " of samples batch " + job.rootId() + " does not exist in the catalog"));
 		if (!row.orgId().equals(job.orgId())) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.lethe.catalog.contract.SweepStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +29,11 @@ public class PurgeJobs {
 
 	private final JdbcClient jdbc;
 
-	PurgeJobs(JdbcClient jdbc) {
+	private final SweepStatements sweeps;
+
+	PurgeJobs(JdbcClient jdbc, SweepStatements sweeps) {
 		this.jdbc = jdbc;
+		this.sweeps = sweeps;
 	}
 
 	public Optional<PurgeJob> find(UUID id) {
@@ -117,23 +121,7 @@ public class PurgeJobs {
 	 */
 	@Transactional
 	public List<UUID> sweepExpiredDatasets(Duration delay) {
-		return this.jdbc.sql("""
-				insert into purge.jobs (id, root_type, root_id, org_id, state, step, run_at, requested_at,
-				        requested_by, requested_via, created_at, updated_at)
-				select gen_random_uuid(), 'dataset', d.id, d.org_id, 'scheduled', 'fence', d.expires_at,
-				       coalesce(d.deleted_dt, now()), coalesce(d.deleted_by, 'sweep'), 'sweep', now(), now()
-				from catalog.datasets d
-				where d.status = 'pending_deletion' and d.expires_at <= now() - :delay * interval '1 millisecond'
-				  and not exists (select 1 from purge.jobs j where j.root_type = 'dataset' and j.root_id = d.id
-				                  and j.state <> 'cancelled')
-				on conflict (root_type, root_id) do update
-				  set state = 'scheduled', step = 'fence', checkpoint = null, run_at = excluded.run_at,
-				      requested_at = excluded.requested_at, requested_by = excluded.requested_by,
-				      requested_via = 'sweep', attempts = 0, last_error = null, started_at = null,
-				      updated_at = now()
-				  where purge.jobs.state = 'cancelled'
-				returning root_id
-				""").param("delay", delay.toMillis()).query(UUID.class).list();
+		return this.sweeps.scheduleExpiredDatasets(delay);
 	}
 
 	/**

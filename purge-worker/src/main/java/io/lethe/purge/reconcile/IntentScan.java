@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.lethe.catalog.contract.ObjectIntentStatements;
 import io.lethe.purge.engine.StoreRetry;
 import io.lethe.stores.object.ObjectStore;
 import io.lethe.stores.object.ObjectVersion;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +22,7 @@ class IntentScan {
 
 	private static final int CHUNK = 500;
 
-	private final JdbcClient jdbc;
+	private final ObjectIntentStatements intents;
 
 	private final ObjectStore store;
 
@@ -30,8 +30,8 @@ class IntentScan {
 
 	private final StoreRetry retry;
 
-	IntentScan(JdbcClient jdbc, ObjectStore store, Owners owners, StoreRetry retry) {
-		this.jdbc = jdbc;
+	IntentScan(ObjectIntentStatements intents, ObjectStore store, Owners owners, StoreRetry retry) {
+		this.intents = intents;
 		this.store = store;
 		this.owners = owners;
 		this.retry = retry;
@@ -51,10 +51,7 @@ class IntentScan {
 				}
 				run.report().found(Kind.STALE_INTENT, 0, key);
 				if (!run.dryRun()) {
-					int removed = this.jdbc
-						.sql("delete from catalog.object_intents where object_key = ? and created_at < ?")
-						.params(key, Timestamps.of(run.cutoff()))
-						.update();
+					int removed = this.intents.forget(key, run.cutoff());
 					run.report().removed(Kind.STALE_INTENT, removed, 0);
 				}
 			}
@@ -64,11 +61,7 @@ class IntentScan {
 	}
 
 	private List<String> page(ReconcileRun run, String after) {
-		return this.jdbc.sql("""
-				select object_key from catalog.object_intents
-				where object_key > ? and starts_with(object_key, ?) and created_at < ?
-				order by object_key limit ?
-				""").params(after, run.prefix(), Timestamps.of(run.cutoff()), CHUNK).query(String.class).list();
+		return this.intents.olderThan(run.prefix(), run.cutoff(), after, CHUNK);
 	}
 
 	private boolean holdsAnything(String key) {

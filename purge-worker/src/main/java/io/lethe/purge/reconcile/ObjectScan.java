@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 
+import io.lethe.catalog.contract.ObjectIntentStatements;
 import io.lethe.purge.engine.StoreRetry;
 import io.lethe.purge.engine.VersionBatches;
 import io.lethe.purge.reconcile.OrphanRules.Doomed;
@@ -18,7 +19,6 @@ import io.lethe.stores.object.ObjectStore;
 import io.lethe.stores.object.ObjectVersion;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +37,7 @@ class ObjectScan {
 
 	private final Owners owners;
 
-	private final JdbcClient jdbc;
+	private final ObjectIntentStatements intents;
 
 	private final StoreRetry retry;
 
@@ -45,11 +45,11 @@ class ObjectScan {
 
 	private final ReconcileProperties properties;
 
-	ObjectScan(ObjectStore store, Owners owners, JdbcClient jdbc, StoreRetry retry,
+	ObjectScan(ObjectStore store, Owners owners, ObjectIntentStatements intents, StoreRetry retry,
 			@Qualifier("objectDeletions") ExecutorService deletions, ReconcileProperties properties) {
 		this.store = store;
 		this.owners = owners;
-		this.jdbc = jdbc;
+		this.intents = intents;
 		this.retry = retry;
 		this.deletions = deletions;
 		this.properties = properties;
@@ -135,11 +135,7 @@ class ObjectScan {
 
 	private void forgetIntents(List<String> keys, ReconcileRun run) {
 		if (!keys.isEmpty()) {
-			this.retry.call("forget intents",
-					() -> this.jdbc
-						.sql("delete from catalog.object_intents where object_key = any(?) and created_at < ?")
-						.params(keys.toArray(String[]::new), Timestamps.of(run.cutoff()))
-						.update());
+			this.retry.call("forget intents", () -> this.intents.forget(keys.toArray(String[]::new), run.cutoff()));
 		}
 	}
 

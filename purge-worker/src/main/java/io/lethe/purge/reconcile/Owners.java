@@ -1,7 +1,6 @@
 package io.lethe.purge.reconcile;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,8 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.lethe.catalog.contract.ObjectIntentStatements;
+import io.lethe.catalog.contract.ReconcilerStatements;
+
 import org.springframework.stereotype.Repository;
 
 /**
@@ -26,27 +28,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Owners {
 
-	private final JdbcClient jdbc;
+	private final ReconcilerStatements catalog;
 
-	Owners(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	private final ObjectIntentStatements intents;
+
+	Owners(ReconcilerStatements catalog, ObjectIntentStatements intents) {
+		this.catalog = catalog;
+		this.intents = intents;
 	}
 
 	Live lookUp(Collection<KeyOwner> owners, Collection<String> keys) {
 		Set<UUID> live = new HashSet<>();
-		live.addAll(existing("select id from catalog.assets where id = any(?)", owners, KeyOwner.Type.ASSET));
-		live.addAll(existing("select id from catalog.items where id = any(?)", owners, KeyOwner.Type.ITEM));
-		live.addAll(existing("select id from catalog.datasets where id = any(?) and status <> 'purged'", owners,
-				KeyOwner.Type.DATASET));
-		Map<String, Instant> intents = new HashMap<>();
-		if (!keys.isEmpty()) {
-			this.jdbc.sql("select object_key, created_at from catalog.object_intents where object_key = any(?)")
-				.param(keys.toArray(String[]::new))
-				.query((rs) -> {
-					intents.put(rs.getString("object_key"),
-							rs.getObject("created_at", OffsetDateTime.class).toInstant());
-				});
-		}
+		live.addAll(existing(this.catalog::existingAssets, owners, KeyOwner.Type.ASSET));
+		live.addAll(existing(this.catalog::existingItems, owners, KeyOwner.Type.ITEM));
+		live.addAll(existing(this.catalog::unpurgedDatasets, owners, KeyOwner.Type.DATASET));
+		Map<String, Instant> intents = keys.isEmpty() ? new HashMap<>()
+				: this.intents.createdAt(keys.toArray(String[]::new));
 		return new Live(live, intents, held(owners, keys));
 	}
 
@@ -63,33 +60,24 @@ class Owners {
 			.distinct()
 			.toArray(UUID[]::new);
 		if (datasets.length > 0) {
-			held.addAll(this.jdbc.sql("select id from catalog.datasets where id = any(?) and legal_hold_at is not null")
-				.param(datasets)
-				.query(UUID.class)
-				.list());
+			held.addAll(this.catalog.heldDatasets(datasets));
 		}
 		UUID[] assets = owners.stream()
 			.filter((owner) -> owner.type() == KeyOwner.Type.ASSET)
 			.map(KeyOwner::id)
 			.toArray(UUID[]::new);
 		if (assets.length > 0) {
-			held.addAll(this.jdbc.sql("""
-					select a.id from catalog.assets a join catalog.datasets d on d.id = a.owner_dataset_id
-					where a.id = any(:assets) and d.legal_hold_at is not null
-					union
-					select i.asset_id from catalog.items i join catalog.datasets d on d.id = i.dataset_id
-					where i.asset_id = any(:assets) and i.status = 'active' and d.legal_hold_at is not null
-					""").param("assets", assets).query(UUID.class).list());
+			held.addAll(this.catalog.heldAssets(assets));
 		}
 		return held;
 	}
 
-	private List<UUID> existing(String select, Collection<KeyOwner> owners, KeyOwner.Type type) {
+	private List<UUID> existing(Function<UUID[], List<UUID>> select, Collection<KeyOwner> owners, KeyOwner.Type type) {
 		UUID[] ids = owners.stream().filter((owner) -> owner.type() == type).map(KeyOwner::id).toArray(UUID[]::new);
 		if (ids.length == 0) {
 			return List.of();
 		}
-		return this.jdbc.sql(select).param(ids).query(UUID.class).list();
+		return select.apply(ids);
 	}
 
 	/**

@@ -3,9 +3,9 @@ package io.lethe.purge.reconcile;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.lethe.catalog.contract.AuditStatements;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,10 +22,10 @@ class ReconcileAudit {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final JdbcClient jdbc;
+	private final AuditStatements audit;
 
-	ReconcileAudit(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	ReconcileAudit(AuditStatements audit) {
+		this.audit = audit;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -45,12 +45,8 @@ class ReconcileAudit {
 		if (error != null) {
 			detail.put("error", error);
 		}
-		this.jdbc.sql("""
-				insert into catalog.audit (actor, action, target_type, target_id, outcome, detail)
-				values (?, 'reconcile.run', 'reconcile-run', ?, ?, cast(? as jsonb))
-				""")
-			.params(ACTOR, run.id(), (error == null) ? "ok" : "failed", JSON.writeValueAsString(detail))
-			.update();
+		this.audit.reconcileRunEnded(ACTOR, run.id(), (error == null) ? "ok" : "failed",
+				JSON.writeValueAsString(detail));
 	}
 
 }

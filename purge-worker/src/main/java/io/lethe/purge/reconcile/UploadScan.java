@@ -1,7 +1,6 @@
 package io.lethe.purge.reconcile;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -10,12 +9,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.lethe.catalog.contract.ReconcilerStatements;
+import io.lethe.catalog.contract.ReconcilerStatements.RecordedUpload;
 import io.lethe.purge.engine.StoreRetry;
 import io.lethe.purge.reconcile.ReconcileReport.Kept;
 import io.lethe.stores.object.MultipartUpload;
 import io.lethe.stores.object.ObjectStore;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,15 +35,15 @@ class UploadScan {
 
 	private final ObjectStore store;
 
-	private final JdbcClient jdbc;
+	private final ReconcilerStatements catalog;
 
 	private final TransactionTemplate transactions;
 
 	private final StoreRetry retry;
 
-	UploadScan(ObjectStore store, JdbcClient jdbc, TransactionTemplate transactions, StoreRetry retry) {
+	UploadScan(ObjectStore store, ReconcilerStatements catalog, TransactionTemplate transactions, StoreRetry retry) {
 		this.store = store;
-		this.jdbc = jdbc;
+		this.catalog = catalog;
 		this.transactions = transactions;
 		this.retry = retry;
 	}
@@ -67,12 +67,12 @@ class UploadScan {
 		if (chunk.isEmpty()) {
 			return;
 		}
-		Map<String, Recorded> recorded = recorded(chunk);
+		Map<String, RecordedUpload> recorded = recorded(chunk);
 		ReconcileReport report = run.report();
 		for (MultipartUpload upload : chunk) {
 			report.scanned("multipart_uploads", 1);
 			String sample = upload.key() + "?uploadId=" + upload.uploadId();
-			Recorded record = recorded.get(upload.uploadId());
+			RecordedUpload record = recorded.get(upload.uploadId());
 			if (!run.old(upload.initiated()) || (record != null && !run.old(record.createdAt()))) {
 				report.kept(Kept.YOUNG, 1, 0, sample);
 				continue;
@@ -98,18 +98,12 @@ class UploadScan {
 	}
 
 	/** The catalog's records of the chunk's uploads, by upload id. */
-	private Map<String, Recorded> recorded(List<MultipartUpload> chunk) {
-		Map<String, Recorded> recorded = new HashMap<>();
-		this.jdbc.sql("""
-				select u.upload_id, u.asset_id, u.created_at,
-				       (select coalesce(sum(p.size_bytes), 0) from catalog.asset_upload_parts p
-				        where p.asset_id = u.asset_id) as bytes
-				from catalog.asset_uploads u where u.upload_id = any(?)
-				""").param(chunk.stream().map(MultipartUpload::uploadId).toArray(String[]::new)).query((rs) -> {
-			recorded.put(rs.getString("upload_id"),
-					new Recorded(rs.getObject("asset_id", UUID.class), rs.getString("upload_id"),
-							rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getLong("bytes")));
-		});
+	private Map<String, RecordedUpload> recorded(List<MultipartUpload> chunk) {
+		Map<String, RecordedUpload> recorded = new HashMap<>();
+		for (RecordedUpload upload : this.catalog
+			.recordedUploads(chunk.stream().map(MultipartUpload::uploadId).toArray(String[]::new))) {
+			recorded.put(upload.uploadId(), upload);
+		}
 		return recorded;
 	}
 
@@ -117,31 +111,12 @@ class UploadScan {
 	 * What the uploader's abort does in the catalog: the upload, its parts and its asset
 	 * go.
 	 */
-	private void forget(Recorded upload) {
+	private void forget(RecordedUpload upload) {
 		this.retry.run("forget upload of asset " + upload.assetId(),
-				() -> this.transactions.executeWithoutResult((s) -> {
-					int forgotten = this.jdbc
-						.sql("delete from catalog.asset_uploads where asset_id = ? and upload_id = ?")
-						.params(upload.assetId(), upload.uploadId())
-						.update();
-					if (forgotten > 0) {
-						this.jdbc
-							.sql("delete from catalog.entity_assets where asset_id = ? and exists "
-									+ "(select 1 from catalog.assets where id = ? and status = 'uploading')")
-							.params(upload.assetId(), upload.assetId())
-							.update();
-						this.jdbc.sql("delete from catalog.assets where id = ? and status = 'uploading'")
-							.param(upload.assetId())
-							.update();
-					}
-				}), () -> {
+				() -> this.transactions
+					.executeWithoutResult((s) -> this.catalog.forgetUpload(upload.assetId(), upload.uploadId())),
+				() -> {
 				});
-	}
-
-	/**
-	 * An upload the catalog recorded: for which asset, since when, and its parts' bytes.
-	 */
-	private record Recorded(UUID assetId, String uploadId, Instant createdAt, long bytes) {
 	}
 
 }

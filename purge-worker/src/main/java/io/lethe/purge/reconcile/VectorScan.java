@@ -3,11 +3,12 @@ package io.lethe.purge.reconcile;
 import java.util.List;
 import java.util.UUID;
 
+import io.lethe.catalog.contract.ReconcilerStatements;
+import io.lethe.catalog.contract.ReconcilerStatements.OrphanVector;
 import io.lethe.purge.engine.StoreRetry;
-import io.lethe.stores.vector.VectorMaintenance;
 import io.lethe.stores.vector.VectorIndex;
+import io.lethe.stores.vector.VectorMaintenance;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,20 +21,17 @@ import org.springframework.stereotype.Component;
 @Component
 class VectorScan {
 
-	private static final String NO_ITEM = "not exists (select 1 from catalog.items i where i.id = v.item_id) "
-			+ "and not exists (select 1 from catalog.datasets d where d.id = v.dataset_id and d.legal_hold_at is not null)";
-
 	private final VectorIndex index;
 
-	private final JdbcClient jdbc;
+	private final ReconcilerStatements catalog;
 
 	private final StoreRetry retry;
 
 	private final ReconcileProperties properties;
 
-	VectorScan(VectorIndex index, JdbcClient jdbc, StoreRetry retry, ReconcileProperties properties) {
+	VectorScan(VectorIndex index, ReconcilerStatements catalog, StoreRetry retry, ReconcileProperties properties) {
 		this.index = index;
-		this.jdbc = jdbc;
+		this.catalog = catalog;
 		this.retry = retry;
 		this.properties = properties;
 	}
@@ -49,25 +47,18 @@ class VectorScan {
 	}
 
 	private void scan(ReconcileRun run, String collection, String table) {
-		Orphan after = new Orphan(new UUID(0, 0), "", 0);
-		List<Orphan> chunk;
+		OrphanVector after = new OrphanVector(new UUID(0, 0), "", 0);
+		List<OrphanVector> chunk;
 		while (!(chunk = page(run, table, after)).isEmpty()) {
-			for (Orphan orphan : chunk) {
+			for (OrphanVector orphan : chunk) {
 				run.report()
 					.found(Kind.ORPHAN_VECTOR, orphan.bytes(),
 							collection + ":" + orphan.item() + ":" + orphan.embedding());
 			}
 			if (!run.dryRun()) {
-				List<Orphan> doomed = chunk;
+				List<OrphanVector> doomed = chunk;
 				List<Long> deleted = this.retry.call("delete orphan vectors of " + collection,
-						() -> this.jdbc
-							.sql("delete from " + table + " v where (v.item_id, v.embedding_name) in "
-									+ "(select * from unnest(cast(? as uuid[]), cast(? as text[]))) and " + NO_ITEM
-									+ " returning pg_column_size(v.embedding)")
-							.params(doomed.stream().map(Orphan::item).toArray(UUID[]::new),
-									doomed.stream().map(Orphan::embedding).toArray(String[]::new))
-							.query(Long.class)
-							.list());
+						() -> this.catalog.deleteOrphanVectors(table, doomed));
 				run.report()
 					.removed(Kind.ORPHAN_VECTOR, deleted.size(), deleted.stream().mapToLong(Long::longValue).sum());
 				run.vectorsRemoved(collection, deleted.size());
@@ -77,22 +68,9 @@ class VectorScan {
 		}
 	}
 
-	private List<Orphan> page(ReconcileRun run, String table, Orphan after) {
+	private List<OrphanVector> page(ReconcileRun run, String table, OrphanVector after) {
 		return this.retry.call("find orphan vectors in " + table,
-				() -> this.jdbc
-					.sql("select v.item_id, v.embedding_name, pg_column_size(v.embedding) as bytes from " + table
-							+ " v " + "where (v.item_id, v.embedding_name) > (?, ?) and v.created_at < ? "
-							+ "and (cast(? as uuid) is null or v.org_id = ?) and " + NO_ITEM
-							+ " order by v.item_id, v.embedding_name limit ?")
-					.params(after.item(), after.embedding(), Timestamps.of(run.cutoff()), run.org(), run.org(),
-							this.properties.vectorChunk())
-					.query((rs, row) -> new Orphan(rs.getObject("item_id", UUID.class), rs.getString("embedding_name"),
-							rs.getLong("bytes")))
-					.list());
-	}
-
-	/** A vector without an item, by its key, with the bytes its embedding takes. */
-	private record Orphan(UUID item, String embedding, long bytes) {
+				() -> this.catalog.orphanVectors(table, after, run.cutoff(), run.org(), this.properties.vectorChunk()));
 	}
 
 }

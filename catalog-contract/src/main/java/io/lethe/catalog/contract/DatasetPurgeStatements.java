@@ -1,4 +1,4 @@
-package io.lethe.purge.engine;
+package io.lethe.catalog.contract;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,26 +7,26 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
- * The dataset rows purges read and change: the row a dataset purge fences and tombstones,
- * which a samples purge also checks its batch against.
+ * The dataset row a dataset purge fences and tombstones (a samples purge checks its batch
+ * against it too), and the assets the fence keeps or takes along.
  */
-@Repository
-class DatasetCatalog {
+public class DatasetPurgeStatements {
 
 	/** What {@code updated_by} says when the purge changes a catalog row. */
-	static final String PURGE_WORKER = "lethe-purge-worker";
+	public static final String PURGE_WORKER = "lethe-purge-worker";
 
 	private final JdbcClient jdbc;
 
-	DatasetCatalog(JdbcClient jdbc) {
+	public DatasetPurgeStatements(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/** The dataset row, locked until the caller's transaction ends. */
-	Optional<DatasetRow> lock(UUID dataset) {
+	/**
+	 * The dataset row, locked ({@code for update}) until the caller's transaction ends.
+	 */
+	public Optional<DatasetRow> lock(UUID dataset) {
 		return this.jdbc
 			.sql("select org_id, status, expires_at, (expires_at is null or expires_at <= now()) as due, "
 					+ "legal_hold_reason, legal_hold_at from catalog.datasets where id = ? for update")
@@ -42,7 +42,7 @@ class DatasetCatalog {
 	}
 
 	/** The fence: from now on the command service refuses writes to the dataset. */
-	void markPurging(UUID dataset) {
+	public void markPurging(UUID dataset) {
 		this.jdbc.sql("update catalog.datasets set status = 'purging' where id = ? and status = 'pending_deletion'")
 			.param(dataset)
 			.update();
@@ -50,10 +50,10 @@ class DatasetCatalog {
 
 	/**
 	 * Assets the dataset owns that a live item of another dataset still uses stay: they
-	 * lose their owner instead, so that this purge does not take them along.
+	 * lose their owner instead, so that the purge does not take them along.
 	 * @return how many were kept
 	 */
-	int releaseSharedAssets(UUID dataset) {
+	public int releaseSharedAssets(UUID dataset) {
 		return this.jdbc.sql("""
 				update catalog.assets a set owner_dataset_id = null, updated_at = now(), updated_by = :by
 				where a.owner_dataset_id = :dataset
@@ -62,8 +62,30 @@ class DatasetCatalog {
 				""").param("dataset", dataset).param("by", PURGE_WORKER).update();
 	}
 
+	/**
+	 * Adds to the job's prefixes ({@code purge.job_prefixes}) one per asset the dataset
+	 * owns that is not listed yet, numbered from {@code firstOrdinal} in asset id order,
+	 * each {@code assetsPrefix + id + '/'}. A dataset may own millions of assets: the
+	 * database writes them in one statement, one pass, and no id travels to the worker.
+	 * @return how many were added
+	 */
+	public int addOwnedAssetPrefixes(UUID job, UUID dataset, int firstOrdinal, String assetsPrefix) {
+		return this.jdbc
+			.sql("""
+					insert into purge.job_prefixes (job_id, ordinal, prefix, asset_id)
+					select :job, :next + (row_number() over (order by a.id))::int - 1, :assets || a.id || '/', a.id
+					from catalog.assets a
+					where a.owner_dataset_id = :dataset and not exists (select 1 from purge.job_prefixes p where p.job_id = :job and p.asset_id = a.id)
+					""")
+			.param("dataset", dataset)
+			.param("job", job)
+			.param("next", firstOrdinal)
+			.param("assets", assetsPrefix)
+			.update();
+	}
+
 	/** The tombstone: the id, org and times stay, the name and content go. */
-	void tombstone(UUID dataset) {
+	public void tombstone(UUID dataset) {
 		this.jdbc.sql("""
 				update catalog.datasets set status = 'purged', name = 'purged', description = null,
 				       dataset_config = null, metadata_fields_to_index = null, metadata_fields_to_embed = null
@@ -72,12 +94,12 @@ class DatasetCatalog {
 	}
 
 	/**
-	 * The dataset row as the fence reads it; {@code due} when its grace period is over;
+	 * The dataset row as a fence reads it; {@code due} when its grace period is over;
 	 * {@code legalHold} the reason of a hold an operator placed, or null.
 	 */
-	record DatasetRow(UUID orgId, String status, Instant expiresAt, boolean due, String legalHold) {
+	public record DatasetRow(UUID orgId, String status, Instant expiresAt, boolean due, String legalHold) {
 
-		boolean held() {
+		public boolean held() {
 			return this.legalHold != null;
 		}
 
