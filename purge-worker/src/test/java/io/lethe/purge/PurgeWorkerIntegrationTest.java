@@ -1,11 +1,13 @@
 package io.lethe.purge;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.purge.job.PurgeJobs;
 import io.lethe.purge.receipt.Receipts;
 import io.lethe.purge.runner.PurgeRunner;
 import io.lethe.stores.object.ObjectStore;
 import io.lethe.stores.vector.VectorIndex;
+import io.lethe.testkit.DatabaseRoles;
 import io.lethe.testkit.ServiceSettings;
 import io.lethe.testkit.TestInfrastructure;
 import io.lethe.testkit.TestPostgres;
@@ -34,8 +36,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Import(FaultInjection.class)
 public abstract class PurgeWorkerIntegrationTest {
 
+	/**
+	 * The test's own connection to the database, as its superuser: fixtures write the
+	 * catalog as the command service would and read whatever a test checks. The worker
+	 * under test connects as its own role ({@code lethe_worker}), with the catalog
+	 * contract's grants only.
+	 */
+	protected final JdbcClient jdbc = JdbcClient.create(FIXTURES);
+
+	/** The worker's own connection pool: what its role may do. */
 	@Autowired
-	protected JdbcClient jdbc;
+	protected JdbcClient workerJdbc;
 
 	@Autowired
 	protected ObjectStore objects;
@@ -60,11 +71,14 @@ public abstract class PurgeWorkerIntegrationTest {
 
 	protected Catalog catalog;
 
+	private static final TestPostgres POSTGRES = TestInfrastructure.postgres();
+
+	private static final HikariDataSource FIXTURES = fixtures(POSTGRES);
+
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestPostgres postgres = TestInfrastructure.postgres();
-		TestSchemas.catalog(postgres);
-		ServiceSettings.springProperties(postgres, registry::add);
+		TestSchemas.catalog(POSTGRES);
+		ServiceSettings.springProperties(POSTGRES.as(DatabaseRoles.WORKER), registry::add);
 		registry.add("lethe.purge.schedule.interval", () -> "PT0.5S");
 		registry.add("lethe.purge.lease", () -> "PT3S");
 		registry.add("lethe.purge.max-attempts", () -> "3");
@@ -92,6 +106,16 @@ public abstract class PurgeWorkerIntegrationTest {
 
 	/** The key receipts are signed with in tests. */
 	protected static final String TEST_RECEIPT_KEY = "lethe-test-receipt-key-0123456789abcdef";
+
+	private static HikariDataSource fixtures(TestPostgres postgres) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(postgres.jdbcUrl());
+		dataSource.setUsername(postgres.username());
+		dataSource.setPassword(postgres.password());
+		dataSource.setMaximumPoolSize(4);
+		dataSource.setPoolName("test-fixtures");
+		return dataSource;
+	}
 
 	@BeforeEach
 	void fixtures() {

@@ -18,8 +18,9 @@ public final class TestSchemas {
 
 	/**
 	 * The command service's catalog schema, as its Flyway creates it in production: the
-	 * migrations of {@code catalog-contract} ({@code classpath:db/catalog}). Migrates
-	 * each database once per JVM, however many test classes ask.
+	 * migrations of {@code catalog-contract} ({@code classpath:db/catalog}), run by its
+	 * owner, the command service's role. Migrates each database once per JVM, however
+	 * many test classes ask.
 	 */
 	public static void catalog(TestPostgres postgres) {
 		if (CATALOGS.contains(postgres.jdbcUrl())) {
@@ -30,7 +31,7 @@ public final class TestSchemas {
 				return;
 			}
 			Flyway.configure()
-				.dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
+				.dataSource(postgres.jdbcUrl(), DatabaseRoles.COMMAND, postgres.password())
 				.schemas("catalog")
 				.defaultSchema("catalog")
 				.table("flyway_schema_history")
