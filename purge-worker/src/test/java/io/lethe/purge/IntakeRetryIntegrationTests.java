@@ -48,6 +48,8 @@ class IntakeRetryIntegrationTests extends PurgeWorkerIntegrationTest {
 
 	private void refuse(String eventId) {
 		this.jdbc.sql("create sequence purge.refusals").update();
+		// the trigger runs as the worker's role, which counts the refusals
+		this.jdbc.sql("alter sequence purge.refusals owner to lethe_worker").update();
 		this.jdbc.sql("""
 				create function purge.refuse_event() returns trigger language plpgsql as $$
 				begin
