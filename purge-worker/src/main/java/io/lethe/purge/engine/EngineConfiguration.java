@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.lethe.purge.engine.store.StoreRetry;
 import io.lethe.purge.metrics.PurgeMetrics;
 
 import org.springframework.context.annotation.Bean;

@@ -2,6 +2,7 @@ package io.lethe.purge.engine;
 
 import java.time.Duration;
 
+import io.lethe.purge.engine.store.OrgAssetSweep;
 import io.lethe.stores.retry.RetryPolicy;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -32,14 +33,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * looks again
  */
 @ConfigurationProperties("lethe.purge.engine")
-record EngineProperties(@DefaultValue("5000") int vectorChunk, @DefaultValue("1000") int objectBatch,
+public record EngineProperties(@DefaultValue("5000") int vectorChunk, @DefaultValue("1000") int objectBatch,
 		@DefaultValue("4") int objectsInFlight, @DefaultValue("8") int prefixesInFlight,
 		@DefaultValue("0.1") double orgSweepShare, @DefaultValue("1000") int rowChunk,
 		@DefaultValue("200") int prefixesPerCheckpoint, @DefaultValue("100000") long vacuumAfterVectors,
 		RetryPolicy storeRetry, @DefaultValue("PT1H") Duration holdRecheck,
 		@DefaultValue("PT2M") Duration inFlightWriteWindow, @DefaultValue("PT5S") Duration inFlightRecheck) {
 
-	EngineProperties {
+	public EngineProperties {
 		if (objectBatch < 1 || objectBatch > 1000) {
 			throw new IllegalArgumentException("lethe.purge.engine.object-batch must be 1..1000");
 		}

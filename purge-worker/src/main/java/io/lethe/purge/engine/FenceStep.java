@@ -9,11 +9,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (and decides whether the purge may run at all) and fixes the prefixes the purge will
  * empty. A verification that finds residue sends the job back here.
  */
-abstract class FenceStep implements PurgeStep {
+public abstract class FenceStep implements PurgeStep {
 
 	private final TransactionTemplate transactions;
 
-	FenceStep(TransactionTemplate transactions) {
+	protected FenceStep(TransactionTemplate transactions) {
 		this.transactions = transactions;
 	}
 
@@ -28,6 +28,6 @@ abstract class FenceStep implements PurgeStep {
 	}
 
 	/** The fence itself, inside the transaction. */
-	abstract StepResult fence(PurgeRun run);
+	protected abstract StepResult fence(PurgeRun run);
 
 }

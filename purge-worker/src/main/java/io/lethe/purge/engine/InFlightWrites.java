@@ -3,6 +3,7 @@ package io.lethe.purge.engine;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.lethe.purge.engine.store.CatalogChunks;
 import io.lethe.purge.job.PurgeJob;
 
 /**

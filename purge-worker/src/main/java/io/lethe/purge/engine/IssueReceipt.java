@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs the receipt from the job's counts and what verification found. Issued once per
- * job: a resumed job finds its receipt and goes on.
+ * job: a resumed job finds its receipt and goes on. Public for the plans, which live in
+ * their root types' packages.
  */
 @Component
-class IssueReceipt implements PurgeStep {
+public class IssueReceipt implements PurgeStep {
 
 	private static final Logger logger = LoggerFactory.getLogger(IssueReceipt.class);
 

@@ -3,6 +3,9 @@ package io.lethe.purge.engine;
 import java.util.List;
 import java.util.UUID;
 
+import io.lethe.purge.engine.store.JobPrefixes;
+import io.lethe.purge.engine.store.StoreRetry;
+import io.lethe.purge.engine.store.VectorVacuum;
 import io.lethe.purge.job.Counter;
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.stores.vector.VectorIndex;
@@ -16,10 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Deletes the vectors of the items the job's fence fixed (a batch of samples, the items a
  * cascading asset delete took along), a page of items at a time from every collection;
  * each page commits with the job's count and the last item done ({@code item:id}), where
- * a resumed run goes on.
+ * a resumed run goes on. Public for the asset and samples plans, in their own packages.
  */
 @Component
-class JobItemVectors implements PurgeStep {
+public class JobItemVectors implements PurgeStep {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobItemVectors.class);
 

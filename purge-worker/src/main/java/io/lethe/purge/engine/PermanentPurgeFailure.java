@@ -6,7 +6,7 @@ package io.lethe.purge.engine;
  */
 public class PermanentPurgeFailure extends RuntimeException {
 
-	PermanentPurgeFailure(String message) {
+	public PermanentPurgeFailure(String message) {
 		super(message);
 	}
 

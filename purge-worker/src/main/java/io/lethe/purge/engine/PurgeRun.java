@@ -13,7 +13,7 @@ import io.lethe.purge.metrics.PurgeMetrics;
  * A step's view of the job it works on: the job as the step began, and the writes a step
  * makes to it, each guarded by the lease.
  */
-final class PurgeRun {
+public final class PurgeRun {
 
 	private final PurgeJob job;
 
@@ -30,15 +30,15 @@ final class PurgeRun {
 		this.metrics = metrics;
 	}
 
-	PurgeJob job() {
+	public PurgeJob job() {
 		return this.job;
 	}
 
-	UUID rootId() {
+	public UUID rootId() {
 		return this.job.rootId();
 	}
 
-	Lease lease() {
+	public Lease lease() {
 		return this.lease;
 	}
 
@@ -51,12 +51,12 @@ final class PurgeRun {
 		progress(counter, deleted, null);
 	}
 
-	void progress(Counter counter, long deleted, String checkpoint) {
+	public void progress(Counter counter, long deleted, String checkpoint) {
 		this.jobs.progress(this.lease, counter, deleted, checkpoint);
 		this.metrics.deleted(counter.name().toLowerCase(Locale.ROOT), deleted);
 	}
 
-	void total(Counter counter, long total) {
+	public void total(Counter counter, long total) {
 		this.jobs.total(this.lease, counter, total);
 	}
 
@@ -68,7 +68,7 @@ final class PurgeRun {
 		this.jobs.rewind(this.lease, step);
 	}
 
-	void markStarted() {
+	public void markStarted() {
 		this.jobs.markStarted(this.lease);
 	}
 

@@ -10,7 +10,7 @@ import io.lethe.purge.job.PurgeJob;
  * verify) need to know it: the catalog rows it deletes, phase by phase, and the vectors
  * verification counts as left.
  */
-interface PurgeScope {
+public interface PurgeScope {
 
 	/** The phases of the rows step, in the order they run; their names are distinct. */
 	List<RowPhase> rowPhases();
@@ -47,7 +47,7 @@ interface PurgeScope {
 	 */
 	record Chunk(long deleted, String lastKey) {
 
-		static final Chunk NONE = new Chunk(0, null);
+		public static final Chunk NONE = new Chunk(0, null);
 
 	}
 

@@ -4,7 +4,7 @@ package io.lethe.purge.engine;
  * One step of a purge. A step is idempotent and commits its progress as it goes, so that
  * a run that stops anywhere in it resumes from its checkpoint and never repeats harm.
  */
-interface PurgeStep {
+public interface PurgeStep {
 
 	String name();
 

@@ -8,6 +8,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import io.lethe.catalog.contract.AssetPurgeStatements;
+import io.lethe.purge.engine.store.JobPrefixes;
+import io.lethe.purge.engine.store.OrgAssetSweep;
+import io.lethe.purge.engine.store.PrefixListing;
+import io.lethe.purge.engine.store.PrefixTasks;
+import io.lethe.purge.engine.store.StoreRetry;
+import io.lethe.purge.engine.store.VersionBatches;
 import io.lethe.purge.job.Counter;
 import io.lethe.stores.object.MultipartUpload;
 import io.lethe.stores.object.ObjectStore;
@@ -27,10 +33,11 @@ import org.springframework.stereotype.Component;
  * ({@link OrgAssetSweep}). The checkpoint names the mode and the last prefix known empty
  * ({@code prefix:N}, or {@code sweep:N} and then {@code swept} once the shards are empty
  * too); a resumed run keeps the mode and lists again from the next prefix, and versions
- * deleted before a crash are simply no longer listed.
+ * deleted before a crash are simply no longer listed. Public for the plans, which live in
+ * their root types' packages.
  */
 @Component
-class RootObjects implements PurgeStep {
+public class RootObjects implements PurgeStep {
 
 	private static final Logger logger = LoggerFactory.getLogger(RootObjects.class);
 

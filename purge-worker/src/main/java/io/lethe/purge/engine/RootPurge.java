@@ -4,11 +4,15 @@ import java.util.List;
 
 /**
  * The plan for purging one type of root: its steps in order. Each plan is a bean of this
- * type ({@link PurgePlans}); the engine runs a job through its root type's plan.
+ * type, declared in its root type's package ({@code dataset}, {@code asset},
+ * {@code samples}); the engine runs a job through its root type's plan. Every plan fences
+ * its root and fixes the prefixes it empties, deletes vectors, objects (every version)
+ * and rows, verifies that nothing is left and signs a receipt; they differ in what they
+ * cover.
  */
-record RootPurge(String rootType, List<PurgeStep> steps) {
+public record RootPurge(String rootType, List<PurgeStep> steps) {
 
-	RootPurge {
+	public RootPurge {
 		steps = List.copyOf(steps);
 	}
 

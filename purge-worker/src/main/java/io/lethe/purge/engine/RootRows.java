@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.lethe.purge.engine.PurgeScope.Chunk;
 import io.lethe.purge.engine.PurgeScope.RowPhase;
+import io.lethe.purge.engine.store.StoreRetry;
 import io.lethe.purge.job.Counter;
 import io.lethe.purge.job.PurgeJob;
 import org.slf4j.Logger;

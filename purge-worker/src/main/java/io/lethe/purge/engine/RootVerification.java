@@ -6,6 +6,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import io.lethe.purge.engine.store.JobPrefixes;
+import io.lethe.purge.engine.store.OrgAssetSweep;
+import io.lethe.purge.engine.store.PrefixListing;
+import io.lethe.purge.engine.store.PrefixTasks;
+import io.lethe.purge.engine.store.StoreRetry;
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.purge.receipt.PrefixDigest;
 import io.lethe.purge.receipt.PurgeFacts;

@@ -2,6 +2,10 @@ package io.lethe.purge.engine;
 
 import java.util.concurrent.ExecutorService;
 
+import io.lethe.purge.engine.store.CatalogChunks;
+import io.lethe.purge.engine.store.JobPrefixes;
+import io.lethe.purge.engine.store.OrgAssetSweep;
+import io.lethe.purge.engine.store.StoreRetry;
 import io.lethe.stores.object.ObjectStore;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -11,9 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Makes the steps every root type shares but runs over its own {@link PurgeScope}: rows
  * and verify. Each plan wires its scope in, so a step never has to guess what it covers.
+ * Public for the plans, which live in their root types' packages.
  */
 @Component
-class ScopedSteps {
+public class ScopedSteps {
 
 	private final TransactionTemplate transactions;
 
@@ -44,11 +49,11 @@ class ScopedSteps {
 		this.listings = listings;
 	}
 
-	PurgeStep rows(PurgeScope scope) {
+	public PurgeStep rows(PurgeScope scope) {
 		return new RootRows(scope, this.transactions, this.properties, this.retry);
 	}
 
-	PurgeStep verify(PurgeScope scope) {
+	public PurgeStep verify(PurgeScope scope) {
 		return new RootVerification(scope, this.store, this.prefixes, this.sweep, this.retry, this.listings,
 				this.properties, new InFlightWrites(this.chunks, this.properties.inFlightRecheck()));
 	}

@@ -3,7 +3,7 @@ package io.lethe.purge.engine;
 import java.time.Instant;
 
 /** What a step tells the engine to do next. */
-sealed interface StepResult {
+public sealed interface StepResult {
 
 	/** Go on with the plan's next step. */
 	StepResult NEXT = new Next();

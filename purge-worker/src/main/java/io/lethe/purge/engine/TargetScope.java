@@ -2,6 +2,7 @@ package io.lethe.purge.engine;
 
 import java.util.List;
 
+import io.lethe.purge.engine.store.CatalogChunks;
 import io.lethe.purge.job.PurgeJob;
 
 import org.springframework.stereotype.Component;
@@ -10,10 +11,10 @@ import org.springframework.stereotype.Component;
  * What the purge of an asset or of a batch of samples covers: the items and assets its
  * fence fixed prefixes for (the assets with their entity links, uploads and parts), the
  * intents of writes under those prefixes, and the items' vectors. Nothing else of their
- * datasets is touched.
+ * datasets is touched. Public for the asset and samples plans, in their own packages.
  */
 @Component
-class TargetScope implements PurgeScope {
+public class TargetScope implements PurgeScope {
 
 	private final List<RowPhase> phases;
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.lethe.catalog.contract.ObjectIntentStatements;
-import io.lethe.purge.engine.StoreRetry;
+import io.lethe.purge.engine.store.StoreRetry;
 import io.lethe.stores.object.ObjectStore;
 import io.lethe.stores.object.ObjectVersion;
 

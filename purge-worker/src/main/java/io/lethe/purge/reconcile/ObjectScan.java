@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 
 import io.lethe.catalog.contract.ObjectIntentStatements;
-import io.lethe.purge.engine.StoreRetry;
-import io.lethe.purge.engine.VersionBatches;
+import io.lethe.purge.engine.store.StoreRetry;
+import io.lethe.purge.engine.store.VersionBatches;
 import io.lethe.purge.reconcile.OrphanRules.Doomed;
 import io.lethe.purge.reconcile.OrphanRules.Ownership;
 import io.lethe.purge.reconcile.OrphanRules.Verdict;

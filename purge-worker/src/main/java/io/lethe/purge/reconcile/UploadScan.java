@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 import io.lethe.catalog.contract.ReconcilerStatements;
 import io.lethe.catalog.contract.ReconcilerStatements.RecordedUpload;
-import io.lethe.purge.engine.StoreRetry;
+import io.lethe.purge.engine.store.StoreRetry;
 import io.lethe.purge.reconcile.ReconcileReport.Kept;
 import io.lethe.stores.object.MultipartUpload;
 import io.lethe.stores.object.ObjectStore;

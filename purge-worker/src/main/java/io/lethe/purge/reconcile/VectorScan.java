@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import io.lethe.catalog.contract.ReconcilerStatements;
 import io.lethe.catalog.contract.ReconcilerStatements.OrphanVector;
-import io.lethe.purge.engine.StoreRetry;
+import io.lethe.purge.engine.store.StoreRetry;
 import io.lethe.stores.vector.VectorIndex;
 import io.lethe.stores.vector.VectorMaintenance;
 

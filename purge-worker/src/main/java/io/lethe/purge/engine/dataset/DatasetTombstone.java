@@ -1,6 +1,9 @@
-package io.lethe.purge.engine;
+package io.lethe.purge.engine.dataset;
 
 import io.lethe.catalog.contract.DatasetPurgeStatements;
+import io.lethe.purge.engine.PurgeRun;
+import io.lethe.purge.engine.PurgeStep;
+import io.lethe.purge.engine.StepResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,16 @@
-package io.lethe.purge.engine;
+package io.lethe.purge.engine.dataset;
 
 import java.time.Instant;
 import java.util.UUID;
 
 import io.lethe.catalog.contract.DatasetPurgeStatements;
 import io.lethe.catalog.contract.DatasetPurgeStatements.DatasetRow;
+import io.lethe.purge.engine.EngineProperties;
+import io.lethe.purge.engine.FenceStep;
+import io.lethe.purge.engine.PermanentPurgeFailure;
+import io.lethe.purge.engine.PurgeRun;
+import io.lethe.purge.engine.StepResult;
+import io.lethe.purge.engine.store.JobPrefixes;
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.purge.receipt.Receipts;
 import org.slf4j.Logger;
@@ -45,7 +51,7 @@ class DatasetFence extends FenceStep {
 	}
 
 	@Override
-	StepResult fence(PurgeRun run) {
+	protected StepResult fence(PurgeRun run) {
 		PurgeJob job = run.job();
 		UUID dataset = job.rootId();
 		DatasetRow row = this.catalog.lock(dataset)

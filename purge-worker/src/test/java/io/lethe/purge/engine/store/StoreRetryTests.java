@@ -1,4 +1,4 @@
-package io.lethe.purge.engine;
+package io.lethe.purge.engine.store;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;

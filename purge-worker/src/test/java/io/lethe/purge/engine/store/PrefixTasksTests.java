@@ -1,4 +1,4 @@
-package io.lethe.purge.engine;
+package io.lethe.purge.engine.store;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.lethe.purge.engine.PurgeStepException;
 import io.lethe.purge.job.LeaseLostException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.lethe.purge.engine;
+package io.lethe.purge.engine.store;
 
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -23,9 +23,10 @@ public final class StoreRetry {
 	private final Runnable onRetry;
 
 	/**
+	 * Public for the engine's configuration, which declares the one instance.
 	 * @param onRetry told of every retry (a metric)
 	 */
-	StoreRetry(RetryPolicy policy, Runnable onRetry) {
+	public StoreRetry(RetryPolicy policy, Runnable onRetry) {
 		this.policy = policy;
 		this.onRetry = onRetry;
 	}

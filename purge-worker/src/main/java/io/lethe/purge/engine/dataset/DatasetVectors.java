@@ -1,9 +1,15 @@
-package io.lethe.purge.engine;
+package io.lethe.purge.engine.dataset;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import io.lethe.purge.engine.EngineProperties;
+import io.lethe.purge.engine.PurgeRun;
+import io.lethe.purge.engine.PurgeStep;
+import io.lethe.purge.engine.StepResult;
+import io.lethe.purge.engine.store.StoreRetry;
+import io.lethe.purge.engine.store.VectorVacuum;
 import io.lethe.purge.job.Counter;
 import io.lethe.stores.vector.VectorIndex;
 import org.slf4j.Logger;

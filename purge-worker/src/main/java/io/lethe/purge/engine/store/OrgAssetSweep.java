@@ -1,8 +1,9 @@
-package io.lethe.purge.engine;
+package io.lethe.purge.engine.store;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import io.lethe.purge.engine.EngineProperties;
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.stores.object.ObjectKeys;
 
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * the job's assets one by one.
  */
 @Component
-class OrgAssetSweep {
+public class OrgAssetSweep {
 
 	private static final String FIRST_DIGITS = "0123456789abcdef";
 
@@ -37,12 +38,12 @@ class OrgAssetSweep {
 	}
 
 	/** Whether the job's assets are listed through the org's shards. */
-	boolean applies(PurgeJob job) {
+	public boolean applies(PurgeJob job) {
 		return this.prefixes.assetsAreShareOfOrg(job.id(), job.orgId(), this.share);
 	}
 
 	/** The org's 16 shards, each keeping only the keys of the job's assets. */
-	List<PrefixListing> shards(PurgeJob job) {
+	public List<PrefixListing> shards(PurgeJob job) {
 		String assets = ObjectKeys.orgAssetsPrefix(job.orgId());
 		List<PrefixListing> shards = new ArrayList<>(FIRST_DIGITS.length());
 		for (char digit : FIRST_DIGITS.toCharArray()) {

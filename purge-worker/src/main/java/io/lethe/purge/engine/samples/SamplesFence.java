@@ -1,10 +1,16 @@
-package io.lethe.purge.engine;
+package io.lethe.purge.engine.samples;
 
 import java.time.Instant;
 import java.util.UUID;
 
 import io.lethe.catalog.contract.DatasetPurgeStatements;
 import io.lethe.catalog.contract.DatasetPurgeStatements.DatasetRow;
+import io.lethe.purge.engine.EngineProperties;
+import io.lethe.purge.engine.FenceStep;
+import io.lethe.purge.engine.PermanentPurgeFailure;
+import io.lethe.purge.engine.PurgeRun;
+import io.lethe.purge.engine.StepResult;
+import io.lethe.purge.engine.store.JobPrefixes;
 import io.lethe.purge.job.PurgeJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +47,7 @@ class SamplesFence extends FenceStep {
 	}
 
 	@Override
-	StepResult fence(PurgeRun run) {
+	protected StepResult fence(PurgeRun run) {
 		PurgeJob job = run.job();
 		UUID dataset = this.prefixes.target(job.id(), "dataset")
 			.orElseThrow(() -> new PermanentPurgeFailure("Samples batch " + job.rootId() + " names no dataset"));

@@ -1,4 +1,4 @@
-package io.lethe.purge.engine;
+package io.lethe.purge.engine.store;
 
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -15,18 +15,18 @@ import io.lethe.stores.object.ObjectVersion;
  * @param prefix what is listed
  * @param belongsToJob asked of every key listed, in the listing's order
  */
-record PrefixListing(String prefix, Predicate<String> belongsToJob) {
+public record PrefixListing(String prefix, Predicate<String> belongsToJob) {
 
 	/** A prefix of the job: everything under it goes. */
-	static PrefixListing whole(String prefix) {
+	public static PrefixListing whole(String prefix) {
 		return new PrefixListing(prefix, (key) -> true);
 	}
 
-	Stream<ObjectVersion> versions(ObjectStore store) {
+	public Stream<ObjectVersion> versions(ObjectStore store) {
 		return store.listVersions(this.prefix).filter((version) -> this.belongsToJob.test(version.key()));
 	}
 
-	Stream<MultipartUpload> uploads(ObjectStore store) {
+	public Stream<MultipartUpload> uploads(ObjectStore store) {
 		return store.listMultipartUploads(this.prefix).filter((upload) -> this.belongsToJob.test(upload.key()));
 	}
 

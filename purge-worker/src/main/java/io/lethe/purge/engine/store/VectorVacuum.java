@@ -1,9 +1,10 @@
-package io.lethe.purge.engine;
+package io.lethe.purge.engine.store;
 
 import java.util.Collection;
 
-import io.lethe.stores.vector.VectorMaintenance;
+import io.lethe.purge.engine.EngineProperties;
 import io.lethe.stores.vector.VectorIndex;
+import io.lethe.stores.vector.VectorMaintenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * to the reconciler.
  */
 @Component
-class VectorVacuum {
+public class VectorVacuum {
 
 	private static final Logger logger = LoggerFactory.getLogger(VectorVacuum.class);
 
@@ -36,7 +37,7 @@ class VectorVacuum {
 	 * @param deleted vectors the job deleted, over all its runs
 	 * @param collections the collections it deleted them from
 	 */
-	void afterPurge(long deleted, Collection<String> collections) {
+	public void afterPurge(long deleted, Collection<String> collections) {
 		VectorMaintenance pgvector = this.index.maintenance().orElse(null);
 		if (deleted <= this.properties.vacuumAfterVectors() || pgvector == null) {
 			return;

@@ -1,4 +1,4 @@
-package io.lethe.purge.engine;
+package io.lethe.purge.engine.store;
 
 import java.time.Duration;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.function.ToLongFunction;
 
 import io.lethe.catalog.contract.ObjectIntentStatements;
 import io.lethe.catalog.contract.PurgeRowStatements;
+import io.lethe.purge.engine.EngineProperties;
+import io.lethe.purge.engine.PurgeScope;
 import io.lethe.purge.engine.PurgeScope.Chunk;
 import io.lethe.purge.job.PurgeJob;
 
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * stepping over the dead index entries of the chunks before it.
  */
 @Repository
-class CatalogChunks {
+public class CatalogChunks {
 
 	private final PurgeRowStatements rows;
 
@@ -39,29 +41,29 @@ class CatalogChunks {
 	}
 
 	/** Every item of the dataset that is the job's root. */
-	Chunk datasetItems(PurgeJob job, String after, int size) {
+	public Chunk datasetItems(PurgeJob job, String after, int size) {
 		return byId(this.rows.datasetItemIds(job.rootId(), from(after), size), this.rows::deleteItems);
 	}
 
-	long datasetItemsLeft(PurgeJob job) {
+	public long datasetItemsLeft(PurgeJob job) {
 		return this.rows.datasetItemsLeft(job.rootId());
 	}
 
 	/** The share links of the dataset that is the job's root. */
-	Chunk shareLinks(PurgeJob job, String after, int size) {
+	public Chunk shareLinks(PurgeJob job, String after, int size) {
 		return byId(this.rows.shareLinkIds(job.rootId(), from(after), size), this.rows::deleteShareLinks);
 	}
 
-	long shareLinksLeft(PurgeJob job) {
+	public long shareLinksLeft(PurgeJob job) {
 		return this.rows.shareLinksLeft(job.rootId());
 	}
 
 	/** The items the job's fence fixed prefixes for (samples, a cascade's items). */
-	Chunk jobItems(PurgeJob job, String after, int size) {
+	public Chunk jobItems(PurgeJob job, String after, int size) {
 		return byId(jobIds("item_id", job, after, size), this.rows::deleteItems);
 	}
 
-	long jobItemsLeft(PurgeJob job) {
+	public long jobItemsLeft(PurgeJob job) {
 		return this.rows.jobItemsLeft(job.id());
 	}
 
@@ -69,11 +71,11 @@ class CatalogChunks {
 	 * The assets the job's fence fixed prefixes for, with their entity links, uploads and
 	 * parts.
 	 */
-	Chunk jobAssets(PurgeJob job, String after, int size) {
+	public Chunk jobAssets(PurgeJob job, String after, int size) {
 		return byId(jobIds("asset_id", job, after, size), this.rows::deleteAssets);
 	}
 
-	long jobAssetsLeft(PurgeJob job) {
+	public long jobAssetsLeft(PurgeJob job) {
 		return this.rows.jobAssetsLeft(job.id());
 	}
 
@@ -81,7 +83,7 @@ class CatalogChunks {
 	 * Also the assets the dataset came to own after its fence (an upload whose item
 	 * failed): verification finds them, and the purge goes round again for them.
 	 */
-	long datasetAssetsLeft(PurgeJob job) {
+	public long datasetAssetsLeft(PurgeJob job) {
 		return jobAssetsLeft(job) + this.rows.ownedAssetsOutsideJob(job.id(), job.rootId());
 	}
 
@@ -91,7 +93,7 @@ class CatalogChunks {
 	 * stay, since a write may still land; verification waits for them
 	 * ({@link #freshIntents}).
 	 */
-	Chunk intents(PurgeJob job, String after, int size) {
+	public Chunk intents(PurgeJob job, String after, int size) {
 		List<String> keys = this.intents.oldUnderJob(job.id(), this.inFlightWindow, after, size);
 		if (keys.isEmpty()) {
 			return Chunk.NONE;
@@ -100,7 +102,7 @@ class CatalogChunks {
 		return new Chunk(deleted, keys.get(keys.size() - 1));
 	}
 
-	long intentsLeft(PurgeJob job) {
+	public long intentsLeft(PurgeJob job) {
 		return this.intents.oldUnderJobCount(job.id(), this.inFlightWindow);
 	}
 
@@ -108,7 +110,7 @@ class CatalogChunks {
 	 * Intents under the job's prefixes younger than the in-flight window: writes that may
 	 * still land an object under them.
 	 */
-	long freshIntents(PurgeJob job) {
+	public long freshIntents(PurgeJob job) {
 		return this.intents.freshUnderJobCount(job.id(), this.inFlightWindow);
 	}
 

@@ -1,4 +1,4 @@
-package io.lethe.purge.engine;
+package io.lethe.purge.engine.asset;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -6,6 +6,12 @@ import java.util.UUID;
 
 import io.lethe.catalog.contract.AssetPurgeStatements;
 import io.lethe.catalog.contract.AssetPurgeStatements.AssetRow;
+import io.lethe.purge.engine.EngineProperties;
+import io.lethe.purge.engine.FenceStep;
+import io.lethe.purge.engine.PermanentPurgeFailure;
+import io.lethe.purge.engine.PurgeRun;
+import io.lethe.purge.engine.StepResult;
+import io.lethe.purge.engine.store.JobPrefixes;
 import io.lethe.purge.job.PurgeJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +56,7 @@ class AssetFence extends FenceStep {
 	}
 
 	@Override
-	StepResult fence(PurgeRun run) {
+	protected StepResult fence(PurgeRun run) {
 		PurgeJob job = run.job();
 		UUID asset = job.rootId();
 		Optional<AssetRow> row = this.catalog.lock(asset);

@@ -1,7 +1,9 @@
-package io.lethe.purge.engine;
+package io.lethe.purge.engine.dataset;
 
 import java.util.List;
 
+import io.lethe.purge.engine.PurgeScope;
+import io.lethe.purge.engine.store.CatalogChunks;
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.stores.vector.VectorIndex;
 

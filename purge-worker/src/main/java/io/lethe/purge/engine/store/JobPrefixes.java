@@ -1,4 +1,4 @@
-package io.lethe.purge.engine;
+package io.lethe.purge.engine.store;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +25,10 @@ import org.springframework.stereotype.Repository;
  * and adds only what is not listed yet, so a fence that runs again adds only what is new.
  */
 @Repository
-class JobPrefixes {
+public class JobPrefixes {
 
 	/** Keyset start below every real id. */
-	static final UUID BEFORE_ALL = new UUID(0, 0);
+	public static final UUID BEFORE_ALL = new UUID(0, 0);
 
 	private final JdbcClient jdbc;
 
@@ -53,7 +53,7 @@ class JobPrefixes {
 	 * The dataset's prefix and those of the assets it owns.
 	 * @return how many prefixes were added
 	 */
-	int snapshotDataset(UUID job, UUID org, UUID dataset) {
+	public int snapshotDataset(UUID job, UUID org, UUID dataset) {
 		int next = next(job);
 		int added = (next == 0) ? insert(job, List.of(new Prefix(ObjectKeys.datasetPrefix(org, dataset), null, null)))
 				: 0;
@@ -68,7 +68,7 @@ class JobPrefixes {
 	 * those of a dataset under legal hold (a hold keeps its dataset as it is).
 	 * @return how many prefixes were added
 	 */
-	int snapshotAsset(UUID job, UUID org, UUID asset, int pageSize) {
+	public int snapshotAsset(UUID job, UUID org, UUID asset, int pageSize) {
 		int added = listed(job, asset) ? 0 : insert(job, List.of(asset(org, asset)));
 		if (target(job, "referencing_items").isEmpty()) {
 			return added;
@@ -86,7 +86,7 @@ class JobPrefixes {
 	 * is deleted and the org's (or already gone). Anything else the event named is kept.
 	 * @return how many prefixes were added
 	 */
-	int snapshotSamples(UUID job, UUID org, UUID dataset, int pageSize) {
+	public int snapshotSamples(UUID job, UUID org, UUID dataset, int pageSize) {
 		int added = addPages(job, pageSize,
 				(after, size) -> this.samples.itemsThatMayGo(job, dataset, org, after, size)
 					.stream()
@@ -100,7 +100,7 @@ class JobPrefixes {
 	}
 
 	/** The items and assets the job's event named that the fence did not fix. */
-	long unfixedTargets(UUID job) {
+	public long unfixedTargets(UUID job) {
 		return this.jdbc.sql("""
 				select count(*) from purge.job_targets t
 				where t.job_id = ? and t.kind in ('item', 'asset')
@@ -110,7 +110,7 @@ class JobPrefixes {
 	}
 
 	/** The target of the given kind the job's event named, if it named one. */
-	Optional<UUID> target(UUID job, String kind) {
+	public Optional<UUID> target(UUID job, String kind) {
 		return this.jdbc.sql("select target_id from purge.job_targets where job_id = ? and kind = ? limit 1")
 			.params(job, kind)
 			.query(UUID.class)
@@ -118,7 +118,7 @@ class JobPrefixes {
 	}
 
 	/** The prefixes after {@code afterOrdinal}, in order. */
-	List<JobPrefix> page(UUID job, int afterOrdinal, int limit) {
+	public List<JobPrefix> page(UUID job, int afterOrdinal, int limit) {
 		return this.jdbc
 			.sql("select ordinal, prefix, asset_id from purge.job_prefixes where job_id = ? and ordinal > ? "
 					+ "order by ordinal limit ?")
@@ -129,7 +129,7 @@ class JobPrefixes {
 	}
 
 	/** The prefixes after {@code afterOrdinal} that are not an asset's, in order. */
-	List<JobPrefix> pageWithoutAssets(UUID job, int afterOrdinal, int limit) {
+	public List<JobPrefix> pageWithoutAssets(UUID job, int afterOrdinal, int limit) {
 		return this.jdbc
 			.sql("select ordinal, prefix, asset_id from purge.job_prefixes where job_id = ? and ordinal > ? "
 					+ "and asset_id is null order by ordinal limit ?")
@@ -171,12 +171,12 @@ class JobPrefixes {
 	}
 
 	/** The job's assets' ids after {@code after}, in the database's uuid order. */
-	List<UUID> assetIds(UUID job, UUID after, int limit) {
+	public List<UUID> assetIds(UUID job, UUID after, int limit) {
 		return ids("asset_id", job, after, limit);
 	}
 
 	/** The job's items' ids after {@code after}, in the database's uuid order. */
-	List<UUID> itemIds(UUID job, UUID after, int limit) {
+	public List<UUID> itemIds(UUID job, UUID after, int limit) {
 		return ids("item_id", job, after, limit);
 	}
 
@@ -239,7 +239,7 @@ class JobPrefixes {
 	}
 
 	/** One prefix of a job and, for an asset's prefix, the asset. */
-	record JobPrefix(int ordinal, String prefix, UUID assetId) {
+	public record JobPrefix(int ordinal, String prefix, UUID assetId) {
 	}
 
 	/** A prefix to add, and the asset or item it belongs to. */

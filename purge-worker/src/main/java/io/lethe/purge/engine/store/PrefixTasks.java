@@ -1,4 +1,4 @@
-package io.lethe.purge.engine;
+package io.lethe.purge.engine.store;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 
+import io.lethe.purge.engine.PurgeStepException;
+
 /**
  * Work on several object-store prefixes at once, at most {@code maxInFlight} of them.
  * Each prefix costs at least one listing round trip, and a dataset has one prefix per
@@ -16,7 +18,7 @@ import java.util.concurrent.Semaphore;
  * {@link #awaitAll()} before it checkpoints, so a checkpoint still means every prefix up
  * to it is done.
  */
-final class PrefixTasks implements AutoCloseable {
+public final class PrefixTasks implements AutoCloseable {
 
 	private final ExecutorService executor;
 
@@ -24,13 +26,13 @@ final class PrefixTasks implements AutoCloseable {
 
 	private final List<Future<?>> submitted = new ArrayList<>();
 
-	PrefixTasks(ExecutorService executor, int maxInFlight) {
+	public PrefixTasks(ExecutorService executor, int maxInFlight) {
 		this.executor = executor;
 		this.slots = new Semaphore(maxInFlight);
 	}
 
 	/** Runs the task once a slot is free; waits for one while all are busy. */
-	void submit(Runnable task) {
+	public void submit(Runnable task) {
 		try {
 			this.slots.acquire();
 		}
@@ -58,7 +60,7 @@ final class PrefixTasks implements AutoCloseable {
 	 * Waits for every task submitted so far and raises the first failure (in submission
 	 * order) as the task raised it.
 	 */
-	void awaitAll() {
+	public void awaitAll() {
 		RuntimeException failure = null;
 		for (Future<?> task : this.submitted) {
 			try {

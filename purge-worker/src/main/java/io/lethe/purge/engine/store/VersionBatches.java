@@ -1,4 +1,4 @@
-package io.lethe.purge.engine;
+package io.lethe.purge.engine.store;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.LongConsumer;
 
+import io.lethe.purge.engine.PurgeStepException;
 import io.lethe.purge.job.LeaseLostException;
 import io.lethe.stores.object.ObjectStore;
 import io.lethe.stores.object.ObjectVersion;

@@ -1,0 +1,26 @@
+package io.lethe.purge.engine.dataset;
+
+import java.util.List;
+
+import io.lethe.purge.engine.IssueReceipt;
+import io.lethe.purge.engine.RootObjects;
+import io.lethe.purge.engine.RootPurge;
+import io.lethe.purge.engine.ScopedSteps;
+import io.lethe.purge.job.PurgeJob;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The plan of a dataset's purge. */
+@Configuration(proxyBeanMethods = false)
+class DatasetPurgePlan {
+
+	/** A dataset past its grace: everything of it, then its tombstone. */
+	@Bean
+	RootPurge datasetPurge(DatasetFence fence, DatasetVectors vectors, RootObjects objects, ScopedSteps scoped,
+			DatasetScope scope, IssueReceipt receipt, DatasetTombstone tombstone) {
+		return new RootPurge(PurgeJob.DATASET,
+				List.of(fence, vectors, objects, scoped.rows(scope), scoped.verify(scope), receipt, tombstone));
+	}
+
+}
