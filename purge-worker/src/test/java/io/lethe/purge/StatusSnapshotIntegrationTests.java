@@ -1,10 +1,13 @@
 package io.lethe.purge;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import io.lethe.events.PurgeJobUpdated;
+import io.lethe.events.ReconcileRequested;
+import io.lethe.events.ReconcileRunUpdated;
 import io.lethe.events.codec.Topics;
 import io.lethe.purge.job.JobState;
 import io.lethe.purge.receipt.Receipt;
@@ -71,6 +74,39 @@ class StatusSnapshotIntegrationTests extends PurgeWorkerIntegrationTest {
 			.untilAsserted(() -> assertThat(this.catalog.count(
 					"select count(*) from purge.jobs where root_id = ? and status_version > status_published", dataset))
 				.isZero());
+	}
+
+	@Test
+	void aReconcileRunsEndAndReportReachThePurgeEventsAsASnapshot() {
+		UUID org = this.catalog.org();
+		UUID run = UUID.randomUUID();
+		TestEvents.publish(run,
+				ReconcileRequested.newBuilder()
+					.setEventId(UUID.randomUUID().toString())
+					.setOrgId(org.toString())
+					.setOccurredAt(Instant.now())
+					.setRunId(run.toString())
+					.setDryRun(true)
+					.setScopeOrgId(org.toString())
+					.setSafetyAge("PT0S")
+					.setRequestedBy("operator-key")
+					.build());
+
+		ReconcileRunUpdated done = (ReconcileRunUpdated) KafkaProbe
+			.awaitEvents(Topics.PURGE_EVENTS,
+					(event) -> event instanceof ReconcileRunUpdated snapshot
+							&& snapshot.getRunId().equals(run.toString()) && "completed".equals(snapshot.getState()),
+					1)
+			.get(0);
+		String report = this.jdbc.sql("select report::text from purge.reconcile_runs where id = ?")
+			.param(run)
+			.query(String.class)
+			.single();
+		assertThat(done.getReport()).isEqualTo(report);
+		assertThat(done.getDryRun()).isTrue();
+		assertThat(done.getScopeOrgId()).isEqualTo(org.toString());
+		assertThat(done.getRequestedVia()).isEqualTo("operator");
+		assertThat(done.getCompletedAt()).isNotNull();
 	}
 
 	private static boolean snapshotOf(SpecificRecord event, UUID root) {
