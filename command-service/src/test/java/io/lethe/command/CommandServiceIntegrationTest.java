@@ -8,6 +8,7 @@ import io.lethe.command.auth.IssuedKey;
 import io.lethe.command.auth.Orgs;
 import io.lethe.command.auth.Role;
 import io.lethe.testkit.Api;
+import io.lethe.testkit.DatabaseRoles;
 import io.lethe.testkit.ServiceSettings;
 import io.lethe.testkit.TestImages;
 import io.lethe.testkit.TestInfrastructure;
@@ -52,25 +53,10 @@ public abstract class CommandServiceIntegrationTest {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestPostgres postgres = TestInfrastructure.postgres();
-		migratePurgeSchema(postgres);
-		ServiceSettings.springProperties(postgres, registry::add);
+		ServiceSettings.springProperties(postgres.as(DatabaseRoles.COMMAND), registry::add);
 		registry.add("spring.servlet.multipart.max-file-size", () -> "2MB");
 		registry.add("spring.servlet.multipart.max-request-size", () -> "2MB");
 		registry.add("lethe.encoders.multimodal.dimension", () -> "8");
-	}
-
-	/**
-	 * The purge worker's schema, so that what the command service reads of it (jobs,
-	 * receipts) is there as in production, where the worker migrates it.
-	 */
-	private static synchronized void migratePurgeSchema(TestPostgres postgres) {
-		org.flywaydb.core.Flyway.configure()
-			.dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
-			.schemas("purge")
-			.defaultSchema("purge")
-			.locations("filesystem:../purge-worker/src/main/resources/db/migration")
-			.load()
-			.migrate();
 	}
 
 	@BeforeEach

@@ -1,9 +1,12 @@
 package io.lethe.command;
 
+import java.nio.file.Path;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.lethe.testkit.ArchitectureRules;
+import io.lethe.testkit.SqlBoundaries;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
@@ -13,6 +16,8 @@ import org.springframework.modulith.core.ApplicationModules;
  * never its internals, and no features depend on each other in a cycle. Controllers live
  * in web packages, services never use web types, the vector index is used through its
  * port ({@code ArchitectureRulesTests} shows each rule failing on a planted violation).
+ * The worker's schema is the worker's: what the service shows of purges comes from
+ * {@code lethe.purge-events}, never from SQL on {@code purge.*}.
  */
 class ModuleStructureTests {
 
@@ -38,6 +43,11 @@ class ModuleStructureTests {
 	@Test
 	void featuresDependOnlyOnEachOthersPublicTypes() {
 		ApplicationModules.of(CommandServiceApplication.class).verify();
+	}
+
+	@Test
+	void theCommandServiceNeverReadsTheWorkersSchema() {
+		SqlBoundaries.assertNoSqlNames(Path.of("src/main/java"), "purge");
 	}
 
 }

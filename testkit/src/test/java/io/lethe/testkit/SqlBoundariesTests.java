@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,30 +29,46 @@ class SqlBoundariesTests {
 				""");
 		assertThatThrownBy(() -> SqlBoundaries.assertNoSqlNames(this.sources, "catalog"))
 			.isInstanceOf(AssertionError.class)
-			.hasMessageContaining("Rows.java:4: catalog.items")
+			.hasMessageContaining("Rows.java:5: catalog.items")
 			.message()
 			.doesNotContain(":2:");
 	}
 
 	@Test
-	void aStringLiteralCountsAsWellAsATextBlock() throws IOException {
-		plant("Audit.java", "class Audit { String sql = \"insert into purge.jobs (id) values (?)\"; }\n");
-		assertThatThrownBy(() -> SqlBoundaries.assertNoSqlNames(this.sources, "purge"))
-			.hasMessageContaining("Audit.java:1: purge.jobs");
+	void sqlNamingAnotherSchemasTableIsFoundInStringsAndTextBlocks() throws IOException {
+		plant("a/Reads.java", """
+				class Reads {
+					String one = "select id from purge.jobs where id = ?";
+					String two = \"""
+							select 1
+							  from catalog.x c, purge.job_targets t where t.id = c.id
+							\""";
+					String three = "select to_regclass('purge.receipts')";
+					String four = "insert into PURGE.receipts values (1)";
+				}
+				""");
+
+		assertThat(SqlBoundaries.sqlNaming(this.sources, "purge")).containsExactly("a/Reads.java:2: purge.jobs",
+				"a/Reads.java:5: purge.job_targets", "a/Reads.java:7: purge.receipts",
+				"a/Reads.java:8: PURGE.receipts");
 	}
 
 	@Test
-	void packagesCommentsAndOtherSchemasDoNotCount() throws IOException {
+	void packagesCommentsDottedNamesAndSqlValuesDoNotCount() throws IOException {
 		plant("Clean.java", """
 				import io.lethe.catalog.contract.AuditStatements;
-				/** Writes {@code catalog.audit} through the contract. */
+				/** Writes {@code catalog.audit} through the contract; the purge.jobs table is the worker's. */
 				class Clean {
 					String sql = "select * from purge.jobs where note = 'catalog' and x = \\"catalog.\\"";
+					String action = "purge.retry";
+					String property = "lethe.purge.schedule.interval";
+					String filtered = "select * from audit where action = 'purge.retry'";
 					char quote = '"';
 					Object ok = this.catalog.audit;
 				}
 				""");
 		assertThatCode(() -> SqlBoundaries.assertNoSqlNames(this.sources, "catalog")).doesNotThrowAnyException();
+		assertThat(SqlBoundaries.sqlNaming(this.sources, "purge")).containsExactly("Clean.java:4: purge.jobs");
 	}
 
 	@Test

@@ -12,14 +12,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the purge worker's reconciliation runs ({@code purge.reconcile_runs}, owned and
- * written by the worker). A run asked for here but not yet picked up by the worker exists
- * only as its audited request: it reads as {@code requested}.
+ * Reads the command service's copy of the purge worker's reconciliation runs
+ * ({@code catalog.reconcile_status}, kept from the worker's snapshots on
+ * {@code lethe.purge-events}). A run asked for here but not yet reported by the worker
+ * exists only as its audited request: it reads as {@code requested}.
  */
 @Repository
 public class ReconcileRuns {
 
-	private static final String COLUMNS = "id, state, dry_run, requested_via, org_id, safety_age, requested_by, "
+	private static final String COLUMNS = "run_id as id, state, dry_run, requested_via, org_id, safety_age, requested_by, "
 			+ "requested_at, started_at, completed_at, error, report::text as report";
 
 	private final JdbcClient jdbc;
@@ -29,14 +30,12 @@ public class ReconcileRuns {
 	}
 
 	public Optional<Run> find(UUID id) {
-		if (workerSchemaExists()) {
-			Optional<Run> run = this.jdbc.sql("select " + COLUMNS + " from purge.reconcile_runs where id = :id")
-				.param("id", id)
-				.query(ReconcileRuns::run)
-				.optional();
-			if (run.isPresent()) {
-				return run;
-			}
+		Optional<Run> run = this.jdbc.sql("select " + COLUMNS + " from catalog.reconcile_status where run_id = :id")
+			.param("id", id)
+			.query(ReconcileRuns::run)
+			.optional();
+		if (run.isPresent()) {
+			return run;
 		}
 		return this.jdbc.sql("""
 				select at, actor, detail->>'dry_run' as dry_run, detail->>'org_id' as org_id,
@@ -50,13 +49,10 @@ public class ReconcileRuns {
 		}).optional();
 	}
 
-	/** The runs the worker knows of, newest first. */
+	/** The runs the worker has reported, newest first. */
 	public List<Run> page(int limit, long offset) {
-		if (!workerSchemaExists()) {
-			return List.of();
-		}
 		return this.jdbc
-			.sql("select " + COLUMNS + " from purge.reconcile_runs order by requested_at desc, id desc "
+			.sql("select " + COLUMNS + " from catalog.reconcile_status order by requested_at desc, run_id desc "
 					+ "limit :limit offset :offset")
 			.param("limit", limit)
 			.param("offset", offset)
@@ -65,10 +61,7 @@ public class ReconcileRuns {
 	}
 
 	public long count() {
-		if (!workerSchemaExists()) {
-			return 0;
-		}
-		return this.jdbc.sql("select count(*) from purge.reconcile_runs").query(Long.class).single();
+		return this.jdbc.sql("select count(*) from catalog.reconcile_status").query(Long.class).single();
 	}
 
 	public boolean orgExists(UUID org) {
@@ -76,10 +69,6 @@ public class ReconcileRuns {
 			.param("id", org)
 			.query(Boolean.class)
 			.single();
-	}
-
-	private boolean workerSchemaExists() {
-		return this.jdbc.sql("select to_regclass('purge.reconcile_runs') is not null").query(Boolean.class).single();
 	}
 
 	private static Run run(ResultSet rs, int row) throws SQLException {

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The purge worker's job for a root, as the worker records it in schema {@code purge}.
+ * The purge worker's job for a root, as the command service's copy of the worker's status
+ * shows it.
  */
 public record PurgeJobView(UUID id, String rootType, UUID rootId, UUID orgId, String state, String step, int attempts,
 		String lastError, Instant runAt, Instant requestedAt, String requestedBy, Instant startedAt,

@@ -13,16 +13,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the purge worker's jobs and receipts (schema {@code purge}, owned and written by
- * the worker) for the deletion status of a root. Until the worker has created its schema
- * there is simply no job to show.
+ * Reads the command service's copy of the purge worker's jobs and receipts
+ * ({@code catalog.purge_status}, {@code catalog.purge_receipts}), which the worker's
+ * snapshots on {@code lethe.purge-events} keep (see
+ * {@code io.lethe.command.purgestatus}). The copy trails the worker by the time a
+ * snapshot takes to arrive, typically well under a second; a job the worker has not yet
+ * reported is not shown.
  */
 @Repository
 public class PurgeRecords {
 
-	private static final String COLUMNS = "id, root_type, root_id, org_id, state, step, attempts, last_error, run_at, "
-			+ "requested_at, requested_by, started_at, completed_at, vectors_deleted, vectors_total, objects_deleted, "
-			+ "objects_total, rows_deleted, rows_total";
+	private static final String COLUMNS = "job_id as id, root_type, root_id, org_id, state, step, attempts, "
+			+ "last_error, run_at, requested_at, requested_by, started_at, completed_at, vectors_deleted, "
+			+ "vectors_total, objects_deleted, objects_total, rows_deleted, rows_total";
 
 	private final JdbcClient jdbc;
 
@@ -31,10 +34,9 @@ public class PurgeRecords {
 	}
 
 	public Optional<PurgeJobView> job(String rootType, UUID rootId) {
-		if (!workerSchemaExists()) {
-			return Optional.empty();
-		}
-		return this.jdbc.sql("select " + COLUMNS + " from purge.jobs where root_type = :type and root_id = :id")
+		return this.jdbc
+			.sql("select " + COLUMNS + " from catalog.purge_status where root_type = :type and root_id = :id "
+					+ "order by created_at desc limit 1")
 			.param("type", rootType)
 			.param("id", rootId)
 			.query(PurgeRecords::job)
@@ -46,27 +48,17 @@ public class PurgeRecords {
 	 * samples batch that deleted it as a source.
 	 */
 	public Optional<PurgeJobView> jobPurgingAsset(UUID orgId, UUID assetId) {
-		// job_targets came with the worker's asset and samples purges
-		if (!workerSchemaExists() || !this.jdbc.sql("select to_regclass('purge.job_targets') is not null")
-			.query(Boolean.class)
-			.single()) {
-			return Optional.empty();
-		}
 		return this.jdbc.sql("select " + COLUMNS + """
-				 from purge.jobs j
-				where j.org_id = :org and ((j.root_type = 'asset' and j.root_id = :asset)
-				   or (j.root_type = 'samples' and exists (select 1 from purge.job_targets t
-				       where t.job_id = j.id and t.kind = 'asset' and t.target_id = :asset)))
-				order by (j.root_type = 'asset') desc, j.created_at desc limit 1
+				 from catalog.purge_status
+				where org_id = :org and ((root_type = 'asset' and root_id = :asset)
+				   or (root_type = 'samples' and asset_targets @> array[cast(:asset as uuid)]))
+				order by (root_type = 'asset') desc, created_at desc limit 1
 				""").param("org", orgId).param("asset", assetId).query(PurgeRecords::job).optional();
 	}
 
 	/** Any org's job by its id, for operators. */
 	public Optional<PurgeJobView> job(UUID jobId) {
-		if (!workerSchemaExists()) {
-			return Optional.empty();
-		}
-		return this.jdbc.sql("select " + COLUMNS + " from purge.jobs where id = :id")
+		return this.jdbc.sql("select " + COLUMNS + " from catalog.purge_status where job_id = :id")
 			.param("id", jobId)
 			.query(PurgeRecords::job)
 			.optional();
@@ -74,12 +66,9 @@ public class PurgeRecords {
 
 	/** Jobs of every org in the given states, most recently changed first. */
 	public List<PurgeJobView> page(Collection<String> states, int limit, long offset) {
-		if (!workerSchemaExists()) {
-			return List.of();
-		}
 		return this.jdbc
-			.sql("select " + COLUMNS + " from purge.jobs where state = any(:states) "
-					+ "order by updated_at desc, id limit :limit offset :offset")
+			.sql("select " + COLUMNS + " from catalog.purge_status where state = any(:states) "
+					+ "order by updated_at desc, job_id limit :limit offset :offset")
 			.param("states", states.toArray(String[]::new))
 			.param("limit", limit)
 			.param("offset", offset)
@@ -88,28 +77,19 @@ public class PurgeRecords {
 	}
 
 	public long count(Collection<String> states) {
-		if (!workerSchemaExists()) {
-			return 0;
-		}
-		return this.jdbc.sql("select count(*) from purge.jobs where state = any(:states)")
+		return this.jdbc.sql("select count(*) from catalog.purge_status where state = any(:states)")
 			.param("states", states.toArray(String[]::new))
 			.query(Long.class)
 			.single();
 	}
 
 	public Optional<ReceiptView> receipt(UUID jobId) {
-		return this.jdbc.sql("select body, signature, algorithm, key_id from purge.receipts where job_id = :job")
+		return this.jdbc
+			.sql("select body, signature, algorithm, key_id from catalog.purge_receipts where job_id = :job")
 			.param("job", jobId)
 			.query((rs, row) -> new ReceiptView(rs.getString("body"), rs.getString("signature"),
 					rs.getString("algorithm"), rs.getString("key_id")))
 			.optional();
-	}
-
-	private boolean workerSchemaExists() {
-		return this.jdbc
-			.sql("select to_regclass('purge.jobs') is not null and to_regclass('purge.receipts') is not null")
-			.query(Boolean.class)
-			.single();
 	}
 
 	private static PurgeJobView job(ResultSet rs, int row) throws SQLException {

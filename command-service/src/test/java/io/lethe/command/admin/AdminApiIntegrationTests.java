@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.lethe.command.CommandServiceIntegrationTest;
+import io.lethe.command.PurgeEvents;
 import io.lethe.events.DatasetDeletionRequested;
 import io.lethe.events.PurgeRequested;
 import io.lethe.events.codec.AvroSingleObjectCodec;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The operator API on the command side: who may use it, what it hands the worker, and
@@ -121,8 +123,17 @@ class AdminApiIntegrationTests extends CommandServiceIntegrationTest {
 	@Test
 	void failedJobsAreListedAndOnlyTheyCanBeRetried() {
 		String operator = operatorKey(newOrg());
-		UUID failed = job("failed", "object store refused: 500");
-		UUID completed = job("completed", null);
+		UUID failedRoot = UUID.randomUUID();
+		UUID failed = job(failedRoot, "failed", "object store refused: 500");
+		UUID completed = job(UUID.randomUUID(), "completed", null);
+		// both reach the command service's copy through lethe.purge-events
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(this.api.get("/api/v1/admin/purges?state=failed,completed&limit=100", operator)
+						.json()
+						.get("data")
+						.values()).extracting((j) -> j.get("job_id").stringValue())
+						.contains(failed.toString(), completed.toString()));
 
 		JsonNode list = this.api.get("/api/v1/admin/purges?state=failed&limit=100", operator).json();
 		Response retried = this.api.post("/api/v1/admin/purges/" + failed + "/retry", operator, null);
@@ -133,11 +144,7 @@ class AdminApiIntegrationTests extends CommandServiceIntegrationTest {
 			.doesNotContain(completed.toString());
 		assertThat(retried.status()).isEqualTo(202);
 		assertThat(notFailed.status()).isEqualTo(409);
-		String root = this.jdbc.sql("select root_id::text from purge.jobs where id = :id")
-			.param("id", failed)
-			.query(String.class)
-			.single();
-		assertThat(((PurgeRequested) requests(root, 1).get(0)).getReason()).isEqualTo("retry");
+		assertThat(((PurgeRequested) requests(failedRoot.toString(), 1).get(0)).getReason()).isEqualTo("retry");
 		assertThat(this.api.get("/api/v1/admin/purges?state=broken", operator).status()).isEqualTo(422);
 	}
 
@@ -192,19 +199,13 @@ class AdminApiIntegrationTests extends CommandServiceIntegrationTest {
 		assertThat(again.get("records").values()).extracting((r) -> r.get("key").stringValue()).doesNotContain(key);
 	}
 
-	private UUID job(String state, String error) {
+	/** A job of another org, as the worker reports it on lethe.purge-events. */
+	private static UUID job(UUID root, String state, String error) {
 		UUID id = UUID.randomUUID();
-		this.jdbc.sql("""
-				insert into purge.jobs (id, root_type, root_id, org_id, state, run_at, requested_at, requested_by,
-				    attempts, last_error, created_at, updated_at)
-				values (:id, 'dataset', :root, :org, :state, now(), now(), 'test', 5, :error, now(), now())
-				""")
-			.param("id", id)
-			.param("root", UUID.randomUUID())
-			.param("org", UUID.randomUUID())
-			.param("state", state)
-			.param("error", error)
-			.update();
+		PurgeEvents.publish(PurgeEvents.job(UUID.randomUUID(), id, "dataset", root, state, 4)
+			.setAttempts(5)
+			.setLastError(error)
+			.setRequestedBy("test"));
 		return id;
 	}
 

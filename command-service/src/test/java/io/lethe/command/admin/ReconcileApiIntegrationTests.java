@@ -1,10 +1,12 @@
 package io.lethe.command.admin;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import io.lethe.command.CommandServiceIntegrationTest;
+import io.lethe.command.PurgeEvents;
 import io.lethe.events.ReconcileRequested;
 import io.lethe.events.codec.Topics;
 import io.lethe.testkit.Api.Response;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Orphan reconciliation on the command side: only operators may ask, a request is a dry
@@ -79,17 +82,18 @@ class ReconcileApiIntegrationTests extends CommandServiceIntegrationTest {
 		assertThat(event.getDryRun()).isFalse();
 		assertThat(event.getScopeOrgId()).isEqualTo(org.id().toString());
 		assertThat(event.getSafetyAge()).isEqualTo("PT2H");
-		// the worker ran it and stored its report
-		this.jdbc.sql("""
-				insert into purge.reconcile_runs (id, requested_via, dry_run, org_id, safety_age, requested_by,
-				        requested_at, state, started_at, completed_at, report)
-				values (:id, 'operator', false, :org, 'PT2H', 'key', now(), 'completed', now(), now(),
-				        cast(:report as jsonb))
-				""")
-			.param("id", UUID.fromString(run))
-			.param("org", org.id())
-			.param("report", "{\"totals\": {\"found\": 3, \"removed\": 3}}")
-			.update();
+		// the worker ran it and reported its state and report on lethe.purge-events
+		PurgeEvents.publish(PurgeEvents.run(UUID.fromString(run), "completed", 5)
+			.setDryRun(false)
+			.setScopeOrgId(org.id().toString())
+			.setSafetyAge("PT2H")
+			.setStartedAt(Instant.now())
+			.setCompletedAt(Instant.now())
+			.setReport("{\"totals\": {\"found\": 3, \"removed\": 3}}"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					this.api.get("/api/v1/admin/reconcile/" + run, operator).json().get("state").stringValue())
+				.isEqualTo("completed"));
 		JsonNode done = this.api.get("/api/v1/admin/reconcile/" + run, operator).json();
 		assertThat(done.get("state").stringValue()).isEqualTo("completed");
 		assertThat(done.get("org_id").stringValue()).isEqualTo(org.id().toString());

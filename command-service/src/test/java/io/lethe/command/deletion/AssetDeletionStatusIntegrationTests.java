@@ -1,20 +1,24 @@
 package io.lethe.command.deletion;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.lethe.command.CommandServiceIntegrationTest;
+import io.lethe.command.PurgeEvents;
 import io.lethe.testkit.Api.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code GET /api/v1/assets/{id}/deletion}: where an asset's deletion stands, read from
- * the catalog and from the purge worker's job and receipt (written here as the worker
- * writes them), and still readable once the purge removed the asset's row.
+ * the catalog and from the purge worker's job and receipt (published here as the worker
+ * publishes their snapshots on {@code lethe.purge-events}), and still readable once the
+ * purge removed the asset's row.
  */
 class AssetDeletionStatusIntegrationTests extends CommandServiceIntegrationTest {
 
@@ -38,12 +42,18 @@ class AssetDeletionStatusIntegrationTests extends CommandServiceIntegrationTest 
 		assertThat(status(stranger, asset).status()).isEqualTo(404);
 
 		// the worker purged it: its job and receipt stay, the asset row is gone
-		UUID job = job(org, "asset", UUID.fromString(asset), "completed");
-		receipt(job, org, "asset", UUID.fromString(asset));
+		UUID job = UUID.randomUUID();
+		PurgeEvents.publish(PurgeEvents.completed(org.id(), job, "asset", UUID.fromString(asset), 7)
+			.setRequestedBy("key-of-the-request")
+			.setStep("objects")
+			.setObjectsDeleted(3)
+			.setReceipt("{\"root_id\":\"" + asset + "\"}")
+			.setReceiptSignature("abc123"));
 		this.jdbc.sql("delete from catalog.assets where id = cast(:id as uuid)").param("id", asset).update();
 
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(status(org, asset).json().get("state").stringValue()).isEqualTo("purged"));
 		JsonNode purged = status(org, asset).json();
-		assertThat(purged.get("state").stringValue()).isEqualTo("purged");
 		assertThat(purged.get("requested_by").stringValue()).isEqualTo("key-of-the-request");
 		assertThat(purged.get("job").get("id").stringValue()).isEqualTo(job.toString());
 		assertThat(purged.get("job").get("root_type").stringValue()).isEqualTo("asset");
@@ -73,52 +83,19 @@ class AssetDeletionStatusIntegrationTests extends CommandServiceIntegrationTest 
 			.booleanValue()).isTrue();
 
 		UUID batch = UUID.randomUUID();
-		UUID job = job(org, "samples", batch, "running");
-		this.jdbc
-			.sql("insert into purge.job_targets (job_id, kind, target_id) values (:job, 'asset', cast(:a as uuid))")
-			.param("job", job)
-			.param("a", asset)
-			.update();
+		PurgeEvents.publish(PurgeEvents.job(org.id(), UUID.randomUUID(), "samples", batch, "running", 3)
+			.setStartedAt(java.time.Instant.now())
+			.setAssetTargets(List.of(asset)));
 
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(status(org, asset).json().get("state").stringValue()).isEqualTo("purging"));
 		JsonNode status = status(org, asset).json();
-		assertThat(status.get("state").stringValue()).isEqualTo("purging");
 		assertThat(status.get("job").get("root_type").stringValue()).isEqualTo("samples");
 		assertThat(status.get("job").get("root_id").stringValue()).isEqualTo(batch.toString());
 	}
 
 	private Response status(TestOrg org, String asset) {
 		return this.api.get("/api/v1/assets/" + asset + "/deletion", org.key());
-	}
-
-	private UUID job(TestOrg org, String rootType, UUID root, String state) {
-		UUID id = UUID.randomUUID();
-		this.jdbc.sql("""
-				insert into purge.jobs (id, root_type, root_id, org_id, state, step, run_at, requested_at, requested_by,
-				    started_at, completed_at, objects_deleted, created_at, updated_at)
-				values (:id, :type, :root, :org, :state, 'objects', now(), now(), 'key-of-the-request', now(),
-				    case when cast(:state as text) = 'completed' then now() end, 3, now(), now())
-				""")
-			.param("id", id)
-			.param("type", rootType)
-			.param("root", root)
-			.param("org", org.id())
-			.param("state", state)
-			.update();
-		return id;
-	}
-
-	private void receipt(UUID job, TestOrg org, String rootType, UUID root) {
-		this.jdbc.sql("""
-				insert into purge.receipts (job_id, root_type, root_id, org_id, body, signature, algorithm, key_id,
-				    created_at)
-				values (:job, :type, :root, :org, :body, 'abc123', 'HMAC-SHA256', 'test-1', now())
-				""")
-			.param("job", job)
-			.param("type", rootType)
-			.param("root", root)
-			.param("org", org.id())
-			.param("body", "{\"root_id\":\"" + root + "\"}")
-			.update();
 	}
 
 }

@@ -108,6 +108,18 @@ class InfrastructureIntegrationTests extends CommandServiceIntegrationTest {
 	}
 
 	@Test
+	void theCommandServiceConnectsAsItsOwnRoleWhichCannotReachTheWorkersSchema() {
+		assertThat(this.jdbc.sql("select current_user").query(String.class).single()).isEqualTo("lethe_command");
+		assertThat(this.jdbc.sql("select has_schema_privilege('purge', 'usage')").query(Boolean.class).single())
+			.isFalse();
+		Throwable refused = org.assertj.core.api.Assertions
+			.catchThrowable(() -> this.jdbc.sql("select count(*) from purge.jobs").query(Long.class).single());
+		assertThat(refused).hasRootCauseInstanceOf(java.sql.SQLException.class)
+			.rootCause()
+			.hasMessageContaining("permission denied for schema purge");
+	}
+
+	@Test
 	void healthIsUpAndTheOpenApiDocumentDescribesTheDatasetApi() {
 		Response health = this.api.get("/actuator/health", null);
 		Response docs = this.api.get("/v3/api-docs", null);

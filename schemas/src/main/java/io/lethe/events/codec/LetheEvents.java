@@ -12,8 +12,10 @@ import io.lethe.events.DatasetDeletionRequested;
 import io.lethe.events.DatasetRestored;
 import io.lethe.events.PurgeCompleted;
 import io.lethe.events.PurgeFailed;
+import io.lethe.events.PurgeJobUpdated;
 import io.lethe.events.PurgeRequested;
 import io.lethe.events.ReconcileRequested;
+import io.lethe.events.ReconcileRunUpdated;
 import io.lethe.events.SamplesDeletionRequested;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
@@ -32,7 +34,8 @@ public final class LetheEvents {
 	 */
 	public static final List<Class<? extends SpecificRecord>> TYPES = List.of(DatasetDeletionRequested.class,
 			DatasetRestored.class, AssetDeletionRequested.class, SamplesDeletionRequested.class, PurgeRequested.class,
-			PurgeCompleted.class, PurgeFailed.class, ReconcileRequested.class);
+			PurgeCompleted.class, PurgeFailed.class, ReconcileRequested.class, PurgeJobUpdated.class,
+			ReconcileRunUpdated.class);
 
 	private static final String HISTORY_INDEX = "/avro/history/INDEX";
 

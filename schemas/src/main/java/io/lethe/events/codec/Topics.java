@@ -12,7 +12,12 @@ public final class Topics {
 	 */
 	public static final String DELETIONS = "lethe.deletions";
 
-	/** Outcomes of purges: {@code PurgeCompleted}, {@code PurgeFailed}. */
+	/**
+	 * Outcomes of purges ({@code PurgeCompleted}, {@code PurgeFailed}) and the worker's
+	 * state snapshots ({@code PurgeJobUpdated} keyed by the job's root id,
+	 * {@code ReconcileRunUpdated} keyed by the run id), from which the command service
+	 * keeps its own copy of every job's status.
+	 */
 	public static final String PURGE_EVENTS = "lethe.purge-events";
 
 	/**

@@ -56,6 +56,11 @@ class DeletionStatusController {
 		String state = job.filter((j) -> "failed".equals(j.state()))
 			.map((j) -> "failed")
 			.orElse(dataset.status().value());
+		if ("purged".equals(state) && receipt.isEmpty()) {
+			// the worker tombstones the dataset in the catalog at once; the receipt
+			// arrives a moment later (lethe.purge-events), and purged comes with it
+			state = "purging";
+		}
 		boolean held = this.holds.find(id).isPresent();
 		return new DeletionStatus(id, state, dataset.deletedDt(), dataset.deletedBy(), dataset.expiresAt(), held,
 				job.map(JobStatus::of).orElse(null), job.map(Progress::of).orElse(Progress.NONE),
