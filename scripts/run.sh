@@ -90,6 +90,9 @@ wait_for "purge-worker" "curl -sf http://127.0.0.1:$LETHE_WORKER_PORT/actuator/h
 wait_for "demo keys" "test -s '$LETHE_HOME/demo-keys.env'" "$logs/command-service.log"
 set -a; source "$LETHE_HOME/demo-keys.env"; set +a
 
+# it holds keys: readable by you alone (an existing file keeps its mode, so set it too)
+: >"$LETHE_HOME/stack.env"
+chmod 600 "$LETHE_HOME/stack.env"
 cat >"$LETHE_HOME/stack.env" <<ENV
 LETHE_API=http://127.0.0.1:$LETHE_COMMAND_PORT
 LETHE_WORKER=http://127.0.0.1:$LETHE_WORKER_PORT

@@ -3,13 +3,13 @@ package io.lethe.stores.vector;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * distance. It joins the caller's transaction when there is one, so a vector write can
  * commit together with the catalog row it belongs to.
  */
-public final class PgVectorIndex implements VectorIndex, VectorMaintenance {
+public final class PgVectorIndex implements VectorIndex {
 
 	public static final String SCHEMA = "vectors";
 
@@ -37,12 +37,15 @@ public final class PgVectorIndex implements VectorIndex, VectorMaintenance {
 	 */
 	private static final int OVERFETCH = 2;
 
-	private static final int UPSERT_ATTEMPTS = 3;
+	private static final int UPSERT_ATTEMPTS = 4;
 
 	private final JdbcTemplate jdbc;
 
+	private final PgVectorMaintenance maintenance;
+
 	public PgVectorIndex(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.maintenance = new PgVectorMaintenance(this.jdbc);
 	}
 
 	/**
@@ -103,13 +106,14 @@ public final class PgVectorIndex implements VectorIndex, VectorMaintenance {
 
 	/**
 	 * Writes the entry, replacing the item's vector for that embedding. The write is
-	 * tried again (behind a savepoint, so that the caller's transaction survives) when
-	 * PostgreSQL refuses it for a reason only a concurrent VACUUM of the HNSW index can
-	 * cause: pgvector releases before 0.8.3 may fail an insert with an internal error
-	 * when VACUUM removes a graph element the insert is looking at (pgvector issue 990),
-	 * and an upsert that meets an index being rebuilt may see a duplicate key where it
-	 * should take its conflict path. Both leave nothing written, and writing the same
-	 * vector again is harmless.
+	 * tried again (behind a savepoint, so that the caller's transaction survives) when it
+	 * meets a VACUUM of the HNSW index: pgvector before 0.8.3 (Debian's is 0.8.0) lets
+	 * VACUUM zero a graph element that a concurrent insert has already queued, and the
+	 * insert then fails with "different vector dimensions 512 and 0" (22000) or an
+	 * internal error (XX000) (pgvector issue 990); an upsert that meets an index being
+	 * rebuilt may see a duplicate key (23505) where it should take its conflict path.
+	 * Each leaves nothing written, and writing the same vector again is harmless; a
+	 * vector that is really wrong fails every attempt and is refused as before.
 	 */
 	@Override
 	public void upsert(String collection, VectorEntry entry) {
@@ -145,9 +149,9 @@ public final class PgVectorIndex implements VectorIndex, VectorMaintenance {
 		});
 	}
 
-	/** Unique violation (23505) or pgvector's internal error (XX000). */
+	/** Unique violation (23505), pgvector's data (22000) or internal (XX000) error. */
 	private static boolean raceWithIndexMaintenance(SQLException ex) {
-		return "23505".equals(ex.getSQLState()) || "XX000".equals(ex.getSQLState());
+		return "23505".equals(ex.getSQLState()) || "22000".equals(ex.getSQLState()) || "XX000".equals(ex.getSQLState());
 	}
 
 	@Override
@@ -196,7 +200,7 @@ public final class PgVectorIndex implements VectorIndex, VectorMaintenance {
 		}
 		UUID[] ids = items.toArray(UUID[]::new);
 		for (String collection : collections()) {
-			this.jdbc.query("select item_id, embedding_name from " + table(collection)
+			this.jdbc.query("select item_id, embedding_name from " + qualified(collection)
 					+ " where item_id = any(?) order by embedding_name", (rs) -> {
 						names.computeIfAbsent(rs.getObject("item_id", UUID.class), (id) -> new ArrayList<>())
 							.add(rs.getString("embedding_name"));
@@ -250,68 +254,10 @@ public final class PgVectorIndex implements VectorIndex, VectorMaintenance {
 		return count;
 	}
 
-	/**
-	 * Reclaims the space of dead rows for reuse and refreshes the planner's statistics.
-	 * Runs outside any transaction (VACUUM cannot run in one).
-	 */
+	/** VACUUM, REINDEX and space figures of the collections' tables. */
 	@Override
-	public java.util.Optional<VectorMaintenance> maintenance() {
-		return java.util.Optional.of(this);
-	}
-
-	@Override
-	public void vacuum(String collection) {
-		this.jdbc.execute("vacuum (analyze) " + qualified(collection));
-	}
-
-	/**
-	 * Rebuilds the collection's HNSW index without blocking reads or writes: it keeps the
-	 * entries of deleted rows (VACUUM only marks them), so only a rebuild gives their
-	 * space back. The B-tree indexes are left alone: VACUUM keeps them compact, and the
-	 * primary key is the arbiter of every upsert, which must not meet it half rebuilt.
-	 * Waits at most {@code lockTimeoutSeconds} for the locks it needs.
-	 */
-	@Override
-	public void reindex(String collection, int lockTimeoutSeconds) {
-		String table = qualified(collection);
-		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("set lock_timeout = '" + Math.max(1, lockTimeoutSeconds) + "s'");
-				try {
-					statement.execute("reindex index concurrently " + table + "_hnsw");
-				}
-				finally {
-					statement.execute("reset lock_timeout");
-				}
-			}
-			return null;
-		});
-	}
-
-	/** The collection's size on disk and the tuple counts behind it. */
-	@Override
-	public CollectionSpace space(String collection) {
-		qualified(collection);
-		return this.jdbc.queryForObject(
-				"""
-						select pg_table_size(c.oid) as table_bytes, pg_indexes_size(c.oid) as index_bytes,
-						       coalesce(s.n_live_tup, 0) as live, coalesce(s.n_dead_tup, 0) as dead,
-						       coalesce(s.n_tup_del + s.n_tup_upd - s.n_tup_hot_upd, 0) as retired
-						from pg_class c join pg_namespace n on n.oid = c.relnamespace
-						left join pg_stat_user_tables s on s.relid = c.oid
-						where n.nspname = ? and c.relname = ?
-						""", (rs, row) -> new CollectionSpace(collection, rs.getLong("table_bytes"),
-						rs.getLong("index_bytes"), rs.getLong("live"), rs.getLong("dead"), rs.getLong("retired")),
-				SCHEMA, collection);
-	}
-
-	/**
-	 * The qualified table of a collection, for SQL that works on it directly.
-	 * @throws IllegalArgumentException when the name cannot be a collection
-	 */
-	@Override
-	public String table(String collection) {
-		return qualified(collection);
+	public Optional<VectorMaintenance> maintenance() {
+		return Optional.of(this.maintenance);
 	}
 
 	/**

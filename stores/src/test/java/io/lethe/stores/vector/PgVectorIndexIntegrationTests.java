@@ -27,6 +27,8 @@ class PgVectorIndexIntegrationTests {
 
 	private static PgVectorIndex index;
 
+	private static VectorMaintenance maintenance;
+
 	private static DriverManagerDataSource dataSource;
 
 	private final UUID org = UUID.randomUUID();
@@ -38,6 +40,7 @@ class PgVectorIndexIntegrationTests {
 		TestPostgres postgres = TestInfrastructure.postgres();
 		dataSource = new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(), postgres.password());
 		index = new PgVectorIndex(dataSource);
+		maintenance = index.maintenance().orElseThrow();
 		index.ensureCollection(COLLECTION, 3);
 		index.ensureCollection(COLLECTION, 3);
 	}
@@ -121,17 +124,17 @@ class PgVectorIndexIntegrationTests {
 		String collection = PgVectorIndex.collectionFor("space-test");
 		index.ensureCollection(collection, 3);
 		JdbcTemplate sql = new JdbcTemplate(dataSource);
-		sql.update("insert into " + index.table(collection)
+		sql.update("insert into " + maintenance.table(collection)
 				+ " (item_id, embedding_name, org_id, dataset_id, embedding) select gen_random_uuid(), 'e', ?, ?, "
 				+ "cast(array[random(), random(), random()] as vector) from generate_series(1, 3000)", this.org,
 				this.dataset);
 		UUID survivor = put(collection, new float[] { 1, 0, 0 });
-		sql.update("delete from " + index.table(collection) + " where item_id <> ?", survivor);
+		sql.update("delete from " + maintenance.table(collection) + " where item_id <> ?", survivor);
 
-		index.vacuum(collection);
-		CollectionSpace vacuumed = index.space(collection);
-		index.reindex(collection, 10);
-		CollectionSpace rebuilt = index.space(collection);
+		maintenance.vacuum(collection);
+		CollectionSpace vacuumed = maintenance.space(collection);
+		maintenance.reindex(collection, 10);
+		CollectionSpace rebuilt = maintenance.space(collection);
 
 		assertThat(vacuumed.liveTuples()).isEqualTo(1);
 		assertThat(rebuilt.indexBytes()).isLessThan(vacuumed.indexBytes() / 4);
@@ -139,7 +142,7 @@ class PgVectorIndexIntegrationTests {
 		assertThat(index.search(collection, this.dataset, "e", new float[] { 1, 0, 0 }, 5, Set::copyOf))
 			.extracting(Neighbor::item)
 			.containsExactly(survivor);
-		assertThatIllegalArgumentException().isThrownBy(() -> index.space("vectors; drop table x"));
+		assertThatIllegalArgumentException().isThrownBy(() -> maintenance.space("vectors; drop table x"));
 	}
 
 	@Test
@@ -168,8 +171,8 @@ class PgVectorIndexIntegrationTests {
 				.toList();
 			int rebuilds = 0;
 			while (System.nanoTime() < until) {
-				index.vacuum(collection);
-				index.reindex(collection, 10);
+				maintenance.vacuum(collection);
+				maintenance.reindex(collection, 10);
 				rebuilds++;
 			}
 			int writes = 0;
