@@ -93,13 +93,11 @@ public final class JsonBody {
 		}
 		BigDecimal number = value.decimalValue();
 		if (number.compareTo(BigDecimal.valueOf(min)) < 0) {
-			error(field, "Input should be greater than or equal to " + BigDecimal.valueOf(min).toPlainString(),
-					"greater_than_equal");
+			error(field, "Input should be greater than or equal to " + plain(min), "greater_than_equal");
 			return null;
 		}
 		if (number.compareTo(BigDecimal.valueOf(max)) > 0) {
-			error(field, "Input should be less than or equal to " + BigDecimal.valueOf(max).toPlainString(),
-					"less_than_equal");
+			error(field, "Input should be less than or equal to " + plain(max), "less_than_equal");
 			return null;
 		}
 		return number.doubleValue();
@@ -152,17 +150,22 @@ public final class JsonBody {
 		return value;
 	}
 
-	/** A list of values each one of {@code allowed}, de-duplicated; null when absent. */
+	/**
+	 * A list of values each one of {@code allowed}, de-duplicated; null when absent. An
+	 * unknown value is named at its index in the list as sent.
+	 */
 	public List<String> optionalEnumList(String field, Set<String> allowed) {
 		List<String> values = optionalStringList(field, allowed.size() * 4, 64);
 		if (values == null) {
 			return null;
 		}
-		for (int i = 0; i < values.size(); i++) {
-			if (!allowed.contains(values.get(i))) {
-				this.errors
-					.add(new FieldError(List.of("body", field, i), "Input should be " + quotedChoice(allowed), "enum"));
+		int index = 0;
+		for (JsonNode item : this.node.get(field).values()) {
+			if (item.isString() && values.contains(item.stringValue()) && !allowed.contains(item.stringValue())) {
+				this.errors.add(new FieldError(List.of("body", field, index),
+						"Input should be " + quotedChoice(allowed), "enum"));
 			}
+			index++;
 		}
 		return values;
 	}
@@ -191,6 +194,10 @@ public final class JsonBody {
 		if (!this.errors.isEmpty()) {
 			throw new InvalidRequestException(this.errors);
 		}
+	}
+
+	private static String plain(double bound) {
+		return BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString();
 	}
 
 	private static String quotedChoice(Set<String> allowed) {
