@@ -157,14 +157,15 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Framework errors (405, 406, 415, …) get a stable type too, named for their status.
+	 * Framework errors (405, 406, 415, …) get a stable type too, named for their status
+	 * (Spring Framework 7 leaves their type unset, earlier versions {@code about:blank}).
 	 */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		ResponseEntity<Object> entity = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-		if (entity != null && entity.getBody() instanceof ProblemDetail detail && detail.getType() != null
-				&& "about:blank".equals(detail.getType().toString())) {
+		if (entity != null && entity.getBody() instanceof ProblemDetail detail
+				&& (detail.getType() == null || "about:blank".equals(detail.getType().toString()))) {
 			HttpStatus status = HttpStatus.resolve(statusCode.value());
 			if (status != null) {
 				detail.setType(ProblemTypes.of(status.name().toLowerCase().replace('_', '-')));
