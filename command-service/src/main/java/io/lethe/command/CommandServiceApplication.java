@@ -2,19 +2,14 @@ package io.lethe.command;
 
 import java.time.Clock;
 
-import io.lethe.stores.StoresConfiguration;
-import io.lethe.stores.health.InfrastructureHealth;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 /** Lethe's command service: the REST API, the catalog and the outbox. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({ StoresConfiguration.class, InfrastructureHealth.class })
 public class CommandServiceApplication {
 
 	public static void main(String[] args) {
