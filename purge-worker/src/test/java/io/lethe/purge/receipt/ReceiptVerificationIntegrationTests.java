@@ -63,6 +63,24 @@ class ReceiptVerificationIntegrationTests extends PurgeWorkerIntegrationTest {
 	}
 
 	@Test
+	void aReceiptSignedBeforeAKeyRotationStillVerifiesWithThePreviousKeyListed() {
+		String old = new ReceiptSigner(new ReceiptProperties(TEST_PREVIOUS_RECEIPT_KEY, "test-0")).sign(this.body);
+
+		Api.Response named = this.api.post("/api/v1/receipts/verify", null,
+				Map.of("body", this.body, "signature", old, "key_id", "test-0"));
+		Api.Response unnamed = this.api.post("/api/v1/receipts/verify", null,
+				Map.of("body", this.body, "signature", old));
+		Api.Response wrongName = this.api.post("/api/v1/receipts/verify", null,
+				Map.of("body", this.body, "signature", old, "key_id", "test-1"));
+
+		assertThat(named.json().get("valid").booleanValue()).isTrue();
+		assertThat(named.json().get("key_id").stringValue()).isEqualTo("test-0");
+		assertThat(unnamed.json().get("valid").booleanValue()).isTrue();
+		assertThat(unnamed.json().get("key_id").stringValue()).isEqualTo("test-0");
+		assertThat(wrongName.json().get("valid").booleanValue()).isFalse();
+	}
+
+	@Test
 	void badRequestsAreProblemsNeverServerErrors() {
 		Api.Response missing = this.api.post("/api/v1/receipts/verify", null, Map.of("body", this.body));
 		Api.Response bodyAsObject = this.api.post("/api/v1/receipts/verify", null,
