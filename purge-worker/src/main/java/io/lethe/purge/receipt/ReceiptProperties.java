@@ -19,10 +19,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("lethe.receipts")
 record ReceiptProperties(String hmacKey, String keyId, String previousKeys) {
 
-	ReceiptProperties(String hmacKey, String keyId) {
-		this(hmacKey, keyId, "");
-	}
-
 	ReceiptProperties {
 		if (hmacKey == null || hmacKey.isBlank()) {
 			throw new IllegalArgumentException(

@@ -13,16 +13,16 @@ class ReceiptKeysTests {
 
 	@Test
 	void withoutAKeyTheWorkerRefusesToStartAndNamesTheVariable() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ReceiptProperties("", "k1"))
+		assertThatIllegalArgumentException().isThrownBy(() -> new ReceiptProperties("", "k1", ""))
 			.withMessageContaining("LETHE_RECEIPT_KEY is not set");
-		assertThatIllegalArgumentException().isThrownBy(() -> new ReceiptProperties("short", "k1"))
+		assertThatIllegalArgumentException().isThrownBy(() -> new ReceiptProperties("short", "k1", ""))
 			.withMessageContaining("at least 32 bytes");
 	}
 
 	@Test
 	void previousKeysVerifyButNeverSign() {
 		ReceiptSigner signer = new ReceiptSigner(new ReceiptProperties(KEY, "k2", "k1=" + OLD));
-		String oldSignature = new ReceiptSigner(new ReceiptProperties(OLD, "k1")).sign("receipt");
+		String oldSignature = new ReceiptSigner(new ReceiptProperties(OLD, "k1", "")).sign("receipt");
 
 		assertThat(signer.keyId()).isEqualTo("k2");
 		assertThat(signer.sign("receipt")).isNotEqualTo(oldSignature);

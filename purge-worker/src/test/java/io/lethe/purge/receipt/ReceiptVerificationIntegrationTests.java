@@ -31,7 +31,7 @@ class ReceiptVerificationIntegrationTests extends PurgeWorkerIntegrationTest {
 	void aSignedReceipt() {
 		this.api = new Api("http://127.0.0.1:" + this.port);
 		this.body = "{\"receipt_id\":\"" + UUID.randomUUID() + "\",\"counts\":{\"vectors\":3,\"objects\":7}}";
-		this.signature = new ReceiptSigner(new ReceiptProperties(TEST_RECEIPT_KEY, "test-1")).sign(this.body);
+		this.signature = new ReceiptSigner(new ReceiptProperties(TEST_RECEIPT_KEY, "test-1", "")).sign(this.body);
 	}
 
 	@Test
@@ -64,7 +64,7 @@ class ReceiptVerificationIntegrationTests extends PurgeWorkerIntegrationTest {
 
 	@Test
 	void aReceiptSignedBeforeAKeyRotationStillVerifiesWithThePreviousKeyListed() {
-		String old = new ReceiptSigner(new ReceiptProperties(TEST_PREVIOUS_RECEIPT_KEY, "test-0")).sign(this.body);
+		String old = new ReceiptSigner(new ReceiptProperties(TEST_PREVIOUS_RECEIPT_KEY, "test-0", "")).sign(this.body);
 
 		Api.Response named = this.api.post("/api/v1/receipts/verify", null,
 				Map.of("body", this.body, "signature", old, "key_id", "test-0"));
