@@ -19,6 +19,9 @@ export LETHE_DB_NAME=${LETHE_DB_NAME:-lethe}
 # The worker looks for due purges every few seconds here instead of twice a day, so a local delete with grace 0
 # is purged while you watch; set LETHE_PURGE_INTERVAL= (empty) to use the production cron.
 export LETHE_PURGE_INTERVAL=${LETHE_PURGE_INTERVAL-PT5S}
+# the dev profile gives the local S3 server's credentials and a development receipt key; outside it, neither has a
+# default (README, Security)
+export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-dev}
 export LETHE_JDBC_URL=${LETHE_JDBC_URL:-jdbc:postgresql://$LETHE_DB_HOST:$LETHE_DB_PORT/$LETHE_DB_NAME}
 logs=$LETHE_HOME/logs
 mkdir -p "$logs"

@@ -46,7 +46,7 @@ public abstract class CommandServiceIntegrationTest {
 	protected JdbcClient jdbc;
 
 	@LocalServerPort
-	private int port;
+	protected int port;
 
 	protected Api api;
 

@@ -97,6 +97,7 @@ public abstract class PurgeWorkerIntegrationTest {
 		registry.add("lethe.purge.engine.store-retry.max-backoff", () -> "100ms");
 		registry.add("lethe.receipts.hmac-key", () -> TEST_RECEIPT_KEY);
 		registry.add("lethe.receipts.key-id", () -> "test-1");
+		registry.add("lethe.receipts.previous-keys", () -> "test-0=" + TEST_PREVIOUS_RECEIPT_KEY);
 		// the reconciler runs only when a test asks, and a test may ask for any safety
 		// age
 		registry.add("lethe.reconcile.schedule.cron", () -> "-");
@@ -106,6 +107,9 @@ public abstract class PurgeWorkerIntegrationTest {
 
 	/** The key receipts are signed with in tests. */
 	protected static final String TEST_RECEIPT_KEY = "lethe-test-receipt-key-0123456789abcdef";
+
+	/** A key receipts were signed with before the last rotation, which still verifies. */
+	protected static final String TEST_PREVIOUS_RECEIPT_KEY = "lethe-retired-receipt-key-0123456789abcdef";
 
 	private static HikariDataSource fixtures(TestPostgres postgres) {
 		HikariDataSource dataSource = new HikariDataSource();

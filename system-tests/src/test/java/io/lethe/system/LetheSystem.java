@@ -104,7 +104,7 @@ final class LetheSystem {
 		return this.keys.getProperty("LETHE_OPERATOR_KEY");
 	}
 
-	private static Path jar(String property) {
+	static Path jar(String property) {
 		return Path.of(System.getProperty(property, "missing-" + property));
 	}
 

@@ -36,6 +36,45 @@ class AuthenticationIntegrationTests extends CommandServiceIntegrationTest {
 		});
 	}
 
+	/**
+	 * A 60 MB upload without a key: the server answers 401 before it reads the body (it
+	 * drains at most a little of it), where it used to parse the whole multipart body
+	 * first. Written on a raw socket, so that nothing on the client side waits or
+	 * buffers.
+	 */
+	@Test
+	void anUnauthenticatedLargeUploadIsRefusedBeforeItsBodyIsRead() throws Exception {
+		long length = 60L * 1024 * 1024;
+		long written = 0;
+		String answer;
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
+			socket.setSendBufferSize(64 * 1024);
+			socket.setSoTimeout(30_000);
+			java.io.OutputStream out = socket.getOutputStream();
+			out.write(("POST /api/v1/assets HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+					+ "Content-Type: multipart/form-data; boundary=lethe-boundary\r\nContent-Length: " + length
+					+ "\r\n\r\n--lethe-boundary\r\nContent-Disposition: form-data; name=\"file\"; "
+					+ "filename=\"big.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			java.io.InputStream in = socket.getInputStream();
+			byte[] chunk = new byte[64 * 1024];
+			try {
+				while (written < length && in.available() == 0) {
+					out.write(chunk);
+					written += chunk.length;
+				}
+			}
+			catch (java.io.IOException closedByTheServer) {
+				// the server answered and closed the connection while we were still
+				// sending
+			}
+			answer = new String(in.readNBytes(12), java.nio.charset.StandardCharsets.US_ASCII);
+		}
+
+		assertThat(answer).isEqualTo("HTTP/1.1 401");
+		assertThat(written).isLessThan(length / 4);
+	}
+
 	@Test
 	void aKeyWithTheRightIdButAWrongSecretIsA401() {
 		TestOrg org = newOrg();

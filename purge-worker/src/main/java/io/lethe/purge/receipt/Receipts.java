@@ -89,6 +89,22 @@ public class Receipts {
 		return valid;
 	}
 
+	/**
+	 * The id of the key that {@code signature} over {@code body} verifies with: the one
+	 * named by {@code keyId} (null: any the service still accepts), compared in constant
+	 * time. Empty when none does, or when the named key is unknown or retired.
+	 */
+	public java.util.Optional<String> verifyingKey(String body, String signature, String keyId) {
+		java.util.Optional<String> key = this.signer.verifyingKey(body, signature, keyId);
+		this.metrics.receiptVerified(key.isPresent());
+		return key;
+	}
+
+	/** Whether receipts signed with the key of that id still verify here. */
+	public boolean knowsKey(String keyId) {
+		return this.signer.knows(keyId);
+	}
+
 	/** The id of the key receipts are signed with now. */
 	public String keyId() {
 		return this.signer.keyId();

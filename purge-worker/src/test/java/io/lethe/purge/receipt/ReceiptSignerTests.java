@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class ReceiptSignerTests {
 
 	private final ReceiptSigner signer = new ReceiptSigner(
-			new ReceiptProperties("a-key-for-receipt-signing-tests-only", "k1"));
+			new ReceiptProperties("a-key-for-receipt-signing-tests-only", "k1", ""));
 
 	private final PurgeFacts facts = new PurgeFacts(UUID.randomUUID(), "dataset", UUID.randomUUID(), UUID.randomUUID(),
 			"key-1", Instant.parse("2025-03-01T10:15:30.123456Z"), Instant.parse("2025-03-02T03:00:00Z"),
@@ -80,13 +80,13 @@ class ReceiptSignerTests {
 		assertThat(this.signer.verify(body, "not hex")).isFalse();
 		assertThat(this.signer.verify(body, null)).isFalse();
 		ReceiptSigner otherKey = new ReceiptSigner(
-				new ReceiptProperties("another-key-for-receipt-signing-tests", "k2"));
+				new ReceiptProperties("another-key-for-receipt-signing-tests", "k2", ""));
 		assertThat(otherKey.verify(body, signature)).isFalse();
 	}
 
 	@Test
 	void aShortSigningKeyIsRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ReceiptProperties("short", "k1"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new ReceiptProperties("short", "k1", ""));
 	}
 
 	private static PurgeFacts.Verification verification(List<String> prefixes) {

@@ -31,7 +31,7 @@ class ReceiptVerificationIntegrationTests extends PurgeWorkerIntegrationTest {
 	void aSignedReceipt() {
 		this.api = new Api("http://127.0.0.1:" + this.port);
 		this.body = "{\"receipt_id\":\"" + UUID.randomUUID() + "\",\"counts\":{\"vectors\":3,\"objects\":7}}";
-		this.signature = new ReceiptSigner(new ReceiptProperties(TEST_RECEIPT_KEY, "test-1")).sign(this.body);
+		this.signature = new ReceiptSigner(new ReceiptProperties(TEST_RECEIPT_KEY, "test-1", "")).sign(this.body);
 	}
 
 	@Test
@@ -60,6 +60,24 @@ class ReceiptVerificationIntegrationTests extends PurgeWorkerIntegrationTest {
 		assertThat(otherKey.json().get("valid").booleanValue()).isFalse();
 		assertThat(otherKey.json().get("reason").stringValue()).contains("retired-0", "test-1");
 		assertThat(notHex.json().get("valid").booleanValue()).isFalse();
+	}
+
+	@Test
+	void aReceiptSignedBeforeAKeyRotationStillVerifiesWithThePreviousKeyListed() {
+		String old = new ReceiptSigner(new ReceiptProperties(TEST_PREVIOUS_RECEIPT_KEY, "test-0", "")).sign(this.body);
+
+		Api.Response named = this.api.post("/api/v1/receipts/verify", null,
+				Map.of("body", this.body, "signature", old, "key_id", "test-0"));
+		Api.Response unnamed = this.api.post("/api/v1/receipts/verify", null,
+				Map.of("body", this.body, "signature", old));
+		Api.Response wrongName = this.api.post("/api/v1/receipts/verify", null,
+				Map.of("body", this.body, "signature", old, "key_id", "test-1"));
+
+		assertThat(named.json().get("valid").booleanValue()).isTrue();
+		assertThat(named.json().get("key_id").stringValue()).isEqualTo("test-0");
+		assertThat(unnamed.json().get("valid").booleanValue()).isTrue();
+		assertThat(unnamed.json().get("key_id").stringValue()).isEqualTo("test-0");
+		assertThat(wrongName.json().get("valid").booleanValue()).isFalse();
 	}
 
 	@Test

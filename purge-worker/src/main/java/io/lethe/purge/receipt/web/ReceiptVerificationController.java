@@ -42,13 +42,14 @@ class ReceiptVerificationController {
 			throw new InvalidRequestException(errors);
 		}
 		String serviceKey = this.receipts.keyId();
-		if (keyId != null && !keyId.equals(serviceKey)) {
-			return new Verification(false, serviceKey, "HMAC-SHA256",
-					"signed with key " + keyId + "; this service signs with key " + serviceKey);
+		if (keyId != null && !this.receipts.knowsKey(keyId)) {
+			return new Verification(false, serviceKey, "HMAC-SHA256", "signed with key " + keyId
+					+ ", which this service does not know or has retired; it signs with key " + serviceKey);
 		}
-		boolean valid = this.receipts.verify(body, signature);
-		return new Verification(valid, serviceKey, "HMAC-SHA256",
-				valid ? null : "the signature does not match the text (changed, or not signed by this service)");
+		java.util.Optional<String> verified = this.receipts.verifyingKey(body, signature, keyId);
+		return new Verification(verified.isPresent(), verified.orElse((keyId != null) ? keyId : serviceKey),
+				"HMAC-SHA256", verified.isPresent() ? null
+						: "the signature does not match the text (changed, or not signed by this service)");
 	}
 
 	private static String text(JsonNode request, String field, boolean required, List<FieldError> errors) {
