@@ -76,7 +76,7 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ForbiddenException.class)
 	ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex) {
-		return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", ex.getMessage(), Map.of());
+		return problem(HttpStatus.FORBIDDEN, ex.type(), "Forbidden", ex.getMessage(), Map.of());
 	}
 
 	@ExceptionHandler(PayloadTooLargeException.class)

@@ -227,7 +227,7 @@ final class Catalog {
 
 	void shareLink(UUID org, UUID dataset) {
 		this.jdbc
-			.sql("insert into catalog.share_links (id, org_id, dataset_id, token, created_at, created_by) "
+			.sql("insert into catalog.share_links (id, org_id, dataset_id, token_sha256, created_at, created_by) "
 					+ "values (gen_random_uuid(), ?, ?, ?, now(), 'key-1')")
 			.params(org, dataset, UUID.randomUUID().toString())
 			.update();

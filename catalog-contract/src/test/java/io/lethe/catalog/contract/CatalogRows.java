@@ -86,7 +86,7 @@ final class CatalogRows {
 	UUID shareLink(UUID dataset) {
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
-				insert into catalog.share_links (id, org_id, dataset_id, token, created_at, created_by)
+				insert into catalog.share_links (id, org_id, dataset_id, token_sha256, created_at, created_by)
 				values (?, ?, ?, ?, now(), 'test')
 				""").params(id, this.org, dataset, id.toString()).update();
 		return id;

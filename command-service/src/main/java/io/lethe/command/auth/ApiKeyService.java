@@ -1,8 +1,6 @@
 package io.lethe.command.auth;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -16,8 +14,7 @@ import org.springframework.stereotype.Service;
 /**
  * Mints and checks API keys. A key reads {@code lethe_<key id>_<secret>}: the id finds
  * the stored hash, the secret (256 random bits) is compared with it in constant time.
- * Only the SHA-256 of the secret is stored; a fast hash is right here because the secret
- * is random, not a password.
+ * Only the SHA-256 of the secret is stored ({@link SecretDigests}).
  */
 @Service
 public class ApiKeyService {
@@ -39,7 +36,7 @@ public class ApiKeyService {
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
 		String encodedSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		this.keys.insert(id, orgId, name, role, sha256(encodedSecret));
+		this.keys.insert(id, orgId, name, role, SecretDigests.sha256(encodedSecret));
 		String key = "lethe_" + id.toString().replace("-", "") + "_" + encodedSecret;
 		return new IssuedKey(id, orgId, role, key);
 	}
@@ -56,7 +53,7 @@ public class ApiKeyService {
 			return Optional.empty();
 		}
 		UUID id = uuidOf(matcher.group(1));
-		byte[] presentedHash = sha256(matcher.group(2));
+		byte[] presentedHash = SecretDigests.sha256(matcher.group(2));
 		Optional<ApiKeys.StoredKey> stored = this.keys.findById(id);
 		byte[] expected = stored.map(ApiKeys.StoredKey::secretHash).orElse(NO_SUCH_KEY);
 		boolean matches = MessageDigest.isEqual(presentedHash, expected);
@@ -77,15 +74,6 @@ public class ApiKeyService {
 			low = (low << 8) | (bytes[i + 8] & 0xff);
 		}
 		return new UUID(high, low);
-	}
-
-	private static byte[] sha256(String value) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

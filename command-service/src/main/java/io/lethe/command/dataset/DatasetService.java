@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.lethe.problems.ConflictException;
+import io.lethe.problems.ForbiddenException;
 import io.lethe.problems.NotFoundException;
 import io.lethe.command.auth.Caller;
 
@@ -36,12 +37,20 @@ public class DatasetService {
 		this.clock = clock;
 	}
 
+	/**
+	 * Creates a dataset. Choosing its id is an operator's privilege (a migration keeps
+	 * known ids); a member key that sends one is refused, and a taken id is refused the
+	 * same way whichever org holds it, so that the answer never confirms another org's
+	 * dataset.
+	 */
 	@Transactional
 	public Dataset create(Caller caller, NewDataset request) {
+		if (request.requestedId() != null && !caller.isOperator()) {
+			throw new ForbiddenException("operator-key-required", "Only an operator key may choose a dataset_id.");
+		}
 		UUID id = (request.requestedId() != null) ? request.requestedId() : UUID.randomUUID();
 		if (request.requestedId() != null && this.datasets.exists(id)) {
-			throw new ConflictException("id-taken", "A dataset with id " + id + " already exists.",
-					Map.of("dataset_id", id));
+			throw idTaken();
 		}
 		Instant now = now();
 		Dataset dataset = new Dataset(id, caller.orgId(), request.name(), request.description(), request.encoderName(),
@@ -53,6 +62,10 @@ public class DatasetService {
 			this.datasets.insert(dataset);
 		}
 		catch (DuplicateKeyException ex) {
+			// a concurrent create took the chosen id between the check and the insert
+			if (request.requestedId() != null && String.valueOf(ex.getMessage()).contains("datasets_pkey")) {
+				throw idTaken();
+			}
 			throw nameTaken(request.name());
 		}
 		return dataset;
@@ -251,6 +264,10 @@ public class DatasetService {
 					Map.of("status", current.status().value()));
 		}
 		return current;
+	}
+
+	private static ConflictException idTaken() {
+		return new ConflictException("id-taken", "The dataset_id is not available; choose another.");
 	}
 
 	private static ConflictException nameTaken(String name) {

@@ -113,17 +113,53 @@ class DatasetApiIntegrationTests extends CommandServiceIntegrationTest {
 	}
 
 	@Test
-	void aKnownDatasetIdCanBeKeptDuringMigration() {
+	void anOperatorKeyCanKeepAKnownDatasetIdDuringMigration() {
 		TestOrg org = newOrg();
+		String operator = operatorKey(org);
 		String id = java.util.UUID.randomUUID().toString();
 
-		Response created = this.api.post("/api/v1/datasets", org.key(), Map.of("name", "migrated", "dataset_id", id));
-		Response again = this.api.post("/api/v1/datasets", org.key(), Map.of("name", "migrated_2", "dataset_id", id));
+		Response created = this.api.post("/api/v1/datasets", operator, Map.of("name", "migrated", "dataset_id", id));
 
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(created.json().get("id").stringValue()).isEqualTo(id);
-		assertThat(again.status()).isEqualTo(409);
-		assertThat(again.json().get("type").stringValue()).isEqualTo("urn:lethe:problem:id-taken");
+		assertThat(this.api.get("/api/v1/datasets/" + id, org.key()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aMemberKeyMayNotChooseADatasetId() {
+		TestOrg org = newOrg();
+		String id = java.util.UUID.randomUUID().toString();
+
+		Response refused = this.api.post("/api/v1/datasets", org.key(), Map.of("name", "chosen", "dataset_id", id));
+
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.json().get("type").stringValue()).isEqualTo("urn:lethe:problem:operator-key-required");
+		assertThat(this.api.get("/api/v1/datasets/" + id, org.key()).status()).isEqualTo(404);
+		assertThat(this.jdbc.sql("select count(*) from catalog.datasets where id = :id")
+			.param("id", java.util.UUID.fromString(id))
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aTakenDatasetIdIsAnsweredAlikeWhicheverOrgHoldsIt() {
+		TestOrg org = newOrg();
+		TestOrg other = newOrg();
+		String operator = operatorKey(org);
+		String own = dataset(org, "own_dataset");
+		String foreign = dataset(other, "foreign_dataset");
+
+		Response ownTaken = this.api.post("/api/v1/datasets", operator, Map.of("name", "again", "dataset_id", own));
+		Response foreignTaken = this.api.post("/api/v1/datasets", operator,
+				Map.of("name", "again", "dataset_id", foreign));
+
+		assertThat(ownTaken.status()).isEqualTo(409);
+		assertThat(ownTaken.json().get("type").stringValue()).isEqualTo("urn:lethe:problem:id-taken");
+		assertThat(foreignTaken.status()).isEqualTo(ownTaken.status());
+		assertThat(foreignTaken.contentType()).isEqualTo(ownTaken.contentType());
+		assertThat(withoutInstance(foreignTaken)).isEqualTo(withoutInstance(ownTaken));
+		assertThat(foreignTaken.body()).doesNotContain(foreign).doesNotContain("foreign_dataset");
 	}
 
 	@Test
@@ -308,6 +344,13 @@ class DatasetApiIntegrationTests extends CommandServiceIntegrationTest {
 		return StreamSupport.stream(page.get("data").values().spliterator(), false)
 			.map((d) -> d.get("name").stringValue())
 			.toList();
+	}
+
+	/** A problem without its {@code instance}, the path the caller asked for. */
+	private static JsonNode withoutInstance(Response answer) {
+		tools.jackson.databind.node.ObjectNode body = (tools.jackson.databind.node.ObjectNode) answer.json();
+		body.remove("instance");
+		return body;
 	}
 
 }

@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One org with one of everything the API manages, made through the API: a dataset with an
  * item that has a vector and a preview, an asset linked to an entity, a multipart upload
- * in progress and a share link.
+ * in progress and a share link (its id and its token).
  */
-record OrgResources(TestOrg org, String dataset, String item, String asset, String entity, String upload,
+record OrgResources(TestOrg org, String dataset, String item, String asset, String entity, String upload, String share,
 		String shareToken) {
 
 	static final List<Double> VECTOR = List.of(1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.5);
@@ -38,12 +38,13 @@ record OrgResources(TestOrg org, String dataset, String item, String asset, Stri
 				api.post("/api/v1/assets/uploads", key, Map.of("filename", "big.mp4", "content_type", "video/mp4")));
 		Api.Response share = api.post("/api/v1/datasets/" + dataset + "/shares", key, Map.of("expires_in", "P1D"));
 		assertThat(share.status()).as(share.toString()).isEqualTo(201);
-		return new OrgResources(org, dataset, item, asset, entity, upload, share.json().get("token").stringValue());
+		return new OrgResources(org, dataset, item, asset, entity, upload, share.json().get("id").stringValue(),
+				share.json().get("token").stringValue());
 	}
 
 	/** Every id of this org's resources, to look for in answers given to others. */
 	List<String> ids() {
-		return List.of(this.dataset, this.item, this.asset, this.entity, this.upload, this.shareToken);
+		return List.of(this.dataset, this.item, this.asset, this.entity, this.upload, this.share, this.shareToken);
 	}
 
 	/** This org's resource for a path variable of {@code route}. */
@@ -56,6 +57,7 @@ record OrgResources(TestOrg org, String dataset, String item, String asset, Stri
 			case "embedding_name" -> "multimodal";
 			case "part_number" -> "1";
 			case "project_id" -> this.org.id().toString();
+			case "share_id" -> this.share;
 			case "token" -> this.shareToken;
 			case "job_id", "run_id" -> UUID.randomUUID().toString();
 			default -> throw new IllegalArgumentException("No value for {" + variable + "} of " + route);

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.lethe.testkit.Api.Response;
 import io.lethe.command.CommandServiceIntegrationTest;
+import io.lethe.command.auth.SecretDigests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -36,8 +37,8 @@ class ShareAndEntityIntegrationTests extends CommandServiceIntegrationTest {
 		this.api.delete("/api/v1/datasets/" + dataset, org.key());
 
 		assertThat(this.api.get("/share/" + token, null).status()).isEqualTo(404);
-		assertThat(this.jdbc.sql("select revoked_at is not null from catalog.share_links where token = :t")
-			.param("t", token)
+		assertThat(this.jdbc.sql("select revoked_at is not null from catalog.share_links where token_sha256 = :t")
+			.param("t", SecretDigests.sha256Hex(token))
 			.query(Boolean.class)
 			.single()).isTrue();
 	}

@@ -6,24 +6,34 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import io.lethe.command.api.JsonBody;
+import io.lethe.command.api.PageResponse;
+import io.lethe.command.api.Paging;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.share.ShareService;
+import io.lethe.command.share.ShareService.Link;
 import io.lethe.command.share.ShareService.Share;
 import io.lethe.command.share.ShareService.SharedDataset;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Creating share links (with a key) and opening them (without one). */
+/**
+ * Creating, listing and revoking share links (with a key) and opening them (without one).
+ */
 @RestController
 class ShareController {
 
@@ -56,8 +66,28 @@ class ShareController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(ShareResponse.of(share, this.publicUrl));
 	}
 
+	@GetMapping("/api/v1/datasets/{dataset_id}/shares")
+	PageResponse<ShareLinkResponse> list(Caller caller, @PathVariable("dataset_id") UUID datasetId,
+			@RequestParam(name = "limit", required = false) String limit,
+			@RequestParam(name = "offset", required = false) String offset) {
+		PageResponse<Link> page = this.shares.list(caller, datasetId, Paging.parse(limit, offset));
+		return new PageResponse<>(page.data().stream().map(ShareLinkResponse::of).toList(), page.meta());
+	}
+
+	@DeleteMapping("/api/v1/datasets/{dataset_id}/shares/{share_id}")
+	ResponseEntity<Void> revoke(Caller caller, @PathVariable("dataset_id") UUID datasetId,
+			@PathVariable("share_id") UUID shareId) {
+		this.shares.revoke(caller, datasetId, shareId);
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * The header is set before the token is looked up, so that the 404 of an unknown,
+	 * revoked or expired token carries it too: no cache keeps a bearer URL's answer.
+	 */
 	@GetMapping("/share/{token}")
-	SharedDatasetResponse open(@PathVariable("token") String token) {
+	SharedDatasetResponse open(@PathVariable("token") String token, HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		SharedDataset shared = this.shares.open(token);
 		return new SharedDatasetResponse(new SharedDatasetResponse.DatasetSummary(shared.id(), shared.name(),
 				shared.description(), shared.itemCount(), shared.createdDt()), shared.expiresAt());
@@ -79,10 +109,22 @@ class ShareController {
 
 	/** A new share link. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record ShareResponse(String url, String token, Instant expiresAt) {
+	record ShareResponse(UUID id, String url, String token, Instant expiresAt) {
 
 		static ShareResponse of(Share share, String publicUrl) {
-			return new ShareResponse(publicUrl + "/share/" + share.token(), share.token(), share.expiresAt());
+			return new ShareResponse(share.id(), publicUrl + "/share/" + share.token(), share.token(),
+					share.expiresAt());
+		}
+
+	}
+
+	/** A dataset's share link as listed: never its token, which is not stored. */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record ShareLinkResponse(UUID id, Instant createdAt, String createdBy, Instant expiresAt, Instant revokedAt) {
+
+		static ShareLinkResponse of(Link link) {
+			return new ShareLinkResponse(link.id(), link.createdAt(), link.createdBy(), link.expiresAt(),
+					link.revokedAt());
 		}
 
 	}

@@ -11,9 +11,7 @@ import io.lethe.command.dataset.Dataset;
 import io.lethe.command.dataset.DatasetService;
 import io.lethe.command.item.DatasetContents;
 import io.lethe.command.item.ItemService;
-import io.lethe.command.share.ShareService;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,16 +28,9 @@ class SubworkflowController {
 
 	private final ItemService items;
 
-	private final ShareService shares;
-
-	private final String publicUrl;
-
-	SubworkflowController(DatasetService datasets, ItemService items, ShareService shares,
-			@Value("${lethe.public-url}") String publicUrl) {
+	SubworkflowController(DatasetService datasets, ItemService items) {
 		this.datasets = datasets;
 		this.items = items;
-		this.shares = shares;
-		this.publicUrl = publicUrl.replaceAll("/+$", "");
 	}
 
 	@DeleteMapping("/v1/datasets/{id}")
@@ -59,13 +50,8 @@ class SubworkflowController {
 		data.put("createdAt", millis(dataset.createdDt()));
 		data.put("updatedAt", millis(dataset.updatedDt()));
 		data.put("expiresAt", millis(dataset.expiresAt()));
-		data.put("share", this.shares.newest(caller.orgId(), datasetId).map((share) -> {
-			Map<String, Object> link = new LinkedHashMap<>();
-			link.put("url", this.publicUrl + "/share/" + share.token());
-			link.put("token", share.token());
-			link.put("expiresAt", millis(share.expiresAt()));
-			return link;
-		}).orElse(null));
+		// the delete revoked every link, and no token is stored to show
+		data.put("share", null);
 		Map<String, Object> envelope = new LinkedHashMap<>();
 		envelope.put("success", true);
 		envelope.put("total", 1);
