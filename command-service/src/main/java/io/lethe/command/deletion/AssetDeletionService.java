@@ -11,6 +11,7 @@ import java.util.UUID;
 import io.lethe.problems.ConflictException;
 import io.lethe.problems.NotFoundException;
 import io.lethe.command.asset.Asset;
+import io.lethe.command.asset.AssetDeletions;
 import io.lethe.command.asset.AssetService;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.dataset.DatasetService;
@@ -40,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (shared), the asset (exclusive), then the datasets of the referencing items (shared).
  */
 @Service
-public class AssetDeletionService {
+public class AssetDeletionService implements AssetDeletions {
 
 	private final AssetService assets;
 
@@ -66,6 +67,18 @@ public class AssetDeletionService {
 
 	/** What a deletion did. */
 	public record AssetDeletion(UUID assetId, List<Item> referencingItems, int entitiesUnlinked, boolean cascade) {
+	}
+
+	@Override
+	@Transactional
+	public DeletedAsset deleteAsset(Caller caller, UUID assetId, boolean force, boolean cascade) {
+		AssetDeletion deletion = delete(caller, assetId, force, cascade);
+		return new DeletedAsset(deletion.assetId(),
+				deletion.referencingItems()
+					.stream()
+					.map((item) -> new AssetDeletions.Reference(item.datasetId(), item.id()))
+					.toList(),
+				deletion.entitiesUnlinked(), deletion.cascade());
 	}
 
 	@Transactional

@@ -1,0 +1,55 @@
+package io.lethe.command.asset.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.lethe.command.api.QueryFlags;
+import io.lethe.command.asset.AssetDeletions;
+import io.lethe.command.asset.AssetDeletions.DeletedAsset;
+import io.lethe.command.auth.Caller;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The native delete route of an asset. */
+@RestController
+class AssetDeletionController {
+
+	private final AssetDeletions deletions;
+
+	AssetDeletionController(AssetDeletions deletions) {
+		this.deletions = deletions;
+	}
+
+	@DeleteMapping("/api/v1/assets/{asset_id}")
+	AssetDeletionResponse deleteAsset(Caller caller, @PathVariable("asset_id") UUID id,
+			@RequestParam(name = "force", required = false) String force,
+			@RequestParam(name = "cascade", required = false) String cascade) {
+		DeletedAsset deletion = this.deletions.deleteAsset(caller, id, QueryFlags.parse("force", force),
+				QueryFlags.parse("cascade", cascade));
+		return AssetDeletionResponse.of(deletion);
+	}
+
+	/** What deleting an asset did. */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record AssetDeletionResponse(UUID assetId, String status, List<Reference> references, int entitiesUnlinked,
+			boolean cascade) {
+
+		static AssetDeletionResponse of(DeletedAsset deletion) {
+			return new AssetDeletionResponse(deletion.assetId(), "deleted",
+					deletion.references().stream().map((ref) -> new Reference(ref.datasetId(), ref.itemId())).toList(),
+					deletion.entitiesUnlinked(), deletion.cascade());
+		}
+
+	}
+
+	/** An item that referenced the asset. */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record Reference(UUID datasetId, UUID itemId) {
+	}
+
+}
