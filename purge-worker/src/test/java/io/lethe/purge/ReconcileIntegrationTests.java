@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.lethe.events.ReconcileRequested;
 import io.lethe.events.codec.Topics;
 import io.lethe.stores.object.ObjectKeys;
 import io.lethe.testkit.Api;
@@ -194,7 +193,7 @@ class ReconcileIntegrationTests extends PurgeWorkerIntegrationTest {
 	void aRequestWithAMalformedSafetyAgeIsDeadLetteredAndNothingRuns() {
 		UUID run = UUID.randomUUID();
 
-		TestEvents.publish(run, request(run, this.catalog.org(), false, "soon"));
+		TestEvents.publish(run, TestEvents.reconcileRequested(run, this.catalog.org(), false, "soon"));
 
 		ConsumerRecord<String, byte[]> dead = KafkaProbe
 			.awaitRawRecords(Topics.DELETIONS_DLT, (record) -> run.toString().equals(record.key()), 1)
@@ -219,7 +218,7 @@ class ReconcileIntegrationTests extends PurgeWorkerIntegrationTest {
 	 */
 	private JsonNode reconcile(UUID org, boolean dryRun, String safetyAge) {
 		UUID run = UUID.randomUUID();
-		TestEvents.publish(run, request(run, org, dryRun, safetyAge));
+		TestEvents.publish(run, TestEvents.reconcileRequested(run, org, dryRun, safetyAge));
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.catalog.count(
 					"select count(*) from purge.reconcile_runs where id = ? and state in ('completed', 'failed')",
@@ -231,19 +230,6 @@ class ReconcileIntegrationTests extends PurgeWorkerIntegrationTest {
 			.singleRow();
 		assertThat(row.get("state")).as(String.valueOf(row.get("error"))).isEqualTo("completed");
 		return JSON.readTree((String) row.get("report"));
-	}
-
-	private static ReconcileRequested request(UUID run, UUID org, boolean dryRun, String safetyAge) {
-		return ReconcileRequested.newBuilder()
-			.setEventId(UUID.randomUUID().toString())
-			.setOrgId(org.toString())
-			.setOccurredAt(Instant.now())
-			.setRunId(run.toString())
-			.setDryRun(dryRun)
-			.setScopeOrgId(org.toString())
-			.setSafetyAge(safetyAge)
-			.setRequestedBy("operator-key")
-			.build();
 	}
 
 	private static Map<String, Long> found(JsonNode report) {

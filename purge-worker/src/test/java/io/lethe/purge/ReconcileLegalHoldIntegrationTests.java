@@ -1,11 +1,9 @@
 package io.lethe.purge;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import io.lethe.events.ReconcileRequested;
 import io.lethe.stores.object.ObjectKeys;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -64,17 +62,7 @@ class ReconcileLegalHoldIntegrationTests extends PurgeWorkerIntegrationTest {
 	/** A real run limited to {@code org}, with no safety age; its report. */
 	private JsonNode reconcile(UUID org) {
 		UUID run = UUID.randomUUID();
-		TestEvents.publish(run,
-				ReconcileRequested.newBuilder()
-					.setEventId(UUID.randomUUID().toString())
-					.setOrgId(org.toString())
-					.setOccurredAt(Instant.now())
-					.setRunId(run.toString())
-					.setDryRun(false)
-					.setScopeOrgId(org.toString())
-					.setSafetyAge("PT0S")
-					.setRequestedBy("operator-key")
-					.build());
+		TestEvents.publish(run, TestEvents.reconcileRequested(run, org, false, "PT0S"));
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.catalog.count(
 					"select count(*) from purge.reconcile_runs where id = ? and state in ('completed', 'failed')",

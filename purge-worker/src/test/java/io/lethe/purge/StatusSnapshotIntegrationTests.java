@@ -1,12 +1,10 @@
 package io.lethe.purge;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import io.lethe.events.PurgeJobUpdated;
-import io.lethe.events.ReconcileRequested;
 import io.lethe.events.ReconcileRunUpdated;
 import io.lethe.events.codec.Topics;
 import io.lethe.purge.job.JobState;
@@ -80,17 +78,7 @@ class StatusSnapshotIntegrationTests extends PurgeWorkerIntegrationTest {
 	void aReconcileRunsEndAndReportReachThePurgeEventsAsASnapshot() {
 		UUID org = this.catalog.org();
 		UUID run = UUID.randomUUID();
-		TestEvents.publish(run,
-				ReconcileRequested.newBuilder()
-					.setEventId(UUID.randomUUID().toString())
-					.setOrgId(org.toString())
-					.setOccurredAt(Instant.now())
-					.setRunId(run.toString())
-					.setDryRun(true)
-					.setScopeOrgId(org.toString())
-					.setSafetyAge("PT0S")
-					.setRequestedBy("operator-key")
-					.build());
+		TestEvents.publish(run, TestEvents.reconcileRequested(run, org, true, "PT0S"));
 
 		ReconcileRunUpdated done = (ReconcileRunUpdated) KafkaProbe
 			.awaitEvents(Topics.PURGE_EVENTS,

@@ -10,6 +10,7 @@ import io.lethe.events.DatasetRestored;
 import io.lethe.events.PurgeCompleted;
 import io.lethe.events.PurgeFailed;
 import io.lethe.events.PurgeRequested;
+import io.lethe.events.ReconcileRequested;
 import io.lethe.events.SamplesDeletionRequested;
 import io.lethe.events.codec.Topics;
 import org.apache.avro.specific.SpecificRecord;
@@ -89,6 +90,23 @@ final class TestEvents {
 	}
 
 	/** Publishes to lethe.deletions, keyed by the root as the relay does. */
+	/**
+	 * An operator's reconcile request for one org's data, as the command service sends
+	 * it.
+	 */
+	static ReconcileRequested reconcileRequested(UUID run, UUID org, boolean dryRun, String safetyAge) {
+		return ReconcileRequested.newBuilder()
+			.setEventId(UUID.randomUUID().toString())
+			.setOrgId(org.toString())
+			.setOccurredAt(Instant.now())
+			.setRunId(run.toString())
+			.setDryRun(dryRun)
+			.setScopeOrgId(org.toString())
+			.setSafetyAge(safetyAge)
+			.setRequestedBy("operator-key")
+			.build();
+	}
+
 	static void publish(UUID root, SpecificRecord event) {
 		KafkaProbe.send(Topics.DELETIONS, root.toString(), event);
 	}
