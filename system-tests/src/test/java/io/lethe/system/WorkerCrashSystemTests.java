@@ -48,7 +48,7 @@ class WorkerCrashSystemTests {
 
 	@Test
 	void aPurgeKilledAgainAndAgainFinishesWithZeroResidueAndOneReceipt() throws Exception {
-		int wantedKills = Integer.getInteger("lethe.crash.kills", 8);
+		int wantedKills = Integer.getInteger("lethe.crash.kills", 10);
 		int items = Integer.getInteger("lethe.crash.items", 6_000);
 		long seed = Long.getLong("lethe.crash.seed", System.nanoTime());
 		Random random = new Random(seed);
