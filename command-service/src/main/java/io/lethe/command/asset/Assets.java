@@ -59,18 +59,24 @@ public class Assets {
 			.optional();
 	}
 
-	/** The asset's status, deleted or not, while its row exists. */
+	/**
+	 * The asset's status, deleted or not, while its row exists; once the purge removed
+	 * the row, that it was deleted, when and by whom.
+	 */
 	public Optional<AssetStatus> status(UUID org, UUID id) {
-		return this.jdbc
-			.sql("select status, deleted_at, deleted_by from catalog.assets where id = :id and org_id = :org")
-			.param("id", id)
-			.param("org", org)
-			.query((rs, row) -> {
-				OffsetDateTime deletedAt = rs.getObject("deleted_at", OffsetDateTime.class);
-				return new AssetStatus(rs.getString("status"), (deletedAt != null) ? deletedAt.toInstant() : null,
-						rs.getString("deleted_by"));
-			})
-			.optional();
+		return this.jdbc.sql("""
+				select a.status, coalesce(a.deleted_at, d.deleted_at) as deleted_at,
+				       coalesce(a.deleted_by, d.deleted_by) as deleted_by, a.id is null as row_purged
+				  from (select cast(:id as uuid) as id) wanted
+				  left join catalog.assets a on a.id = wanted.id and a.org_id = :org
+				  left join catalog.asset_deletions d on d.asset_id = wanted.id and d.org_id = :org
+				 where a.id is not null or d.asset_id is not null
+				""").param("id", id).param("org", org).query((rs, row) -> {
+			OffsetDateTime deletedAt = rs.getObject("deleted_at", OffsetDateTime.class);
+			boolean rowPurged = rs.getBoolean("row_purged");
+			return new AssetStatus(rowPurged ? Asset.DELETED : rs.getString("status"),
+					(deletedAt != null) ? deletedAt.toInstant() : null, rs.getString("deleted_by"), rowPurged);
+		}).optional();
 	}
 
 	/**
@@ -142,14 +148,21 @@ public class Assets {
 			.update();
 	}
 
+	/**
+	 * Marks the asset deleted and keeps who and when in {@code catalog.asset_deletions},
+	 * which outlives the row that the purge removes.
+	 */
 	void markDeleted(UUID id, String by, java.time.Instant at) {
-		this.jdbc
-			.sql("update catalog.assets set status = 'deleted', deleted_at = :at, deleted_by = :by, updated_at = :at, "
-					+ "updated_by = :by where id = :id")
-			.param("id", id)
-			.param("by", by)
-			.param("at", Timestamp.from(at))
-			.update();
+		this.jdbc.sql("""
+				with deleted as (
+				  update catalog.assets set status = 'deleted', deleted_at = :at, deleted_by = :by, updated_at = :at,
+				         updated_by = :by
+				   where id = :id
+				  returning id, org_id)
+				insert into catalog.asset_deletions (asset_id, org_id, deleted_at, deleted_by)
+				select id, org_id, :at, :by from deleted
+				on conflict (asset_id) do nothing
+				""").param("id", id).param("by", by).param("at", Timestamp.from(at)).update();
 	}
 
 	/**

@@ -41,20 +41,27 @@ class AssetDeletionStatusIntegrationTests extends CommandServiceIntegrationTest 
 		assertThat(deleted.get("receipt").isNull()).isTrue();
 		assertThat(status(stranger, asset).status()).isEqualTo(404);
 
-		// the worker purged it: its job and receipt stay, the asset row is gone
+		// the worker's purge removed the row before its snapshot of the job arrived: the
+		// deletion is still known, and under way
+		this.jdbc.sql("delete from catalog.assets where id = cast(:id as uuid)").param("id", asset).update();
+		JsonNode begun = status(org, asset).json();
+		assertThat(begun.get("state").stringValue()).isEqualTo("purging");
+		assertThat(begun.get("requested_by").stringValue()).isEqualTo(org.keyId().toString());
+		assertThat(begun.get("requested_at").stringValue()).isEqualTo(deleted.get("requested_at").stringValue());
+		assertThat(status(stranger, asset).status()).isEqualTo(404);
+
+		// the worker purged it: its job and receipt stay
 		UUID job = UUID.randomUUID();
 		PurgeEvents.publish(PurgeEvents.completed(org.id(), job, "asset", UUID.fromString(asset), 7)
-			.setRequestedBy("key-of-the-request")
 			.setStep("objects")
 			.setObjectsDeleted(3)
 			.setReceipt("{\"root_id\":\"" + asset + "\"}")
 			.setReceiptSignature("abc123"));
-		this.jdbc.sql("delete from catalog.assets where id = cast(:id as uuid)").param("id", asset).update();
 
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(status(org, asset).json().get("state").stringValue()).isEqualTo("purged"));
 		JsonNode purged = status(org, asset).json();
-		assertThat(purged.get("requested_by").stringValue()).isEqualTo("key-of-the-request");
+		assertThat(purged.get("requested_by").stringValue()).isEqualTo(org.keyId().toString());
 		assertThat(purged.get("job").get("id").stringValue()).isEqualTo(job.toString());
 		assertThat(purged.get("job").get("root_type").stringValue()).isEqualTo("asset");
 		assertThat(purged.get("progress").get("objects").get("deleted").longValue()).isEqualTo(3);

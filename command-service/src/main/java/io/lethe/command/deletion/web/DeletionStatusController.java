@@ -70,8 +70,9 @@ class DeletionStatusController {
 	/**
 	 * An asset's deletion: {@code active} while it lives, {@code deleted} until its purge
 	 * begins, then {@code purging}, {@code purged} (with the receipt) or {@code failed}.
-	 * Still answers after the purge removed the asset's row, from its job; another org's
-	 * asset, or one never deleted nor known, is a 404.
+	 * Still answers after the purge removed the asset's row, from the record of its
+	 * deletion and its job; another org's asset, or one never deleted nor known, is a
+	 * 404.
 	 */
 	@GetMapping("/api/v1/assets/{asset_id}/deletion")
 	@Transactional(readOnly = true)
@@ -84,12 +85,15 @@ class DeletionStatusController {
 		if (asset.isEmpty() && job.isEmpty()) {
 			throw new NotFoundException("Asset " + id);
 		}
+		Optional<ReceiptView> receipt = job.flatMap((j) -> this.purges.receipt(j.id()));
+		// only a purge removes a deleted asset's row: with the row gone and the worker's
+		// snapshot of the job not yet arrived, the purge has begun
+		boolean begun = asset.map(AssetStatus::rowPurged).orElse(false);
 		String state = job.map((j) -> switch (j.state()) {
 			case "failed" -> "failed";
-			case "completed" -> "purged";
-			default -> (j.startedAt() != null) ? "purging" : "deleted";
-		}).orElse("deleted");
-		Optional<ReceiptView> receipt = job.flatMap((j) -> this.purges.receipt(j.id()));
+			case "completed" -> receipt.isPresent() ? "purged" : "purging";
+			default -> (j.startedAt() != null || begun) ? "purging" : "deleted";
+		}).orElse(begun ? "purging" : "deleted");
 		// once purged, the row is gone and the job says who asked and when
 		Instant requestedAt = asset.map(AssetStatus::deletedAt).orElseGet(() -> job.get().requestedAt());
 		String requestedBy = asset.map(AssetStatus::deletedBy).orElseGet(() -> job.get().requestedBy());

@@ -150,7 +150,7 @@ class DeletionStatusControllerTests {
 
 	@Test
 	void aLiveAssetIsActive() throws Exception {
-		given(this.assets.status(CALLER, ID)).willReturn(Optional.of(new AssetStatus("ready", null, null)));
+		given(this.assets.status(CALLER, ID)).willReturn(Optional.of(new AssetStatus("ready", null, null, false)));
 
 		poll("/api/v1/assets/" + ID + "/deletion").andExpect(status().isOk())
 			.andExpect(jsonPath("$.asset_id").value(ID.toString()))
@@ -160,11 +160,31 @@ class DeletionStatusControllerTests {
 	@Test
 	void anAssetWhoseRowThePurgeRemovedAnswersFromItsJob() throws Exception {
 		given(this.purges.jobPurgingAsset(CALLER.orgId(), ID)).willReturn(Optional.of(job("asset", ID, "completed")));
+		given(this.purges.receipt(JOB)).willReturn(Optional.of(new ReceiptView(RECEIPT, "c2ln", "HmacSHA256", "k1")));
 
 		poll("/api/v1/assets/" + ID + "/deletion").andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("purged"))
 			.andExpect(jsonPath("$.requested_by").value(CALLER.principal()))
 			.andExpect(jsonPath("$.requested_at").value("2025-03-01T12:00:00Z"));
+	}
+
+	@Test
+	void anAssetWhoseRowIsGoneBeforeTheWorkerReportedItsJobIsPurging() throws Exception {
+		given(this.assets.status(CALLER, ID))
+			.willReturn(Optional.of(new AssetStatus("deleted", AT, CALLER.principal(), true)));
+
+		poll("/api/v1/assets/" + ID + "/deletion").andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("purging"))
+			.andExpect(jsonPath("$.requested_by").value(CALLER.principal()))
+			.andExpect(jsonPath("$.job").doesNotExist());
+	}
+
+	@Test
+	void aCompletedAssetPurgeWhoseReceiptHasNotArrivedIsStillPurging() throws Exception {
+		given(this.purges.jobPurgingAsset(CALLER.orgId(), ID)).willReturn(Optional.of(job("asset", ID, "completed")));
+
+		poll("/api/v1/assets/" + ID + "/deletion").andExpect(jsonPath("$.state").value("purging"))
+			.andExpect(jsonPath("$.receipt").doesNotExist());
 	}
 
 	@Test
