@@ -9,6 +9,9 @@ cd "$root"
 export LETHE_HOME=${LETHE_HOME:-$root/.lethe}
 export LETHE_COMMAND_PORT=${LETHE_COMMAND_PORT:-8080}
 export LETHE_WORKER_PORT=${LETHE_WORKER_PORT:-8081}
+# health, metrics and Prometheus: each service's own management port, on loopback
+export LETHE_COMMAND_MANAGEMENT_PORT=${LETHE_COMMAND_MANAGEMENT_PORT:-8082}
+export LETHE_WORKER_MANAGEMENT_PORT=${LETHE_WORKER_MANAGEMENT_PORT:-8083}
 export LETHE_KAFKA_PORT=${LETHE_KAFKA_PORT:-9092}
 export LETHE_S3_PORT=${LETHE_S3_PORT:-9090}
 export LETHE_S3_BUCKET=${LETHE_S3_BUCKET:-lethe}
@@ -26,7 +29,7 @@ export LETHE_JDBC_URL=${LETHE_JDBC_URL:-jdbc:postgresql://$LETHE_DB_HOST:$LETHE_
 logs=$LETHE_HOME/logs
 mkdir -p "$logs"
 
-for port in "$LETHE_COMMAND_PORT" "$LETHE_WORKER_PORT" "$LETHE_KAFKA_PORT" "$((LETHE_KAFKA_PORT + 1))" "$LETHE_S3_PORT"; do
+for port in "$LETHE_COMMAND_PORT" "$LETHE_WORKER_PORT" "$LETHE_COMMAND_MANAGEMENT_PORT" "$LETHE_WORKER_MANAGEMENT_PORT" "$LETHE_KAFKA_PORT" "$((LETHE_KAFKA_PORT + 1))" "$LETHE_S3_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "make run: port $port is already in use (is Lethe already running?)" >&2
     exit 1
@@ -83,13 +86,16 @@ wait_for "devstack (Kafka, S3)" "test -s '$LETHE_HOME/devstack.env'" "$logs/devs
 set -a; source "$LETHE_HOME/devstack.env"; set +a
 
 export LETHE_S3_ACCESS_KEY=${LETHE_S3_ACCESS_KEY:-lethe} LETHE_S3_SECRET_KEY=${LETHE_S3_SECRET_KEY:-lethe-secret}
+# health details (each dependency's error text) only with this token; a new one each run, in stack.env
+export LETHE_MANAGEMENT_TOKEN=${LETHE_MANAGEMENT_TOKEN:-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')}
 java -jar command-service/target/command-service-*[0-9T].jar --lethe.demo.keys-file="$LETHE_HOME/demo-keys.env" \
   >"$logs/command-service.log" 2>&1 &
 pids+=($!)
 java -jar purge-worker/target/purge-worker-*[0-9T].jar >"$logs/purge-worker.log" 2>&1 &
 pids+=($!)
-wait_for "command-service" "curl -sf http://127.0.0.1:$LETHE_COMMAND_PORT/actuator/health" "$logs/command-service.log"
-wait_for "purge-worker" "curl -sf http://127.0.0.1:$LETHE_WORKER_PORT/actuator/health" "$logs/purge-worker.log"
+wait_for "command-service" "curl -sf http://127.0.0.1:$LETHE_COMMAND_MANAGEMENT_PORT/actuator/health" \
+  "$logs/command-service.log"
+wait_for "purge-worker" "curl -sf http://127.0.0.1:$LETHE_WORKER_MANAGEMENT_PORT/actuator/health" "$logs/purge-worker.log"
 wait_for "demo keys" "test -s '$LETHE_HOME/demo-keys.env'" "$logs/command-service.log"
 set -a; source "$LETHE_HOME/demo-keys.env"; set +a
 
@@ -99,6 +105,9 @@ chmod 600 "$LETHE_HOME/stack.env"
 cat >"$LETHE_HOME/stack.env" <<ENV
 LETHE_API=http://127.0.0.1:$LETHE_COMMAND_PORT
 LETHE_WORKER=http://127.0.0.1:$LETHE_WORKER_PORT
+LETHE_COMMAND_MANAGEMENT=http://127.0.0.1:$LETHE_COMMAND_MANAGEMENT_PORT
+LETHE_WORKER_MANAGEMENT=http://127.0.0.1:$LETHE_WORKER_MANAGEMENT_PORT
+LETHE_MANAGEMENT_TOKEN=$LETHE_MANAGEMENT_TOKEN
 LETHE_ORG_A_ID=$LETHE_ORG_A_ID
 LETHE_ORG_A_KEY=$LETHE_ORG_A_KEY
 LETHE_ORG_B_ID=$LETHE_ORG_B_ID
@@ -118,6 +127,8 @@ cat <<BANNER
 Lethe is running.
   command service  http://127.0.0.1:$LETHE_COMMAND_PORT   (OpenAPI: /v3/api-docs)
   purge worker     http://127.0.0.1:$LETHE_WORKER_PORT
+  health, metrics  http://127.0.0.1:$LETHE_COMMAND_MANAGEMENT_PORT/actuator, http://127.0.0.1:$LETHE_WORKER_MANAGEMENT_PORT/actuator
+                   (health details with Authorization: Bearer \$LETHE_MANAGEMENT_TOKEN)
   Kafka            $LETHE_KAFKA_BOOTSTRAP
   S3               $LETHE_S3_ENDPOINT  (bucket $LETHE_S3_BUCKET)
   PostgreSQL       postgresql://$LETHE_DB_USER@$LETHE_DB_HOST:$LETHE_DB_PORT/$LETHE_DB_NAME

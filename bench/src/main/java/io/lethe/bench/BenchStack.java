@@ -55,6 +55,9 @@ final class BenchStack implements AutoCloseable {
 		Map<String, String> commandEnv = new HashMap<>(this.env);
 		commandEnv.put("LETHE_COMMAND_PORT", String.valueOf(port));
 		commandEnv.put("LETHE_PUBLIC_URL", "http://127.0.0.1:" + port);
+		// the bench reads health and metrics where it calls the API: management on the
+		// same port (a deployment keeps them apart)
+		commandEnv.put("LETHE_COMMAND_MANAGEMENT_PORT", String.valueOf(port));
 		// The per-key rate limit (200/s, burst 400 by default) would measure the limiter,
 		// not the service: the bench raises it far above what this machine can reach.
 		commandEnv.put("LETHE_RATE_LIMIT", "1000000");
@@ -74,6 +77,7 @@ final class BenchStack implements AutoCloseable {
 		int port = Ports.free();
 		Map<String, String> workerEnv = new HashMap<>(this.env);
 		workerEnv.put("LETHE_WORKER_PORT", String.valueOf(port));
+		workerEnv.put("LETHE_WORKER_MANAGEMENT_PORT", String.valueOf(port));
 		workerEnv.put("LETHE_S3_ENDPOINT", s3Endpoint.toString());
 		this.worker = Service.start("purge-worker", jar("purge-worker"), heap, List.of(), workerEnv, port,
 				this.home.resolve("purge-worker.log"));

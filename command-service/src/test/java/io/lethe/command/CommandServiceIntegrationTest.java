@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,8 +34,11 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // the tests send thousands of requests with few keys; RateLimitIntegrationTests checks
 // the limit
-@TestPropertySource(properties = { "lethe.limits.requests-per-second=100000", "lethe.limits.burst=100000" })
+@TestPropertySource(properties = { "lethe.limits.requests-per-second=100000", "lethe.limits.burst=100000",
+		"lethe.management.token=" + CommandServiceIntegrationTest.MANAGEMENT_TOKEN })
 public abstract class CommandServiceIntegrationTest {
+
+	protected static final String MANAGEMENT_TOKEN = "management-token-of-the-tests";
 
 	@Autowired
 	protected ApiKeyService keys;
@@ -48,7 +52,13 @@ public abstract class CommandServiceIntegrationTest {
 	@LocalServerPort
 	protected int port;
 
+	/** Where health, metrics and Prometheus are served: a port of their own. */
+	@LocalManagementPort
+	protected int managementPort;
+
 	protected Api api;
+
+	protected Api management;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -62,6 +72,7 @@ public abstract class CommandServiceIntegrationTest {
 	@BeforeEach
 	void connectApi() {
 		this.api = new Api("http://127.0.0.1:" + this.port);
+		this.management = new Api("http://127.0.0.1:" + this.managementPort);
 	}
 
 	/** A plain S3 client on the test bucket: what a user's tooling would see. */

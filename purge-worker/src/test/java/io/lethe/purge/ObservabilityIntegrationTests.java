@@ -11,8 +11,6 @@ import io.lethe.stores.object.ObjectKeys;
 import io.lethe.testkit.Api;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,9 +19,6 @@ import static org.awaitility.Awaitility.await;
  * runs and fails, an audit record of every purge that ends, and health per dependency.
  */
 class ObservabilityIntegrationTests extends PurgeWorkerIntegrationTest {
-
-	@LocalServerPort
-	private int port;
 
 	@Test
 	void prometheusShowsWhatAPurgeDeletesWhileItRunsAndWhenItFailsAndRecovers() {
@@ -73,7 +68,7 @@ class ObservabilityIntegrationTests extends PurgeWorkerIntegrationTest {
 
 	@Test
 	void healthReportsEachDependency() {
-		Api.Response health = new Api("http://127.0.0.1:" + this.port).get("/actuator/health", null);
+		Api.Response health = new Api("http://127.0.0.1:" + this.managementPort).get("/actuator/health", null);
 
 		assertThat(health.status()).isEqualTo(200);
 		for (String component : new String[] { "db", "kafka", "objectStore", "vectorIndex" }) {
@@ -92,7 +87,7 @@ class ObservabilityIntegrationTests extends PurgeWorkerIntegrationTest {
 	}
 
 	private Map<String, Double> scrape() {
-		Api.Response response = new Api("http://127.0.0.1:" + this.port).get("/actuator/prometheus", null);
+		Api.Response response = new Api("http://127.0.0.1:" + this.managementPort).get("/actuator/prometheus", null);
 		assertThat(response.status()).isEqualTo(200);
 		Map<String, Double> samples = new java.util.HashMap<>();
 		Matcher line = Pattern.compile("(?m)^(lethe_[a-z_]+(?:\\{[^}]*\\})?) (\\S+)$").matcher(response.body());

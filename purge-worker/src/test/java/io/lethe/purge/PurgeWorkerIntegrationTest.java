@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,6 +44,10 @@ public abstract class PurgeWorkerIntegrationTest {
 	 * contract's grants only.
 	 */
 	protected final JdbcClient jdbc = JdbcClient.create(FIXTURES);
+
+	/** Where health, metrics and Prometheus are served: a port of their own. */
+	@LocalManagementPort
+	protected int managementPort;
 
 	/** The worker's own connection pool: what its role may do. */
 	@Autowired

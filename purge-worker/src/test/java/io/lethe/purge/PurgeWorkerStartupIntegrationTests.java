@@ -7,9 +7,7 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,20 +16,30 @@ class PurgeWorkerStartupIntegrationTests extends PurgeWorkerIntegrationTest {
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	JdbcClient jdbc;
-
 	@Test
 	void theWorkerStartsHealthyWithItsOwnSchema() throws Exception {
-		HttpResponse<String> health = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health")).build(),
-					HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> health = get(this.managementPort, "/actuator/health");
 
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"status\":\"UP\"");
-		assertThat(this.jdbc.sql("select count(*) from information_schema.schemata where schema_name = 'purge'")
+		assertThat(this.workerJdbc.sql("select count(*) from information_schema.schemata where schema_name = 'purge'")
 			.query(Integer.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void managementEndpointsAreServedOnTheirOwnPortOnly() throws Exception {
+		assertThat(this.managementPort).isNotEqualTo(this.port);
+		for (String path : new String[] { "/actuator/health", "/actuator/prometheus", "/actuator/metrics" }) {
+			assertThat(get(this.port, path).statusCode()).as(path).isEqualTo(404);
+			assertThat(get(this.managementPort, path).statusCode()).as(path).isEqualTo(200);
+		}
+	}
+
+	private static HttpResponse<String> get(int port, String path) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
 	}
 
 }

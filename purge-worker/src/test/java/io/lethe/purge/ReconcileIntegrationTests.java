@@ -19,7 +19,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,9 +37,6 @@ class ReconcileIntegrationTests extends PurgeWorkerIntegrationTest {
 
 	@Autowired
 	private MeterRegistry meters;
-
-	@LocalServerPort
-	private int port;
 
 	@Test
 	void aDryRunListsOrphansAndDeletesNothingThenARealRunRemovesThemAndNoLiveByte() {
@@ -205,7 +201,7 @@ class ReconcileIntegrationTests extends PurgeWorkerIntegrationTest {
 	}
 
 	private String prometheus() {
-		return new Api("http://127.0.0.1:" + this.port).get("/actuator/prometheus", null).body();
+		return new Api("http://127.0.0.1:" + this.managementPort).get("/actuator/prometheus", null).body();
 	}
 
 	private JsonNode reconcile(UUID org, boolean dryRun) {

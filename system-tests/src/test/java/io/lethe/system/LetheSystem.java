@@ -54,11 +54,13 @@ final class LetheSystem {
 		this.env = ServiceSettings.environment(this.postgres.jdbcUrl(), this.postgres.password(), RECEIPT_KEY);
 		this.env.put("LETHE_DB_POOL", "8");
 		int commandPort = Ports.free();
+		int commandManagementPort = Ports.free();
 		Map<String, String> commandEnv = new HashMap<>(this.env);
 		commandEnv.put("LETHE_COMMAND_PORT", String.valueOf(commandPort));
+		commandEnv.put("LETHE_COMMAND_MANAGEMENT_PORT", String.valueOf(commandManagementPort));
 		commandEnv.put("LETHE_PUBLIC_URL", "http://127.0.0.1:" + commandPort);
 		this.commandService = ServiceProcess.start("command-service", jar("lethe.command-service.jar"),
-				List.of("--lethe.demo.keys-file=" + keysFile), commandEnv, commandPort,
+				List.of("--lethe.demo.keys-file=" + keysFile), commandEnv, commandPort, commandManagementPort,
 				logs.resolve("command-service.log"));
 		this.worker = startWorker(Ports.free(), "worker", Map.of(), List.of());
 		this.keys = read(keysFile);
@@ -80,11 +82,13 @@ final class LetheSystem {
 	 * another S3 endpoint).
 	 */
 	ServiceProcess startWorker(int port, String name, Map<String, String> extraEnv, List<String> args) {
+		int managementPort = Ports.free();
 		Map<String, String> workerEnv = new HashMap<>(this.env);
 		workerEnv.put("LETHE_WORKER_PORT", String.valueOf(port));
+		workerEnv.put("LETHE_WORKER_MANAGEMENT_PORT", String.valueOf(managementPort));
 		workerEnv.put("LETHE_WORKER_ID", name);
 		workerEnv.putAll(extraEnv);
-		return ServiceProcess.start(name, jar("lethe.purge-worker.jar"), args, workerEnv, port,
+		return ServiceProcess.start(name, jar("lethe.purge-worker.jar"), args, workerEnv, port, managementPort,
 				Path.of(System.getProperty("lethe.system-tests.logs", "target/service-logs")).resolve(name + ".log"));
 	}
 

@@ -32,23 +32,30 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final int port;
 
+	private final int managementPort;
+
 	private final Path log;
 
 	private Process process;
 
-	private ServiceProcess(String name, Path jar, List<String> args, Map<String, String> env, int port, Path log) {
+	private ServiceProcess(String name, Path jar, List<String> args, Map<String, String> env, int port,
+			int managementPort, Path log) {
 		this.name = name;
 		this.jar = jar;
 		this.args = List.copyOf(args);
 		this.env = Map.copyOf(env);
 		this.port = port;
+		this.managementPort = managementPort;
 		this.log = log;
 	}
 
-	/** Starts the jar and waits until its health endpoint on {@code port} answers 200. */
+	/**
+	 * Starts the jar and waits until its health endpoint on {@code managementPort} (which
+	 * the environment must give the service) answers 200.
+	 */
 	public static ServiceProcess start(String name, Path jar, List<String> args, Map<String, String> env, int port,
-			Path log) {
-		ServiceProcess service = new ServiceProcess(name, jar, args, env, port, log);
+			int managementPort, Path log) {
+		ServiceProcess service = new ServiceProcess(name, jar, args, env, port, managementPort, log);
 		service.launch();
 		return service;
 	}
@@ -59,6 +66,11 @@ public final class ServiceProcess implements AutoCloseable {
 
 	public String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** Where its health, metrics and Prometheus endpoints are served. */
+	public String managementUrl() {
+		return "http://127.0.0.1:" + this.managementPort;
 	}
 
 	/**
@@ -143,7 +155,7 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private boolean healthy() {
 		try {
-			HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl() + "/actuator/health")
+			HttpURLConnection connection = (HttpURLConnection) URI.create(managementUrl() + "/actuator/health")
 				.toURL()
 				.openConnection();
 			connection.setConnectTimeout(500);

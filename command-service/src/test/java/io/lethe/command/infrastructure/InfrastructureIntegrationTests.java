@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -121,7 +122,7 @@ class InfrastructureIntegrationTests extends CommandServiceIntegrationTest {
 
 	@Test
 	void healthIsUpAndTheOpenApiDocumentDescribesTheDatasetApi() {
-		Response health = this.api.get("/actuator/health", null);
+		Response health = this.management.get("/actuator/health", null);
 		Response docs = this.api.get("/v3/api-docs", null);
 
 		assertThat(health.status()).isEqualTo(200);
@@ -138,9 +139,34 @@ class InfrastructureIntegrationTests extends CommandServiceIntegrationTest {
 	}
 
 	@Test
+	void managementEndpointsAreOnTheirOwnPortAndHealthDetailsNeedTheManagementToken() {
+		assertThat(this.managementPort).isNotEqualTo(this.port);
+		for (String path : new String[] { "/actuator/health", "/actuator/prometheus", "/actuator/metrics" }) {
+			assertThat(this.api.get(path, null).status()).as(path).isEqualTo(404);
+			assertThat(this.api.get(path, newOrg().key()).status()).as(path).isEqualTo(404);
+			assertThat(this.management.get(path, null).status()).as(path).isEqualTo(200);
+		}
+
+		JsonNode anonymous = this.management.get("/actuator/health", null).json();
+		assertThat(anonymous.get("components").get("db").get("status").stringValue()).isEqualTo("UP");
+		assertThat(anonymous.get("components").get("db").has("details")).isFalse();
+		JsonNode wrongToken = this.management
+			.send("GET", "/actuator/health", Map.of("Authorization", "Bearer not-the-token"), null)
+			.json();
+		assertThat(wrongToken.get("components").get("db").has("details")).isFalse();
+
+		JsonNode authorized = this.management
+			.send("GET", "/actuator/health", Map.of("Authorization", "Bearer " + MANAGEMENT_TOKEN), null)
+			.json();
+		assertThat(authorized.get("components").get("db").get("details").get("database").stringValue())
+			.isEqualTo("PostgreSQL");
+	}
+
+	@Test
 	void prometheusShowsTheOutboxBacklogLagAndWhatWasPublished() {
 		TestOrg org = newOrg();
-		double published = sample(this.api.get("/actuator/prometheus", null).body(), "lethe_outbox_published_total");
+		double published = sample(this.management.get("/actuator/prometheus", null).body(),
+				"lethe_outbox_published_total");
 		String dataset = this.api.post("/api/v1/datasets", org.key(), Map.of("name", "metered"))
 			.json()
 			.get("id")
@@ -149,7 +175,7 @@ class InfrastructureIntegrationTests extends CommandServiceIntegrationTest {
 		this.api.delete("/api/v1/datasets/" + dataset + "?grace=PT1H", org.key());
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			String metrics = this.api.get("/actuator/prometheus", null).body();
+			String metrics = this.management.get("/actuator/prometheus", null).body();
 			assertThat(sample(metrics, "lethe_outbox_published_total")).isGreaterThanOrEqualTo(published + 1);
 			assertThat(sample(metrics, "lethe_outbox_backlog")).isZero();
 			assertThat(sample(metrics, "lethe_outbox_lag_seconds")).isZero();
