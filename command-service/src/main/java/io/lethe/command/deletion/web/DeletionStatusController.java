@@ -63,7 +63,7 @@ class DeletionStatusController {
 		}
 		boolean held = this.holds.find(id).isPresent();
 		return new DeletionStatus(id, state, dataset.deletedDt(), dataset.deletedBy(), dataset.expiresAt(), held,
-				job.map(JobStatus::of).orElse(null), job.map(Progress::of).orElse(Progress.NONE),
+				job.map((j) -> JobStatus.of(j, caller)).orElse(null), job.map(Progress::of).orElse(Progress.NONE),
 				receipt.map(Receipt::of).orElse(null));
 	}
 
@@ -97,8 +97,9 @@ class DeletionStatusController {
 		// once purged, the row is gone and the job says who asked and when
 		Instant requestedAt = asset.map(AssetStatus::deletedAt).orElseGet(() -> job.get().requestedAt());
 		String requestedBy = asset.map(AssetStatus::deletedBy).orElseGet(() -> job.get().requestedBy());
-		return new AssetDeletionStatus(id, state, requestedAt, requestedBy, job.map(JobStatus::of).orElse(null),
-				job.map(Progress::of).orElse(Progress.NONE), receipt.map(Receipt::of).orElse(null));
+		return new AssetDeletionStatus(id, state, requestedAt, requestedBy,
+				job.map((j) -> JobStatus.of(j, caller)).orElse(null), job.map(Progress::of).orElse(Progress.NONE),
+				receipt.map(Receipt::of).orElse(null));
 	}
 
 	/**
@@ -124,9 +125,17 @@ class DeletionStatusController {
 	record JobStatus(UUID id, String rootType, UUID rootId, String state, String step, int attempts, String lastError,
 			Instant runAt, Instant startedAt, Instant completedAt) {
 
-		static JobStatus of(PurgeJobView j) {
-			return new JobStatus(j.id(), j.rootType(), j.rootId(), j.state(), j.step(), j.attempts(), j.lastError(),
-					j.runAt(), j.startedAt(), j.completedAt());
+		/**
+		 * A failed step's error text names hosts, buckets, SQL and other internals: an
+		 * operator reads it (here and at {@code GET /api/v1/admin/purges}), a member
+		 * learns that there was one.
+		 */
+		static final String ERROR_FOR_MEMBERS = "The purge hit an error; an operator key can read it and retry the job.";
+
+		static JobStatus of(PurgeJobView j, Caller caller) {
+			String error = (j.lastError() == null || caller.isOperator()) ? j.lastError() : ERROR_FOR_MEMBERS;
+			return new JobStatus(j.id(), j.rootType(), j.rootId(), j.state(), j.step(), j.attempts(), error, j.runAt(),
+					j.startedAt(), j.completedAt());
 		}
 
 	}

@@ -51,6 +51,10 @@ class DeletionStatusControllerTests {
 
 	private static final Caller CALLER = new Caller(UUID.randomUUID(), UUID.randomUUID(), Role.MEMBER);
 
+	private static final String OPERATOR_KEY = "lethe_operator_key";
+
+	private static final Caller OPERATOR = new Caller(CALLER.orgId(), UUID.randomUUID(), Role.OPERATOR);
+
 	private static final UUID ID = UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f");
 
 	private static final UUID JOB = UUID.fromString("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
@@ -131,11 +135,18 @@ class DeletionStatusControllerTests {
 	}
 
 	@Test
-	void aFailedPurgeJobMakesTheStateFailed() throws Exception {
+	void aFailedPurgeJobMakesTheStateFailedAndKeepsItsErrorTextForOperators() throws Exception {
 		given(this.datasets.get(CALLER, ID)).willReturn(dataset(DatasetStatus.PURGING));
+		given(this.datasets.get(OPERATOR, ID)).willReturn(dataset(DatasetStatus.PURGING));
 		given(this.purges.job("dataset", ID)).willReturn(Optional.of(job("dataset", ID, "failed")));
+		given(this.keys.authenticate(OPERATOR_KEY)).willReturn(Optional.of(OPERATOR));
 
 		poll("/api/v1/datasets/" + ID + "/deletion").andExpect(jsonPath("$.state").value("failed"))
+			.andExpect(jsonPath("$.job.step").value("objects"))
+			.andExpect(jsonPath("$.job.last_error")
+				.value("The purge hit an error; an operator key can read it and retry the job."));
+		this.mvc.perform(get("/api/v1/datasets/" + ID + "/deletion").header("x-api-key", OPERATOR_KEY))
+			.andExpect(jsonPath("$.state").value("failed"))
 			.andExpect(jsonPath("$.job.last_error").value("store unavailable"));
 	}
 
