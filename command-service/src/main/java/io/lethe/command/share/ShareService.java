@@ -18,6 +18,7 @@ import io.lethe.command.auth.SecretDigests;
 import io.lethe.command.dataset.Dataset;
 import io.lethe.command.dataset.DatasetService;
 import io.lethe.command.dataset.DatasetSoftDeleted;
+import io.lethe.command.quota.OrgQuotas;
 import io.lethe.command.share.ShareLinks.ShareLink;
 import io.lethe.problems.NotFoundException;
 
@@ -43,21 +44,31 @@ public class ShareService {
 
 	private final JdbcClient jdbc;
 
+	private final OrgQuotas quotas;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
-	ShareService(ShareLinks links, DatasetService datasets, AuditLog audit, JdbcClient jdbc, Clock clock) {
+	ShareService(ShareLinks links, DatasetService datasets, AuditLog audit, JdbcClient jdbc, OrgQuotas quotas,
+			Clock clock) {
 		this.links = links;
 		this.datasets = datasets;
 		this.audit = audit;
 		this.jdbc = jdbc;
+		this.quotas = quotas;
 		this.clock = clock;
 	}
 
+	/**
+	 * Creates a link to one of the caller's active datasets, within the org's quota of
+	 * open links (checked under the org's lock, taken before the dataset's).
+	 */
 	@Transactional
 	public Share create(Caller caller, UUID datasetId, Duration lifetime) {
+		this.quotas.lock(caller.orgId());
 		Dataset dataset = this.datasets.requireActive(caller, datasetId);
+		this.quotas.admitShareLink(caller.orgId());
 		byte[] secret = new byte[24];
 		this.random.nextBytes(secret);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
