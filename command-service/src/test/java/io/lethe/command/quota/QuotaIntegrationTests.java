@@ -108,7 +108,7 @@ class QuotaIntegrationTests extends CommandServiceIntegrationTest {
 	}
 
 	@Test
-	void openShareLinksAreCountedUntilRevoked() {
+	void openShareLinksAreCountedUntilRevokedAndARefusedLinkIsAudited() {
 		TestOrg org = newOrg();
 		limit(org, "share_links", 1);
 		String dataset = dataset(org, "shared");
@@ -117,6 +117,12 @@ class QuotaIntegrationTests extends CommandServiceIntegrationTest {
 		Response refused = share(org, dataset);
 
 		assertQuotaExceeded(refused, 429, "share-links", 1, 1);
+		assertThat(this.jdbc
+			.sql("select count(*) from catalog.audit where action = 'share.create' and outcome = 'refused' "
+					+ "and target_id = cast(:dataset as uuid)")
+			.param("dataset", dataset)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 		assertThat(this.api.delete("/api/v1/datasets/" + dataset + "/shares/" + first, org.key()).status())
 			.isEqualTo(204);
 		assertThat(share(org, dataset).status()).isEqualTo(201);
