@@ -32,9 +32,11 @@ import org.springframework.test.context.TestPropertySource;
  * context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// the tests send thousands of requests with few keys; RateLimitIntegrationTests checks
-// the limit
+// the tests send thousands of requests with few keys, many without a valid one, all from
+// 127.0.0.1; RateLimitIntegrationTests checks the limits
 @TestPropertySource(properties = { "lethe.limits.requests-per-second=100000", "lethe.limits.burst=100000",
+		"lethe.limits.failed-auth-per-second=100000", "lethe.limits.failed-auth-burst=100000",
+		"lethe.limits.share-reads-per-second=100000", "lethe.limits.share-reads-burst=100000",
 		"lethe.management.token=" + CommandServiceIntegrationTest.MANAGEMENT_TOKEN })
 public abstract class CommandServiceIntegrationTest {
 

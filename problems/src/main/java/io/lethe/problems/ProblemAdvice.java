@@ -90,6 +90,15 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 				"The request body is not a valid multipart/form-data body.", Map.of());
 	}
 
+	@ExceptionHandler(QuotaExceededException.class)
+	ResponseEntity<ProblemDetail> quotaExceeded(QuotaExceededException ex) {
+		return ex.isBytes()
+				? problem(HttpStatus.CONTENT_TOO_LARGE, "quota-exceeded", "Content Too Large", ex.getMessage(),
+						ex.properties())
+				: problem(HttpStatus.TOO_MANY_REQUESTS, "quota-exceeded", "Too Many Requests", ex.getMessage(),
+						ex.properties());
+	}
+
 	@ExceptionHandler(TooManyRequestsException.class)
 	ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException ex) {
 		ProblemDetail body = body(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too Many Requests", ex.getMessage());

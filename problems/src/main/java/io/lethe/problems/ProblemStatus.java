@@ -27,6 +27,9 @@ public final class ProblemStatus {
 		if (RequestBodyGuard.isBodyTooLarge(ex) || ex instanceof PayloadTooLargeException) {
 			return Optional.of(HttpStatus.CONTENT_TOO_LARGE);
 		}
+		if (ex instanceof QuotaExceededException quota) {
+			return Optional.of(quota.isBytes() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.TOO_MANY_REQUESTS);
+		}
 		if (ex instanceof TooManyRequestsException) {
 			return Optional.of(HttpStatus.TOO_MANY_REQUESTS);
 		}

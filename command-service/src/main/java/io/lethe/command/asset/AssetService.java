@@ -17,6 +17,7 @@ import io.lethe.problems.NotFoundException;
 import io.lethe.command.api.PageResponse;
 import io.lethe.command.api.Paging;
 import io.lethe.command.auth.Caller;
+import io.lethe.command.quota.OrgQuotas;
 import io.lethe.command.storage.ObjectWrites;
 import io.lethe.stores.object.ObjectKeys;
 import io.lethe.stores.object.ObjectStore;
@@ -48,22 +49,27 @@ public class AssetService {
 
 	private final AssetMetadata metadata;
 
+	private final OrgQuotas quotas;
+
 	private final Clock clock;
 
 	AssetService(Assets assets, AssetUploads uploads, ObjectStore store, ObjectWrites writes,
-			TransactionTemplate transactions, AssetMetadata metadata, Clock clock) {
+			TransactionTemplate transactions, AssetMetadata metadata, OrgQuotas quotas, Clock clock) {
 		this.assets = assets;
 		this.uploads = uploads;
 		this.store = store;
 		this.writes = writes;
 		this.transactions = transactions;
 		this.metadata = metadata;
+		this.quotas = quotas;
 		this.clock = clock;
 	}
 
 	/**
 	 * Stores the file and records the asset. {@code ownerDataset} is set when the file
-	 * was uploaded into a dataset.
+	 * was uploaded into a dataset. The org's quotas are read before the bytes are sent
+	 * and decided, under the org's lock, in the transaction that records the asset: a
+	 * refused upload's binary is deleted again ({@link ObjectWrites}).
 	 * @param afterStored more catalog writes for the same transaction (an item, say), or
 	 * null
 	 */
@@ -71,8 +77,10 @@ public class AssetService {
 			UUID ownerDataset, java.util.function.Consumer<Asset> afterStored) {
 		UUID id = UUID.randomUUID();
 		String key = ObjectKeys.assetOriginal(caller.orgId(), id);
+		this.quotas.precheckAsset(caller.orgId(), file.size());
 		DigestInputStream content = Checksums.digesting(file.content());
 		return this.writes.write(caller.orgId(), key, content, file.size(), file.contentType(), (stored) -> {
+			this.quotas.admitAsset(caller.orgId(), stored.size());
 			Instant now = now();
 			Asset asset = new Asset(id, caller.orgId(), file.filename(), file.contentType(), type, stored.size(),
 					Checksums.sha256(Checksums.hex(content)), key, ownerDataset, this.metadata.toJson(userMetadata),
@@ -85,14 +93,19 @@ public class AssetService {
 		});
 	}
 
-	/** Starts a multipart upload; the asset stays {@code uploading} until completed. */
+	/**
+	 * Starts a multipart upload; the asset stays {@code uploading} until completed. It
+	 * counts as an asset and an upload in progress from here, its bytes from completion.
+	 */
 	public Asset startUpload(Caller caller, String filename, String contentType, AssetType type,
 			Map<String, Object> userMetadata) {
+		this.quotas.precheckAsset(caller.orgId(), 0);
 		UUID id = UUID.randomUUID();
 		String key = ObjectKeys.assetOriginal(caller.orgId(), id);
 		String uploadId = this.store.startMultipartUpload(key, contentType);
 		try {
 			return this.transactions.execute((status) -> {
+				this.quotas.admitUpload(caller.orgId());
 				Instant now = now();
 				Asset asset = new Asset(id, caller.orgId(), filename, contentType, type, null, null, key, null,
 						this.metadata.toJson(userMetadata), Asset.UPLOADING, now, caller.principal(), now,
@@ -115,6 +128,7 @@ public class AssetService {
 					FieldError.path("part_number", "Part numbers run from 1 to 10000", "range"));
 		}
 		AssetUploads.Upload upload = openUpload(caller, assetId);
+		this.quotas.precheckBytes(caller.orgId(), length);
 		DigestInputStream content = Checksums.digesting(body);
 		String etag = this.store.uploadPart(upload.objectKey(), upload.uploadId(), partNumber, content, length);
 		String sha = Checksums.hex(content);
@@ -128,19 +142,24 @@ public class AssetService {
 	 * locked from the check to the update, the object store's completion included: a
 	 * concurrent delete of the asset waits and then deletes a ready asset (its purge
 	 * takes the joined object along), and an asset deleted first is never flipped back to
-	 * ready.
+	 * ready. The joined size is admitted against the org's byte quota before the store
+	 * joins anything; a refused upload stays open, to complete once room is made, or to
+	 * abort.
 	 */
 	public Asset completeUpload(Caller caller, UUID assetId) {
 		openUpload(caller, assetId);
 		return this.transactions.execute((status) -> {
+			// the org before the asset, the order of every quota-checked write
+			this.quotas.lock(caller.orgId());
 			lockUploading(caller, assetId);
 			AssetUploads.Upload upload = openUpload(caller, assetId);
 			List<AssetUploads.Part> parts = this.uploads.parts(assetId);
 			if (parts.isEmpty()) {
 				throw new ConflictException("upload-empty", "The upload has no parts yet.");
 			}
-			complete(upload, parts);
 			long size = parts.stream().mapToLong(AssetUploads.Part::sizeBytes).sum();
+			this.quotas.admitBytes(caller.orgId(), size);
+			complete(upload, parts);
 			String checksum = Checksums.composite(parts.stream().map(AssetUploads.Part::sha256).toList());
 			this.uploads.delete(assetId);
 			this.assets.markReady(assetId, size, checksum, now());

@@ -1,5 +1,9 @@
 package io.lethe.command.auth;
 
+import java.util.UUID;
+
+import io.lethe.command.api.ClientAddress;
+import io.lethe.command.api.TokenBuckets;
 import io.lethe.problems.TooManyRequestsException;
 import io.lethe.problems.UnauthenticatedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +15,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Resolves the {@link Caller} of every API request from
  * {@code Authorization: Bearer <key>} or {@code x-api-key: <key>}; a request without a
- * valid key goes no further, and nor does one over its key's request rate.
+ * valid key goes no further, and nor does one over its key's request rate. Each request
+ * without a valid key (none, unknown, malformed, revoked) takes a token of its client
+ * address; an address out of them is answered 429 before its key is even looked up, so
+ * that guessing keys, or flooding the key table with lookups, is throttled.
  */
 class ApiKeyInterceptor implements HandlerInterceptor {
 
@@ -20,23 +27,37 @@ class ApiKeyInterceptor implements HandlerInterceptor {
 
 	private final ApiKeyService keys;
 
-	private final KeyRateLimiter limiter;
+	private final TokenBuckets<UUID> perKey;
 
-	ApiKeyInterceptor(ApiKeyService keys, KeyRateLimiter limiter) {
+	private final TokenBuckets<String> failuresPerAddress;
+
+	ApiKeyInterceptor(ApiKeyService keys, TokenBuckets<UUID> perKey, TokenBuckets<String> failuresPerAddress) {
 		this.keys = keys;
-		this.limiter = limiter;
+		this.perKey = perKey;
+		this.failuresPerAddress = failuresPerAddress;
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		String address = ClientAddress.of(request);
+		long blocked = this.failuresPerAddress.waitFor(address);
+		if (blocked > 0) {
+			throw new TooManyRequestsException(
+					"Too many requests without a valid API key from this address; retry in " + blocked + " s.",
+					blocked);
+		}
 		String presented = presentedKey(request);
 		if (presented == null) {
+			this.failuresPerAddress.acquire(address);
 			throw new UnauthenticatedException(
 					"An API key is required: send Authorization: Bearer <key> or x-api-key.");
 		}
-		Caller caller = this.keys.authenticate(presented)
-			.orElseThrow(() -> new UnauthenticatedException("The API key is invalid or revoked."));
-		long retryAfter = this.limiter.acquire(caller.keyId());
+		Caller caller = this.keys.authenticate(presented).orElse(null);
+		if (caller == null) {
+			this.failuresPerAddress.acquire(address);
+			throw new UnauthenticatedException("The API key is invalid or revoked.");
+		}
+		long retryAfter = this.perKey.acquire(caller.keyId());
 		if (retryAfter > 0) {
 			throw new TooManyRequestsException("This API key is over its request rate; retry in " + retryAfter + " s.",
 					retryAfter);

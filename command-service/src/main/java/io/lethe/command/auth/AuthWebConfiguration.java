@@ -1,10 +1,13 @@
 package io.lethe.command.auth;
 
 import java.util.List;
+import java.util.UUID;
 
 import io.lethe.command.api.RequestLimits;
+import io.lethe.command.api.TokenBuckets;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -17,18 +20,23 @@ class AuthWebConfiguration implements WebMvcConfigurer {
 
 	private final ApiKeyService keys;
 
-	private final KeyRateLimiter limiter;
+	private final TokenBuckets<UUID> perKey;
+
+	private final TokenBuckets<String> failuresPerAddress;
 
 	AuthWebConfiguration(ApiKeyService keys, RequestLimits limits) {
 		this.keys = keys;
-		this.limiter = new KeyRateLimiter(limits, System::nanoTime);
+		this.perKey = new TokenBuckets<>(limits.requestsPerSecond(), limits.burst(), limits.trackedClients(),
+				System::nanoTime);
+		this.failuresPerAddress = new TokenBuckets<>(limits.failedAuthPerSecond(), limits.failedAuthBurst(),
+				limits.trackedClients(), System::nanoTime);
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new ApiKeyInterceptor(this.keys, this.limiter))
+		registry.addInterceptor(new ApiKeyInterceptor(this.keys, this.perKey, this.failuresPerAddress))
 			.addPathPatterns(PROTECTED)
-			.order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+			.order(Ordered.HIGHEST_PRECEDENCE);
 	}
 
 	@Override

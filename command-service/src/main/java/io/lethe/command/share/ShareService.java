@@ -18,8 +18,10 @@ import io.lethe.command.auth.SecretDigests;
 import io.lethe.command.dataset.Dataset;
 import io.lethe.command.dataset.DatasetService;
 import io.lethe.command.dataset.DatasetSoftDeleted;
+import io.lethe.command.quota.OrgQuotas;
 import io.lethe.command.share.ShareLinks.ShareLink;
 import io.lethe.problems.NotFoundException;
+import io.lethe.problems.QuotaExceededException;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,21 +45,38 @@ public class ShareService {
 
 	private final JdbcClient jdbc;
 
+	private final OrgQuotas quotas;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
-	ShareService(ShareLinks links, DatasetService datasets, AuditLog audit, JdbcClient jdbc, Clock clock) {
+	ShareService(ShareLinks links, DatasetService datasets, AuditLog audit, JdbcClient jdbc, OrgQuotas quotas,
+			Clock clock) {
 		this.links = links;
 		this.datasets = datasets;
 		this.audit = audit;
 		this.jdbc = jdbc;
+		this.quotas = quotas;
 		this.clock = clock;
 	}
 
+	/**
+	 * Creates a link to one of the caller's active datasets, within the org's quota of
+	 * open links (checked under the org's lock, taken before the dataset's). A link
+	 * refused for the quota is audited as refused.
+	 */
 	@Transactional
 	public Share create(Caller caller, UUID datasetId, Duration lifetime) {
+		this.quotas.lock(caller.orgId());
 		Dataset dataset = this.datasets.requireActive(caller, datasetId);
+		try {
+			this.quotas.admitShareLink(caller.orgId());
+		}
+		catch (QuotaExceededException ex) {
+			this.audit.refused(caller, "share.create", "dataset", datasetId, ex.getMessage());
+			throw ex;
+		}
 		byte[] secret = new byte[24];
 		this.random.nextBytes(secret);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -86,13 +105,21 @@ public class ShareService {
 	/**
 	 * Revokes one link of one of the caller's datasets. Revoking a revoked link changes
 	 * nothing and is not an error (a retried request gets the same answer); another org's
-	 * or an unknown link is 404.
+	 * or an unknown link is 404, audited as refused (someone tried ids that are not
+	 * theirs).
 	 */
 	@Transactional
 	public void revoke(Caller caller, UUID datasetId, UUID shareId) {
-		this.datasets.get(caller, datasetId);
-		ShareLink link = this.links.lock(caller.orgId(), datasetId, shareId)
-			.orElseThrow(() -> new NotFoundException("Share link " + shareId));
+		ShareLink link;
+		try {
+			this.datasets.get(caller, datasetId);
+			link = this.links.lock(caller.orgId(), datasetId, shareId)
+				.orElseThrow(() -> new NotFoundException("Share link " + shareId));
+		}
+		catch (NotFoundException ex) {
+			this.audit.refused(caller, "share.revoke", "share-link", shareId, ex.getMessage());
+			throw ex;
+		}
 		boolean wasOpen = link.revokedAt() == null;
 		if (wasOpen) {
 			this.links.revoke(link.id(), this.clock.instant());

@@ -121,7 +121,7 @@ class ShareLinkIntegrationTests extends CommandServiceIntegrationTest {
 	}
 
 	@Test
-	void anotherOrgCannotListOrRevokeALink() {
+	void anotherOrgCannotListOrRevokeALinkAndItsTriesAreAudited() {
 		TestOrg org = newOrg();
 		TestOrg stranger = newOrg();
 		String dataset = dataset(org, "not_yours");
@@ -141,6 +141,13 @@ class ShareLinkIntegrationTests extends CommandServiceIntegrationTest {
 			.get("data")
 			.size()).isZero();
 		assertThat(this.api.get("/share/" + link.json().get("token").stringValue(), null).status()).isEqualTo(200);
+		assertThat(this.jdbc
+			.sql("select count(*) from catalog.audit where action = 'share.revoke' and target_id = :id "
+					+ "and actor_org = :org and outcome = 'refused'")
+			.param("id", UUID.fromString(id))
+			.param("org", stranger.id())
+			.query(Long.class)
+			.single()).isEqualTo(2);
 	}
 
 	private Response share(TestOrg org, String dataset) {
