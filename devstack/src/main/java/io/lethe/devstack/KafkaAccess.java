@@ -29,10 +29,11 @@ import org.apache.kafka.common.resource.ResourceType;
  * </ul>
  * Nobody but the admin creates topics: the set-up does, before the services start (the
  * worker's {@code NewTopic} declarations then only describe them). Both services'
- * producers are idempotent without transactions; since Kafka 3.0 a producer id needs
- * WRITE on some topic, not {@code IDEMPOTENT_WRITE} on the cluster. The group names are
- * the services' own (their listeners and {@code DltReplayer}); the system tests run the
- * services on a broker with exactly these ACLs.
+ * producers are idempotent without transactions; the broker gives such a producer its id
+ * for WRITE on some topic, without {@code IDEMPOTENT_WRITE} on the cluster (a user with
+ * no WRITE at all gets a {@code ClusterAuthorizationException} instead). The group names
+ * are the services' own (their listeners and {@code DltReplayer}); the system tests run
+ * the services on a broker with exactly these ACLs.
  */
 public final class KafkaAccess {
 
