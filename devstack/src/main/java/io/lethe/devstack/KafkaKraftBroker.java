@@ -146,13 +146,14 @@ public final class KafkaKraftBroker implements AutoCloseable {
 		p.put("inter.broker.listener.name", "CLIENT");
 		p.put("sasl.mechanism.inter.broker.protocol", SCRAM);
 		p.put("listener.name.client.sasl.enabled.mechanisms", SCRAM);
-		// server side of SCRAM (credentials from the metadata log) and the broker's own
-		// login
-		p.put("listener.name.client.scram-sha-512.sasl.jaas.config", jaas("scram.ScramLoginModule", adminPassword));
+		// the broker's own login (SCRAM checks clients against the metadata log)
+		p.put("listener.name.client.scram-sha-512.sasl.jaas.config",
+				login("scram.ScramLoginModule", ADMIN, adminPassword, ""));
 		p.put("sasl.mechanism.controller.protocol", "PLAIN");
 		p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
-		p.put("listener.name.controller.plain.sasl.jaas.config", jaas("plain.PlainLoginModule", adminPassword)
-			.replace(";", " user_" + ADMIN + "=\"" + adminPassword + "\";"));
+		// the broker's login to its controller, and the one user the controller accepts
+		p.put("listener.name.controller.plain.sasl.jaas.config",
+				login("plain.PlainLoginModule", ADMIN, adminPassword, " user_" + ADMIN + "=\"" + adminPassword + "\""));
 		p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
 		p.put("super.users", "User:" + ADMIN);
 		p.put("allow.everyone.if.no.acl.found", "false");
@@ -178,9 +179,9 @@ public final class KafkaKraftBroker implements AutoCloseable {
 		return p;
 	}
 
-	private static String jaas(String loginModule, String password) {
-		return "org.apache.kafka.common.security." + loginModule + " required username=\"" + ADMIN + "\" password=\""
-				+ password + "\";";
+	private static String login(String loginModule, String user, String password, String more) {
+		return "org.apache.kafka.common.security." + loginModule + " required username=\"" + user + "\" password=\""
+				+ password + "\"" + more + ";";
 	}
 
 	public String bootstrapServers() {
@@ -201,9 +202,7 @@ public final class KafkaKraftBroker implements AutoCloseable {
 		if (secured()) {
 			config.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
 			config.put("sasl.mechanism", SCRAM);
-			config.put("sasl.jaas.config",
-					"org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
-							+ "\" password=\"" + password + "\";");
+			config.put("sasl.jaas.config", login("scram.ScramLoginModule", user, password, ""));
 		}
 		return config;
 	}
