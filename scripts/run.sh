@@ -25,6 +25,9 @@ export LETHE_PURGE_INTERVAL=${LETHE_PURGE_INTERVAL-PT5S}
 # the dev profile gives the local S3 server's credentials and a development receipt key; outside it, neither has a
 # default (README, Security)
 export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-dev}
+# Kafka is PLAINTEXT on loopback: any local process may read and write every topic. LETHE_KAFKA_SECURITY=sasl starts
+# it with SASL/SCRAM and ACLs instead, as compose runs it (its own log under .lethe/kafka-sasl; README Security).
+export LETHE_KAFKA_SECURITY=${LETHE_KAFKA_SECURITY:-plaintext}
 export LETHE_JDBC_URL=${LETHE_JDBC_URL:-jdbc:postgresql://$LETHE_DB_HOST:$LETHE_DB_PORT/$LETHE_DB_NAME}
 logs=$LETHE_HOME/logs
 mkdir -p "$logs"
@@ -88,10 +91,14 @@ set -a; source "$LETHE_HOME/devstack.env"; set +a
 export LETHE_S3_ACCESS_KEY=${LETHE_S3_ACCESS_KEY:-lethe} LETHE_S3_SECRET_KEY=${LETHE_S3_SECRET_KEY:-lethe-secret}
 # health details (each dependency's error text) only with this token; a new one each run, in stack.env
 export LETHE_MANAGEMENT_TOKEN=${LETHE_MANAGEMENT_TOKEN:-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')}
-java -jar command-service/target/command-service-*[0-9T].jar --lethe.demo.keys-file="$LETHE_HOME/demo-keys.env" \
+# with LETHE_KAFKA_SECURITY=sasl, devstack.env set LETHE_KAFKA_SECURITY_PROTOCOL and each user's password; each
+# service logs in as its own user (empty and unused on PLAINTEXT)
+LETHE_KAFKA_USERNAME=lethe-command LETHE_KAFKA_PASSWORD=${LETHE_KAFKA_COMMAND_PASSWORD:-} \
+  java -jar command-service/target/command-service-*[0-9T].jar --lethe.demo.keys-file="$LETHE_HOME/demo-keys.env" \
   >"$logs/command-service.log" 2>&1 &
 pids+=($!)
-java -jar purge-worker/target/purge-worker-*[0-9T].jar >"$logs/purge-worker.log" 2>&1 &
+LETHE_KAFKA_USERNAME=lethe-worker LETHE_KAFKA_PASSWORD=${LETHE_KAFKA_WORKER_PASSWORD:-} \
+  java -jar purge-worker/target/purge-worker-*[0-9T].jar >"$logs/purge-worker.log" 2>&1 &
 pids+=($!)
 wait_for "command-service" "curl -sf http://127.0.0.1:$LETHE_COMMAND_MANAGEMENT_PORT/actuator/health" \
   "$logs/command-service.log"
@@ -121,6 +128,16 @@ AWS_ACCESS_KEY_ID=$LETHE_S3_ACCESS_KEY
 AWS_SECRET_ACCESS_KEY=$LETHE_S3_SECRET_KEY
 AWS_DEFAULT_REGION=us-east-1
 ENV
+kafka_note="PLAINTEXT on loopback, no login"
+if [ -n "${LETHE_KAFKA_SECURITY_PROTOCOL:-}" ]; then
+  # the read-only user of downstream consumers: reads lethe.deletions in groups named lethe-consumer*
+  cat >>"$LETHE_HOME/stack.env" <<ENV
+LETHE_KAFKA_SECURITY_PROTOCOL=$LETHE_KAFKA_SECURITY_PROTOCOL
+LETHE_KAFKA_CONSUMER_USER=lethe-consumer
+LETHE_KAFKA_CONSUMER_PASSWORD=$LETHE_KAFKA_CONSUMER_PASSWORD
+ENV
+  kafka_note="SASL/SCRAM-SHA-512 with ACLs; read-only user lethe-consumer in .lethe/stack.env"
+fi
 
 cat <<BANNER
 
@@ -129,7 +146,7 @@ Lethe is running.
   purge worker     http://127.0.0.1:$LETHE_WORKER_PORT
   health, metrics  http://127.0.0.1:$LETHE_COMMAND_MANAGEMENT_PORT/actuator, http://127.0.0.1:$LETHE_WORKER_MANAGEMENT_PORT/actuator
                    (health details with Authorization: Bearer \$LETHE_MANAGEMENT_TOKEN)
-  Kafka            $LETHE_KAFKA_BOOTSTRAP
+  Kafka            $LETHE_KAFKA_BOOTSTRAP  ($kafka_note)
   S3               $LETHE_S3_ENDPOINT  (bucket $LETHE_S3_BUCKET)
   PostgreSQL       postgresql://$LETHE_DB_USER@$LETHE_DB_HOST:$LETHE_DB_PORT/$LETHE_DB_NAME
                    (the services connect as $LETHE_COMMAND_DB_USER and $LETHE_WORKER_DB_USER)

@@ -4,21 +4,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
-
-import io.lethe.events.codec.Topics;
 
 /**
  * The local stack behind {@code make run}: checks that PostgreSQL answers with pgvector
  * available, starts a single-node KRaft Kafka broker in this process and the S3 server as
  * a child process (data under {@code $LETHE_HOME}, default {@code .lethe/}), creates
  * Lethe's topics and its versioned bucket, writes {@code $LETHE_HOME/devstack.env} and
- * runs until stopped.
+ * runs until stopped. The broker is PLAINTEXT on loopback unless
+ * {@code LETHE_KAFKA_SECURITY=sasl}: then it authenticates with SASL/SCRAM and authorizes
+ * with {@link KafkaAccess}'s ACLs, and {@code devstack.env} holds each user's password.
  */
 public final class DevStack {
 
@@ -47,9 +49,21 @@ public final class DevStack {
 
 		checkPostgres(dbUrl, env("LETHE_DB_USER", "postgres"), env("LETHE_DB_PASSWORD", ""));
 
-		KafkaKraftBroker kafka = KafkaKraftBroker.start(home.resolve("kafka"), kafkaPort);
-		kafka.ensureTopics(Map.of(Topics.DELETIONS, Topics.DELETIONS_PARTITIONS, Topics.PURGE_EVENTS,
-				Topics.DELETIONS_PARTITIONS, Topics.DELETIONS_DLT, 1));
+		boolean sasl = "sasl".equalsIgnoreCase(env("LETHE_KAFKA_SECURITY", "plaintext"));
+		KafkaKraftBroker kafka;
+		KafkaUsers users = null;
+		if (sasl) {
+			// a directory of its own: the admin's credential is written when it is
+			// formatted
+			Path dir = home.resolve("kafka-sasl");
+			users = KafkaUserFile.load(dir.resolve("users.properties"));
+			kafka = KafkaKraftBroker.startSecured(dir, kafkaPort, users.admin());
+			KafkaAccess.setUp(kafka, users);
+		}
+		else {
+			kafka = KafkaKraftBroker.start(home.resolve("kafka"), kafkaPort);
+			kafka.ensureTopics(KafkaAccess.TOPICS);
+		}
 		S3MockServer s3 = S3MockServer.start(home.resolve("s3"), s3Port);
 		S3Buckets.ensureVersioned(s3.endpoint(), "lethe", "lethe-secret", bucket);
 
@@ -60,12 +74,25 @@ public final class DevStack {
 			stopped.countDown();
 		}, "devstack-shutdown"));
 
-		String envFile = String.join("\n", "LETHE_KAFKA_BOOTSTRAP=" + kafka.bootstrapServers(),
-				"LETHE_S3_ENDPOINT=" + s3.endpoint(), "LETHE_S3_BUCKET=" + bucket, "");
-		Files.writeString(home.resolve("devstack.env"), envFile, StandardCharsets.UTF_8);
-		System.out.println("devstack ready: Kafka " + kafka.bootstrapServers() + ", S3 " + s3.endpoint() + " (bucket "
-				+ bucket + "), data in " + home);
+		List<String> lines = new ArrayList<>(List.of("LETHE_KAFKA_BOOTSTRAP=" + kafka.bootstrapServers(),
+				"LETHE_S3_ENDPOINT=" + s3.endpoint(), "LETHE_S3_BUCKET=" + bucket));
+		if (users != null) {
+			lines.addAll(List.of("LETHE_KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT",
+					"LETHE_KAFKA_COMMAND_PASSWORD=" + users.command(), "LETHE_KAFKA_WORKER_PASSWORD=" + users.worker(),
+					"LETHE_KAFKA_CONSUMER_PASSWORD=" + users.consumer()));
+		}
+		writePrivate(home.resolve("devstack.env"), String.join("\n", lines) + "\n");
+		System.out.println("devstack ready: Kafka " + kafka.bootstrapServers()
+				+ (sasl ? " (SASL/SCRAM with ACLs)" : " (PLAINTEXT)") + ", S3 " + s3.endpoint() + " (bucket " + bucket
+				+ "), data in " + home);
 		stopped.await();
+	}
+
+	/** Writes a file that may hold passwords, readable by its owner alone. */
+	static void writePrivate(Path file, String content) throws IOException {
+		Files.deleteIfExists(file);
+		Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		Files.writeString(file, content, StandardCharsets.UTF_8);
 	}
 
 	/** Fails start-up with a clear message when PostgreSQL or pgvector is missing. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.lethe.devstack.KafkaAccess;
 import io.lethe.devstack.Ports;
 import io.lethe.testkit.ServiceProcess;
 import io.lethe.testkit.ServiceSettings;
@@ -20,9 +21,10 @@ import io.lethe.testkit.TestS3;
 
 /**
  * The whole system for black-box tests: the command service and the purge worker, each a
- * separate JVM started from its packaged jar, on the test JVM's PostgreSQL database,
- * Kafka broker and S3 server. Started once per test JVM, on first use, and stopped at
- * exit.
+ * separate JVM started from its packaged jar, on the test JVM's PostgreSQL database and
+ * S3 server and a Kafka broker with SASL/SCRAM and ACLs ({@link SecuredKafka}), each
+ * service logging in as its own user. Started once per test JVM, on first use, and
+ * stopped at exit.
  */
 final class LetheSystem {
 
@@ -33,7 +35,7 @@ final class LetheSystem {
 
 	final TestPostgres postgres;
 
-	final TestKafka kafka;
+	final SecuredKafka kafka;
 
 	final TestS3 s3;
 
@@ -47,15 +49,17 @@ final class LetheSystem {
 
 	private LetheSystem() {
 		this.postgres = TestInfrastructure.postgres();
-		this.kafka = TestInfrastructure.kafka();
+		this.kafka = SecuredKafka.get();
 		this.s3 = TestInfrastructure.s3();
 		Path logs = Path.of(System.getProperty("lethe.system-tests.logs", "target/service-logs"));
 		Path keysFile = logs.resolve("demo-keys-" + ProcessHandle.current().pid() + ".env");
-		this.env = ServiceSettings.environment(this.postgres.jdbcUrl(), this.postgres.password(), RECEIPT_KEY);
+		this.env = ServiceSettings.environment(this.postgres.jdbcUrl(), this.postgres.password(), RECEIPT_KEY,
+				new TestKafka(this.kafka.bootstrapServers()));
 		this.env.put("LETHE_DB_POOL", "8");
 		int commandPort = Ports.free();
 		int commandManagementPort = Ports.free();
 		Map<String, String> commandEnv = new HashMap<>(this.env);
+		commandEnv.putAll(this.kafka.serviceEnvironment(KafkaAccess.COMMAND));
 		commandEnv.put("LETHE_COMMAND_PORT", String.valueOf(commandPort));
 		commandEnv.put("LETHE_COMMAND_MANAGEMENT_PORT", String.valueOf(commandManagementPort));
 		commandEnv.put("LETHE_PUBLIC_URL", "http://127.0.0.1:" + commandPort);
@@ -84,6 +88,7 @@ final class LetheSystem {
 	ServiceProcess startWorker(int port, String name, Map<String, String> extraEnv, List<String> args) {
 		int managementPort = Ports.free();
 		Map<String, String> workerEnv = new HashMap<>(this.env);
+		workerEnv.putAll(this.kafka.serviceEnvironment(KafkaAccess.WORKER));
 		workerEnv.put("LETHE_WORKER_PORT", String.valueOf(port));
 		workerEnv.put("LETHE_WORKER_MANAGEMENT_PORT", String.valueOf(managementPort));
 		workerEnv.put("LETHE_WORKER_ID", name);

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.lethe.devstack.Ports;
 import io.lethe.testkit.ServiceSettings;
 import io.lethe.testkit.TestInfrastructure;
+import io.lethe.testkit.TestKafka;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,8 @@ class SecretsSystemTests {
 	@Test
 	void theWorkerRefusesToStartWithoutAReceiptKeyAndNamesTheVariable() throws Exception {
 		Map<String, String> env = new HashMap<>(ServiceSettings.environment(TestInfrastructure.postgres().jdbcUrl(),
-				TestInfrastructure.postgres().password(), "unused"));
+				TestInfrastructure.postgres().password(), "unused",
+				new TestKafka(SecuredKafka.get().bootstrapServers())));
 		env.remove("LETHE_RECEIPT_KEY");
 		env.put("LETHE_WORKER_PORT", String.valueOf(Ports.free()));
 		Path output = Files.createTempFile("lethe-worker-without-key", ".log");

@@ -40,7 +40,14 @@ public final class ServiceSettings {
 	 * to add to.
 	 */
 	public static Map<String, String> environment(String jdbcUrl, String password, String receiptKey) {
-		TestKafka kafka = TestInfrastructure.kafka();
+		return environment(jdbcUrl, password, receiptKey, TestInfrastructure.kafka());
+	}
+
+	/**
+	 * {@link #environment(String, String, String)} on another broker; a broker that wants
+	 * a login needs the service's {@code LETHE_KAFKA_*} settings added.
+	 */
+	public static Map<String, String> environment(String jdbcUrl, String password, String receiptKey, TestKafka kafka) {
 		TestS3 s3 = TestInfrastructure.s3();
 		Map<String, String> env = new HashMap<>();
 		env.put("LETHE_JDBC_URL", jdbcUrl);

@@ -20,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,15 +36,14 @@ public class DltReplayer {
 
 	private static final String GROUP = "lethe-dlt-replay";
 
-	private final String bootstrap;
+	private final KafkaProperties kafkaProperties;
 
 	private final KafkaTemplate<String, byte[]> kafka;
 
 	private final EventCodec codec;
 
-	DltReplayer(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, KafkaTemplate<String, byte[]> kafka,
-			EventCodec codec) {
-		this.bootstrap = bootstrap;
+	DltReplayer(KafkaProperties kafkaProperties, KafkaTemplate<String, byte[]> kafka, EventCodec codec) {
+		this.kafkaProperties = kafkaProperties;
 		this.kafka = kafka;
 		this.codec = codec;
 	}
@@ -55,8 +54,8 @@ public class DltReplayer {
 	}
 
 	synchronized List<DeadLetter> replay(boolean dryRun, int limit) {
-		Map<String, Object> config = new HashMap<>();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap);
+		// the service's own settings (broker, login), then this reader's
+		Map<String, Object> config = this.kafkaProperties.buildConsumerProperties();
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
