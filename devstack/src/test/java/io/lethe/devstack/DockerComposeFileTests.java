@@ -16,6 +16,7 @@ import io.lethe.events.codec.Topics;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.resource.PatternType;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,7 @@ class DockerComposeFileTests {
 	void theComposeFileDescribesTheWholeSystemConsistently() throws IOException {
 		Map<String, Object> compose;
 		try (Reader reader = Files.newBufferedReader(Path.of("..", "docker-compose.yml"))) {
-			compose = new Yaml().load(reader);
+			compose = strictYaml().load(reader);
 		}
 		Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
 
@@ -146,9 +147,16 @@ class DockerComposeFileTests {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Map<String, Object>> services() throws IOException {
 		try (Reader reader = Files.newBufferedReader(Path.of("..", "docker-compose.yml"))) {
-			Map<String, Object> compose = new Yaml().load(reader);
+			Map<String, Object> compose = strictYaml().load(reader);
 			return (Map<String, Map<String, Object>>) compose.get("services");
 		}
+	}
+
+	/** As docker compose reads it: a key given twice in one mapping is an error. */
+	private static Yaml strictYaml() {
+		LoaderOptions options = new LoaderOptions();
+		options.setAllowDuplicateKeys(false);
+		return new Yaml(options);
 	}
 
 }
