@@ -23,8 +23,9 @@ import static org.awaitility.Awaitility.await;
  * A write into a dataset that is under way while the dataset is deleted and fenced never
  * commits after the fence: the purge has fixed what it deletes and would sign a receipt
  * without it. A hook holds the upload between its object write and its row commit (the
- * org row, which the asset row's foreign key must share-lock, is held exclusively), so
- * the delete and the fence happen exactly there.
+ * org row, which the upload locks for its quota check and the asset row's foreign key
+ * must share-lock, is held exclusively), so the delete and the fence happen exactly
+ * there.
  */
 class WritesIntoAFencedDatasetIntegrationTests extends CommandServiceIntegrationTest {
 
@@ -76,7 +77,7 @@ class WritesIntoAFencedDatasetIntegrationTests extends CommandServiceIntegration
 	private boolean uploadWaitsToCommitItsAsset() {
 		return this.jdbc
 			.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-					+ "and query like '%insert into catalog.assets%'")
+					+ "and (query like '%insert into catalog.assets%' or query like '%from catalog.orgs%')")
 			.query(Long.class)
 			.single() > 0;
 	}
