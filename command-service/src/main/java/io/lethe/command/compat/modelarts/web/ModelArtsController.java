@@ -11,6 +11,7 @@ import io.lethe.command.deletion.SamplesRequest;
 import io.lethe.command.deletion.SampleDeletionService;
 import io.lethe.command.deletion.SampleDeletionService.SampleResult;
 import tools.jackson.databind.JsonNode;
+import io.lethe.command.dataset.DatasetService;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,10 +29,14 @@ class ModelArtsController {
 
 	private final SampleDeletionService samples;
 
+	private final DatasetService datasets;
+
 	private final int maxSamples;
 
-	ModelArtsController(SampleDeletionService samples, @Value("${lethe.samples.max-batch}") int maxSamples) {
+	ModelArtsController(SampleDeletionService samples, DatasetService datasets,
+			@Value("${lethe.samples.max-batch}") int maxSamples) {
 		this.samples = samples;
+		this.datasets = datasets;
 		this.maxSamples = maxSamples;
 	}
 
@@ -42,7 +47,12 @@ class ModelArtsController {
 			throw new ForbiddenException("The API key does not belong to project " + projectId);
 		}
 		UUID dataset = ModelArtsErrors.datasetId(datasetId);
-		SamplesRequest request = SamplesRequest.read(json, this.maxSamples);
+		SamplesRequest request = SamplesRequest.readOptional(json, this.maxSamples);
+		if (request.samples().isEmpty()) {
+			// nothing to delete, in a dataset the key may see (else 404)
+			this.datasets.get(caller, dataset);
+			return answer(List.of());
+		}
 		Map<String, SampleResult> byId = new LinkedHashMap<>();
 		this.samples.delete(caller, dataset, request.samples(), request.deleteSource(), request.force())
 			.forEach((result) -> byId.put(result.sampleId(), result));
@@ -56,8 +66,25 @@ class ModelArtsController {
 			}
 			return entry;
 		}).toList();
+		return answer(results);
+	}
+
+	/**
+	 * The batch's answer: {@code success} is whether every sample was deleted; when not,
+	 * the top-level {@code error_code} is the first failure's, and {@code error_msg} says
+	 * how many failed, as ModelArts' response table has them.
+	 */
+	private static Map<String, Object> answer(List<Map<String, Object>> results) {
+		List<Map<String, Object>> failed = results.stream()
+			.filter((entry) -> !Boolean.TRUE.equals(entry.get("success")))
+			.toList();
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("success", results.stream().allMatch((entry) -> Boolean.TRUE.equals(entry.get("success"))));
+		body.put("success", failed.isEmpty());
+		if (!failed.isEmpty()) {
+			body.put("error_code", failed.get(0).get("error_code"));
+			body.put("error_msg", failed.size() + " of " + results.size() + " samples could not be deleted: "
+					+ failed.get(0).get("error_msg"));
+		}
 		body.put("results", results);
 		return body;
 	}

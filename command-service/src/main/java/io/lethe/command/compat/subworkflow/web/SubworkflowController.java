@@ -1,6 +1,5 @@
 package io.lethe.command.compat.subworkflow.web;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +35,7 @@ class SubworkflowController {
 	@DeleteMapping("/v1/datasets/{id}")
 	Map<String, Object> delete(Caller caller, @PathVariable("id") String id) {
 		UUID datasetId = SubworkflowErrors.datasetId(id);
-		Dataset dataset = this.datasets.delete(caller, datasetId, Duration.ZERO);
+		Dataset dataset = this.datasets.expire(caller, datasetId);
 		DatasetContents contents = this.items.contents(datasetId);
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("id", dataset.id().toString());
