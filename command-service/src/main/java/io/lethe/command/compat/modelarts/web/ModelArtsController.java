@@ -12,6 +12,10 @@ import io.lethe.command.deletion.SampleDeletionService;
 import io.lethe.command.deletion.SampleDeletionService.SampleResult;
 import tools.jackson.databind.JsonNode;
 import io.lethe.command.dataset.DatasetService;
+import io.lethe.command.openapi.Tags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * project is 403. Results come one per requested id, in request order (a duplicate
  * repeats its result), so a client can pair them by position.
  */
+@Tag(name = Tags.MODELARTS)
 @RestController
 class ModelArtsController {
 
@@ -40,6 +45,19 @@ class ModelArtsController {
 		this.maxSamples = maxSamples;
 	}
 
+	@Operation(operationId = "modelArtsDeleteSamples", summary = "Delete samples in batches", description = """
+			Deletes the dataset's samples named in `samples` (optional; none deletes nothing), and \
+			their source files with `delete_source=true`. Answers `success` and one result per \
+			sample, in request order; when `success` is false, `error_code` and `error_msg` say why.""")
+	@ApiResponse(responseCode = "200",
+			description = "`{success, results}`, with `error_code` and `error_msg` when not all succeeded.")
+	@ApiResponse(responseCode = "400", description = "`{error_code, error_msg}`: an invalid body.")
+	@ApiResponse(responseCode = "401", description = "`{error_code, error_msg}`: no valid key.")
+	@ApiResponse(responseCode = "403", description = "`{error_code, error_msg}`: `project_id` is not the key's org.")
+	@ApiResponse(responseCode = "404", description = "`{error_code, error_msg}`: no such dataset.")
+	@ApiResponse(responseCode = "409",
+			description = "`{error_code, error_msg}`: the dataset is under a legal hold or not active.")
+	@ApiResponse(responseCode = "429", description = "`{error_code, error_msg}`: over the key's request rate.")
 	@PostMapping("/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete")
 	Map<String, Object> delete(Caller caller, @PathVariable("project_id") String projectId,
 			@PathVariable("dataset_id") String datasetId, @RequestBody(required = false) JsonNode json) {
