@@ -26,6 +26,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -78,6 +79,8 @@ class DatasetController {
 	@ProblemResponse(status = 409, description = """
 			A live dataset of the org has this name (`name-taken`), or the chosen `dataset_id` exists, \
 			whichever org holds it (`id-taken`).""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(schema = @Schema(implementation = DatasetBodies.Create.class)))
 	@PostMapping
 	ResponseEntity<DatasetResponse> create(Caller caller, @RequestBody(required = false) JsonNode body) {
 		Dataset dataset = this.datasets.create(caller, this.requests.create(body));
@@ -125,6 +128,8 @@ class DatasetController {
 	@ProblemResponse(status = 409, description = """
 			The dataset is not `active` (`dataset-not-active`), or a live dataset has the new name \
 			(`name-taken`).""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(schema = @Schema(implementation = DatasetBodies.Update.class)))
 	@PatchMapping("/{dataset_id}")
 	DatasetResponse update(Caller caller, @PathVariable("dataset_id") UUID id,
 			@RequestBody(required = false) JsonNode body) {
