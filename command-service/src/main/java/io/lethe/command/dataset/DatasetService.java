@@ -115,6 +115,31 @@ public class DatasetService {
 	}
 
 	/**
+	 * Expires the dataset now (Subworkflow's delete means "set an immediate expiry"): an
+	 * active dataset is deleted with no grace period; one deleted earlier whose grace
+	 * period has not ended becomes due at once, and its deletion is requested again with
+	 * the new expiry, so that a purge scheduled for the old one runs now. A dataset
+	 * already due, purging or purged is returned as it is.
+	 */
+	@Transactional
+	public Dataset expire(Caller caller, UUID id) {
+		Dataset current = this.datasets.lock(caller.orgId(), id)
+			.orElseThrow(() -> new NotFoundException("Dataset " + id));
+		if (current.isActive()) {
+			return delete(caller, id, Duration.ZERO);
+		}
+		Instant now = now();
+		if (current.status() != DatasetStatus.PENDING_DELETION || current.expiresAt() == null
+				|| !current.expiresAt().isAfter(now)) {
+			return current;
+		}
+		this.datasets.expireNow(id, now);
+		Dataset expired = this.datasets.lock(caller.orgId(), id).orElseThrow();
+		this.events.publishEvent(new DatasetSoftDeleted(expired, Duration.ZERO));
+		return expired;
+	}
+
+	/**
 	 * The dataset the caller writes into, which must be {@code active}; a concurrent
 	 * delete waits until the calling transaction ends, so nothing is added to a dataset
 	 * that is being deleted.

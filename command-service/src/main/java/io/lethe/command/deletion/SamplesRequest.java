@@ -9,19 +9,34 @@ import tools.jackson.databind.JsonNode;
 public record SamplesRequest(List<String> samples, boolean deleteSource, boolean force) {
 
 	public static SamplesRequest read(JsonNode json, int max) {
+		return read(json, max, true);
+	}
+
+	/**
+	 * A request whose {@code samples} may be missing or empty (ModelArts' field is
+	 * optional): it deletes nothing.
+	 */
+	public static SamplesRequest readOptional(JsonNode json, int max) {
+		return read(json, max, false);
+	}
+
+	private static SamplesRequest read(JsonNode json, int max, boolean required) {
 		JsonBody body = JsonBody.of(json);
 		List<String> samples = body.optionalStringList("samples", max, 255);
-		if (samples == null || (json.get("samples").isArray() && json.get("samples").isEmpty())) {
+		boolean none = samples == null || (json.get("samples").isArray() && json.get("samples").isEmpty());
+		if (none && required) {
 			body.error("samples", "A non-empty list of sample ids is required", "missing");
 		}
-		else if (json.get("samples").size() > max) {
+		else if (!none && json.get("samples").size() > max) {
 			body.error("samples", "At most " + max + " samples per request", "too_long");
 		}
 		Boolean deleteSource = body.optionalBoolean("delete_source");
 		Boolean force = body.optionalBoolean("force");
 		body.validate();
 		List<String> all = new java.util.ArrayList<>();
-		json.get("samples").values().forEach((node) -> all.add(node.stringValue()));
+		if (!none) {
+			json.get("samples").values().forEach((node) -> all.add(node.stringValue()));
+		}
 		return new SamplesRequest(all, Boolean.TRUE.equals(deleteSource), Boolean.TRUE.equals(force));
 	}
 

@@ -3,6 +3,7 @@ package io.lethe.command.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.lethe.command.CommandServiceIntegrationTest;
 import io.lethe.testkit.Api.Response;
@@ -93,6 +94,22 @@ class RateLimitIntegrationTests extends CommandServiceIntegrationTest {
 		assertThat(answer.json().get("type").stringValue()).isEqualTo("urn:lethe:problem:rate-limited");
 		assertThat(answer.json().get("status").intValue()).isEqualTo(429);
 		assertThat(Integer.parseInt(answer.header("Retry-After"))).isBetween(minRetry, maxRetry);
+	}
+
+	@Test
+	void aTwelveLabsRouteOverTheRateAnswersTooManyRequestsInItsErrorShape() {
+		TestOrg busy = newOrg();
+		Response limited = null;
+		for (int i = 0; i < 8 && limited == null; i++) {
+			Response answer = this.api.send("GET", "/v1.3/assets/" + UUID.randomUUID() + "/entities",
+					Map.of("x-api-key", busy.key()), null);
+			limited = (answer.status() == 429) ? answer : null;
+		}
+
+		assertThat(limited).as("a 429 within 8 requests").isNotNull();
+		String retryAfter = limited.header("Retry-After");
+		assertThat(limited.body()).isEqualTo("{\"code\":\"too_many_requests\",\"message\":\"This API key is over "
+				+ "its request rate; retry in " + retryAfter + " s.\"}");
 	}
 
 }

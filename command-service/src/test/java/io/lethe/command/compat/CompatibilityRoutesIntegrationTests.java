@@ -159,4 +159,79 @@ class CompatibilityRoutesIntegrationTests extends CommandServiceIntegrationTest 
 		assertThat(noKey.json().get("error_msg").stringValue()).isNotBlank();
 	}
 
+	@Test
+	void subworkflowDeleteOfADatasetDeletedWithAGracePeriodExpiresItNow() {
+		TestOrg org = newOrg();
+		String dataset = dataset(org, "sw_graced");
+		this.api.delete("/api/v1/datasets/" + dataset + "?grace=PT24H", org.key());
+		Instant before = Instant.now();
+
+		Response response = this.api.send("DELETE", "/v1/datasets/" + dataset, Map.of("x-api-key", org.key()), null);
+
+		JsonNode resource = this.api.get("/api/v1/datasets/" + dataset, org.key()).json();
+		Instant expiresAt = Instant.parse(resource.get("expires_at").stringValue());
+		assertThat(expiresAt).isBetween(before.minusSeconds(5), Instant.now());
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("{\"success\":true,\"total\":1,\"data\":{\"id\":\"" + dataset
+				+ "\",\"workspaceId\":\"" + org.id() + "\",\"type\":\"image\",\"fileName\":\"sw_graced\","
+				+ "\"fileExt\":\"\",\"fileSize\":0,\"itemCount\":0,\"mimeType\":null,\"createdAt\":"
+				+ millis(resource, "created_dt") + ",\"updatedAt\":" + millis(resource, "updated_dt")
+				+ ",\"expiresAt\":" + expiresAt.toEpochMilli() + ",\"share\":null}}");
+		// the deletion is requested again with the new expiry, so a purge scheduled for
+		// the
+		// old one runs now
+		assertThat(this.jdbc
+			.sql("select count(*) from catalog.outbox where aggregate_id = cast(:id as uuid) "
+					+ "and event_type = 'DatasetDeletionRequested'")
+			.param("id", dataset)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void twelveLabsSpellsItsErrorCodesAsItsErrorCodePage() {
+		TestOrg org = newOrg();
+		String unknown = UUID.randomUUID().toString();
+
+		Response response = this.api.send("DELETE", "/v1.3/assets/" + unknown, Map.of("x-api-key", org.key()), null);
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.body())
+			.isEqualTo("{\"code\":\"resource_not_exist\",\"message\":\"Asset " + unknown + " not found\"}");
+	}
+
+	@Test
+	void modelArtsBatchAnswerCarriesTheFirstFailureAtTheTopAndAnEmptyBatchDeletesNothing() {
+		TestOrg org = newOrg();
+		String dataset = dataset(org, "ma_top_level");
+		String sample = item(org, dataset, asset(org));
+		String missing = "9cb9bc9b34bf53b6ec9a84998b1711bf";
+		String path = "/v2/" + org.id() + "/datasets/" + dataset + "/data-annotations/samples/delete";
+		Map<String, String> key = Map.of("x-api-key", org.key());
+
+		Response empty = this.api.send("POST", path, key, Map.of("samples", List.of()));
+		Response absent = this.api.send("POST", path, key, Map.of("delete_source", true));
+		Response unknownDataset = this.api.send("POST",
+				"/v2/" + org.id() + "/datasets/" + UUID.randomUUID() + "/data-annotations/samples/delete", key,
+				Map.of());
+		Response partial = this.api.send("POST", path, key, Map.of("samples", List.of(sample, missing)));
+
+		assertThat(empty.status()).isEqualTo(200);
+		assertThat(empty.body()).isEqualTo("{\"success\":true,\"results\":[]}");
+		assertThat(absent.body()).isEqualTo("{\"success\":true,\"results\":[]}");
+		assertThat(unknownDataset.status()).isEqualTo(404);
+		String notFound = "No sample " + missing + " in dataset " + dataset;
+		assertThat(partial.status()).isEqualTo(200);
+		assertThat(partial.body()).isEqualTo("{\"success\":false,\"error_code\":\"ModelArts.SAMPLE_NOT_FOUND\","
+				+ "\"error_msg\":\"1 of 2 samples could not be deleted: " + notFound + "\",\"results\":["
+				+ "{\"success\":true},{\"success\":false,\"error_code\":\"ModelArts.SAMPLE_NOT_FOUND\","
+				+ "\"error_msg\":\"" + notFound + "\"}]}");
+	}
+
+	/** A time of the native resource as Subworkflow writes it: epoch milliseconds. */
+	private static String millis(JsonNode resource, String field) {
+		JsonNode value = resource.get(field);
+		return value.isNull() ? "null" : String.valueOf(Instant.parse(value.stringValue()).toEpochMilli());
+	}
+
 }

@@ -1,7 +1,5 @@
 package io.lethe.command.admin.web;
 
-import io.lethe.command.admin.DltReplayer;
-import io.lethe.command.admin.AdminService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.lethe.command.admin.DltReplayer;
+import io.lethe.command.admin.AdminService;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.lethe.problems.FieldError;
 import io.lethe.problems.InvalidRequestException;
@@ -22,6 +22,11 @@ import io.lethe.command.deletion.PurgeRecords;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
+import io.lethe.command.openapi.ProblemResponse;
+import io.lethe.command.openapi.Tags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +38,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -59,11 +65,24 @@ class AdminController {
 		this.audit = audit;
 	}
 
+	@Tag(name = Tags.PURGES)
+	@Operation(operationId = "runDuePurges", summary = "Run due purges now", description = """
+			Asks the purge worker to sweep now for what is due, instead of at its next scheduled run; \
+			answers the id of the event that carries the request.""")
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping("/purges/run-due")
 	ResponseEntity<Accepted> runDue(Caller caller) {
 		return accepted(this.admin.runDue(caller));
 	}
 
+	@Tag(name = Tags.PURGES)
+	@Operation(operationId = "purgeDatasetNow", summary = "Purge a deleted dataset now", description = """
+			Ends a deleted dataset's grace period at once (its `expires_at` becomes now) and asks for \
+			its purge; an optional `reason` is audited.""")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@ProblemResponse(status = 409, description = """
+			The dataset is not deleted (`dataset-not-deleted`), is already purged (`already-purged`) or \
+			is under a legal hold (`legal-hold`).""")
 	@PostMapping("/datasets/{dataset_id}/purge")
 	ResponseEntity<Accepted> purgeNow(Caller caller, @PathVariable("dataset_id") UUID datasetId,
 			@RequestBody(required = false) JsonNode json) {
@@ -71,6 +90,10 @@ class AdminController {
 		return accepted(this.admin.purgeNow(caller, datasetId, reason));
 	}
 
+	@Tag(name = Tags.PURGES)
+	@Operation(operationId = "listPurgeJobs", summary = "List purge jobs", description = """
+			Purge jobs of every org by `state` (default `scheduled`, `running` and `failed`; repeat it or \
+			separate values with commas), newest first.""")
 	@GetMapping("/purges")
 	PageResponse<JobResponse> purges(Caller caller, @RequestParam(name = "state", required = false) List<String> state,
 			@RequestParam(name = "limit", required = false) String limit,
@@ -97,11 +120,20 @@ class AdminController {
 				this.purges.count(states));
 	}
 
+	@Tag(name = Tags.PURGES)
+	@Operation(operationId = "retryPurgeJob", summary = "Retry a failed purge job", description = """
+			Runs a `failed` job again; it resumes from its last checkpoint.""")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@ProblemResponse(status = 409, description = "The job has not failed (`job-not-failed`).")
 	@PostMapping("/purges/{job_id}/retry")
 	ResponseEntity<Accepted> retry(Caller caller, @PathVariable("job_id") UUID jobId) {
 		return accepted(this.admin.retry(caller, jobId));
 	}
 
+	@Tag(name = Tags.PURGES)
+	@Operation(operationId = "replayDeadLetters", summary = "Replay dead-lettered deletion events", description = """
+			Re-publishes the records of `lethe.deletions.DLT` to `lethe.deletions`. A dry run (the \
+			default) only lists what would be re-delivered; `dry_run=false` does it.""")
 	@PostMapping("/dlt/replay")
 	DltReplay replay(Caller caller, @RequestParam(name = "dry_run", required = false) String dryRun,
 			@RequestParam(name = "limit", required = false) String limit) {
@@ -114,6 +146,11 @@ class AdminController {
 		return new DltReplay(dry, this.admin.replayDeadLetters(caller, dry, max));
 	}
 
+	@Tag(name = Tags.LEGAL_HOLDS)
+	@Operation(operationId = "placeLegalHold", summary = "Place a legal hold on a dataset", description = """
+			A held dataset is never purged, nor is anything it holds or references; it can still be \
+			deleted. `reason` is required and audited.""")
+	@ProblemResponse(status = 409, description = "The dataset's purge has begun (`purge-started`).")
 	@PutMapping("/datasets/{dataset_id}/legal-hold")
 	Map<String, Object> placeHold(Caller caller, @PathVariable("dataset_id") UUID datasetId,
 			@RequestBody(required = false) JsonNode json) {
@@ -122,6 +159,10 @@ class AdminController {
 		return Map.of("dataset_id", datasetId, "legal_hold", true, "reason", reason);
 	}
 
+	@Tag(name = Tags.LEGAL_HOLDS)
+	@Operation(operationId = "releaseLegalHold", summary = "Release a dataset's legal hold", description = """
+			Releases the hold; when the dataset is deleted and its grace period is over, its purge is \
+			asked for at once (`purge_requested`).""")
 	@DeleteMapping("/datasets/{dataset_id}/legal-hold")
 	Map<String, Object> releaseHold(Caller caller, @PathVariable("dataset_id") UUID datasetId,
 			@RequestBody(required = false) JsonNode json) {
@@ -130,6 +171,10 @@ class AdminController {
 		return Map.of("dataset_id", datasetId, "legal_hold", false, "purge_requested", released.due());
 	}
 
+	@Tag(name = Tags.AUDIT)
+	@Operation(operationId = "listAuditRecords", summary = "Read the audit log", description = """
+			Every action, done or refused, and every purge that ended, newest first; `target_id` \
+			narrows it to one dataset, asset or job.""")
 	@GetMapping("/audit")
 	PageResponse<AuditResponse> audit(Caller caller, @RequestParam(name = "target_id", required = false) UUID target,
 			@RequestParam(name = "limit", required = false) String limit,
@@ -196,7 +241,9 @@ class AdminController {
 	/** One audit record. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record AuditResponse(long id, Instant at, String actor, UUID actorOrg, String action, String targetType,
-			UUID targetId, String outcome, @JsonRawValue String detail) {
+			UUID targetId, String outcome, @Schema(types = {
+					"object", "null" },
+					description = "What the action concerned, as recorded.") @JsonRawValue String detail){
 
 		static AuditResponse of(AuditLog.Entry e) {
 			return new AuditResponse(e.id(), e.at(), e.actor(), e.actorOrg(), e.action(), e.targetType(), e.targetId(),

@@ -1,7 +1,5 @@
 package io.lethe.command.admin.web;
 
-import io.lethe.command.admin.ReconcileService;
-import io.lethe.command.admin.ReconcileRuns;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.lethe.command.admin.ReconcileService;
+import io.lethe.command.admin.ReconcileRuns;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.lethe.problems.FieldError;
 import io.lethe.problems.InvalidRequestException;
@@ -19,6 +19,11 @@ import io.lethe.command.api.Paging;
 import io.lethe.command.auth.Caller;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
+import io.lethe.command.openapi.ProblemResponse;
+import io.lethe.command.openapi.Tags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,12 +32,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Orphan reconciliation for operators: ask for a run (a dry run unless
  * {@code dry_run=false}), then read its report once the purge worker has run it.
  */
+@Tag(name = Tags.RECONCILIATION)
 @RestController
 @RequestMapping("/api/v1/admin/reconcile")
 class ReconcileController {
@@ -49,6 +56,11 @@ class ReconcileController {
 		this.runs = runs;
 	}
 
+	@Operation(operationId = "requestReconcileRun", summary = "Ask for an orphan reconciliation", description = """
+			Asks the purge worker to look for what no catalog row owns (objects, vectors) and, unless \
+			it is a dry run (the default), remove it. `org_id` narrows it to one org; `safety_age` \
+			(ISO-8601, at most `P30D`) spares what is younger. Answers where the report will be.""")
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping
 	ResponseEntity<Accepted> request(Caller caller, @RequestParam(name = "dry_run", required = false) String dryRun,
 			@RequestParam(name = "org_id", required = false) UUID org,
@@ -69,6 +81,8 @@ class ReconcileController {
 					(age != null) ? age.toString() : null));
 	}
 
+	@Operation(operationId = "getReconcileRun", summary = "Get a reconciliation run", description = """
+			The run's state and, once it has run, the worker's report.""")
 	@GetMapping("/{run_id}")
 	RunResponse run(@PathVariable("run_id") UUID runId) {
 		return this.runs.find(runId)
@@ -76,6 +90,7 @@ class ReconcileController {
 			.orElseThrow(() -> new NotFoundException("Reconcile run " + runId));
 	}
 
+	@Operation(operationId = "listReconcileRuns", summary = "List reconciliation runs", description = "Newest first.")
 	@GetMapping
 	PageResponse<RunResponse> runs(@RequestParam(name = "limit", required = false) String limit,
 			@RequestParam(name = "offset", required = false) String offset) {
@@ -113,7 +128,9 @@ class ReconcileController {
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record RunResponse(UUID runId, String state, boolean dryRun, String requestedVia, UUID orgId, String safetyAge,
 			String requestedBy, Instant requestedAt, Instant startedAt, Instant completedAt, String error,
-			@JsonRawValue String report) {
+			@Schema(types = {
+					"object", "null" },
+					description = "The worker's report, once the run has ended.") @JsonRawValue String report){
 
 		static RunResponse of(ReconcileRuns.Run r) {
 			return new RunResponse(r.id(), r.state(), r.dryRun(), r.requestedVia(), r.orgId(), r.safetyAge(),

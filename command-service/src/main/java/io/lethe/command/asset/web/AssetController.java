@@ -21,6 +21,10 @@ import io.lethe.command.auth.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import io.lethe.command.openapi.ProblemResponse;
+import io.lethe.command.openapi.Tags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -59,6 +63,12 @@ class AssetController {
 		this.maxPartBytes = maxPartSize.toBytes();
 	}
 
+	@Tag(name = Tags.ASSETS)
+	@Operation(operationId = "uploadAsset", summary = "Upload an asset", description = """
+			Stores the multipart `file` as a new asset (content type, size and SHA-256 recorded), with \
+			optional `metadata` (a flat JSON object, as a form field) and `asset_type`. Files larger \
+			than the direct upload limit (100 MB by default) go through a multipart upload.""")
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<AssetResponse> upload(Caller caller,
 			@RequestPart(name = "file", required = false) MultipartFile file,
@@ -71,11 +81,16 @@ class AssetController {
 		return ResponseEntity.created(URI.create("/api/v1/assets/" + asset.id())).body(AssetResponse.of(asset));
 	}
 
+	@Tag(name = Tags.ASSETS)
+	@Operation(operationId = "getAsset", summary = "Get an asset")
 	@GetMapping("/{asset_id}")
 	AssetResponse get(Caller caller, @PathVariable("asset_id") UUID id) {
 		return AssetResponse.of(this.assets.get(caller, id));
 	}
 
+	@Tag(name = Tags.ASSETS)
+	@Operation(operationId = "listAssets", summary = "List assets", description = """
+			The org's assets, newest first; `status` is `ready` (default) or `uploading`.""")
 	@GetMapping
 	PageResponse<AssetResponse> list(Caller caller, @RequestParam(name = "status", required = false) String status,
 			@RequestParam(name = "limit", required = false) String limit,
@@ -92,6 +107,10 @@ class AssetController {
 		return this.assets.list(caller, wanted, paging, AssetResponse::of);
 	}
 
+	@Tag(name = Tags.ASSETS)
+	@Operation(operationId = "mergeAssetMetadata", summary = "Change an asset's metadata", description = """
+			Merges the keys sent into the asset's metadata (a flat object of at most 100 keys with \
+			string, number or boolean values); `null` removes a key.""")
 	@PatchMapping("/{asset_id}/metadata")
 	AssetResponse mergeMetadata(Caller caller, @PathVariable("asset_id") UUID id,
 			@RequestBody(required = false) JsonNode body) {
@@ -100,12 +119,21 @@ class AssetController {
 			.of(this.assets.mergeMetadata(caller, id, this.requests.metadata(changes, "metadata", true)));
 	}
 
+	@Tag(name = Tags.ASSETS)
+	@Operation(operationId = "removeAssetMetadata", summary = "Remove keys of an asset's metadata", description = """
+			Removes the `keys` named (repeat it or separate names with commas); without `keys`, all of \
+			them.""")
 	@DeleteMapping("/{asset_id}/metadata")
 	AssetResponse removeMetadata(Caller caller, @PathVariable("asset_id") UUID id,
 			@RequestParam(name = "keys", required = false) List<String> keys) {
 		return AssetResponse.of(this.assets.removeMetadata(caller, id, (keys != null) ? keys : List.of()));
 	}
 
+	@Tag(name = Tags.UPLOADS)
+	@Operation(operationId = "startUpload", summary = "Start a multipart upload", description = """
+			Creates an asset in status `uploading` for a large file sent in parts; answers the asset, \
+			whose id names the upload.""")
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/uploads")
 	ResponseEntity<AssetResponse> startUpload(Caller caller, @RequestBody(required = false) JsonNode json) {
 		JsonBody body = JsonBody.of(json);
@@ -122,6 +150,12 @@ class AssetController {
 		return ResponseEntity.created(URI.create("/api/v1/assets/uploads/" + asset.id())).body(AssetResponse.of(asset));
 	}
 
+	@Tag(name = Tags.UPLOADS)
+	@Operation(operationId = "uploadPart", summary = "Send a part of an upload", description = """
+			The part's bytes as the body, with a `Content-Length`; parts other than the last are at \
+			least 5 MiB, each at most 64 MB by default. Sending a part number again replaces it.""")
+	@ProblemResponse(status = 409, description = """
+			The upload is no longer open (`upload-closed`) or its asset was deleted (`asset-deleted`).""")
 	@PutMapping(path = "/uploads/{asset_id}/parts/{part_number}", consumes = MediaType.ALL_VALUE)
 	PartResponse uploadPart(Caller caller, @PathVariable("asset_id") UUID id,
 			@PathVariable("part_number") int partNumber, HttpServletRequest request) throws IOException {
@@ -136,11 +170,22 @@ class AssetController {
 		return PartResponse.of(this.assets.uploadPart(caller, id, partNumber, request.getInputStream(), length));
 	}
 
+	@Tag(name = Tags.UPLOADS)
+	@Operation(operationId = "completeUpload", summary = "Complete an upload", description = """
+			Joins the parts into the asset's binary; the asset becomes `ready` with a \
+			`sha256-composite:…-<parts>` checksum.""")
+	@ProblemResponse(status = 409, description = """
+			The upload has no parts (`upload-empty`), the store refused the parts (`upload-rejected`), \
+			the upload is no longer open (`upload-closed`) or its asset was deleted (`asset-deleted`).""")
 	@PostMapping("/uploads/{asset_id}/complete")
 	AssetResponse completeUpload(Caller caller, @PathVariable("asset_id") UUID id) {
 		return AssetResponse.of(this.assets.completeUpload(caller, id));
 	}
 
+	@Tag(name = Tags.UPLOADS)
+	@Operation(operationId = "abortUpload", summary = "Abort an upload", description = """
+			Drops the upload and its parts.""")
+	@ProblemResponse(status = 409, description = "The upload is no longer open (`upload-closed`).")
 	@DeleteMapping("/uploads/{asset_id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void abortUpload(Caller caller, @PathVariable("asset_id") UUID id) {

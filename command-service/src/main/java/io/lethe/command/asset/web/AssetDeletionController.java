@@ -9,13 +9,20 @@ import io.lethe.command.asset.AssetDeletions.DeletedAsset;
 import io.lethe.command.auth.Caller;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
+import io.lethe.command.openapi.ProblemResponse;
+import io.lethe.command.openapi.Tags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The native delete route of an asset. */
+@Tag(name = Tags.ASSETS)
 @RestController
 class AssetDeletionController {
 
@@ -25,6 +32,16 @@ class AssetDeletionController {
 		this.deletions = deletions;
 	}
 
+	@Operation(operationId = "deleteAsset", summary = "Delete an asset", description = """
+			Deletes the asset at once, for good (no grace period, no restore); its purge follows. \
+			Without `force` it is refused while items of a live or restorable dataset use it; with \
+			`force=true` those items are flagged `source_deleted` and keep their own previews and \
+			vectors, or, with `cascade=true` too, the items of live datasets are deleted with it. \
+			Its entity links are removed.""")
+	@ProblemResponse(status = 409, description = """
+			Items use the asset and `force` was not sent (`asset-referenced`, with `references`); a \
+			held dataset owns or uses it (`legal-hold`, whatever the flags); its owner dataset is being \
+			deleted (`owner-dataset-not-active`).""")
 	@DeleteMapping("/api/v1/assets/{asset_id}")
 	AssetDeletionResponse deleteAsset(Caller caller, @PathVariable("asset_id") UUID id,
 			@RequestParam(name = "force", required = false) String force,

@@ -10,17 +10,31 @@ import io.lethe.command.encoder.Encoder;
 import io.lethe.command.encoder.EncoderCatalog;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The dataset resource in the Coactive shape: every field, snake_case, ISO-8601 UTC
  * times.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@Schema(name = "Dataset")
 record DatasetResponse(Instant createdDt, String createdBy, UUID id, String name, List<EmbeddingResponse> embeddings,
-		List<EmbeddingResponse> encoders, String description, List<String> allowedAssetTypes, String status,
-		String keyframeSamplingMethod, boolean storeOriginal, boolean storePreview, Instant updatedDt, String updatedBy,
-		Instant deletedDt, String deletedBy, Double keyframeUniformFpsSamplingRate, List<String> metadataFieldsToIndex,
-		List<String> metadataFieldsToEmbed, @JsonRawValue String datasetConfig, Instant expiresAt) {
+		List<EmbeddingResponse> encoders, @Schema(types = {
+				"string", "null" }) String description,
+		List<String> allowedAssetTypes,
+		@Schema(allowableValues = { "active", "pending_deletion", "purging", "purged" }) String status,
+		@Schema(allowableValues = { "intelligent", "uniform" }) String keyframeSamplingMethod, boolean storeOriginal,
+		boolean storePreview, @Schema(types = { "string", "null" }, format = "date-time") Instant updatedDt,
+		@Schema(types = { "string", "null" }) String updatedBy,
+		@Schema(types = { "string", "null" }, format = "date-time") Instant deletedDt,
+		@Schema(types = { "string", "null" }) String deletedBy,
+		@Schema(types = { "number", "null" }, format = "double") Double keyframeUniformFpsSamplingRate,
+		@Schema(types = { "array", "null" }) List<String> metadataFieldsToIndex,
+		@Schema(types = { "array", "null" }) List<String> metadataFieldsToEmbed,
+		@Schema(types = { "object", "null" },
+				description = "The dataset's configuration, as sent.") @JsonRawValue String datasetConfig,
+		@Schema(types = { "string", "null" }, format = "date-time",
+				description = "When the purge may run; set once the dataset is deleted.") Instant expiresAt){
 
 	static DatasetResponse of(Dataset d, EncoderCatalog encoders) {
 		List<EmbeddingResponse> embeddings = encoders.find(d.encoderName())

@@ -1,26 +1,33 @@
 package io.lethe.command.deletion.web;
 
-import io.lethe.command.deletion.SampleDeletionService;
 import java.util.List;
 import java.util.UUID;
 
+import io.lethe.command.deletion.SampleDeletionService;
 import io.lethe.command.deletion.SamplesRequest;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.deletion.SampleDeletionService.SampleResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
+import io.lethe.command.openapi.ProblemResponse;
+import io.lethe.command.openapi.Tags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The native delete route of a batch of samples (an asset's is next to the asset, in
  * asset/web).
  */
+@Tag(name = Tags.DELETIONS)
 @RestController
 public class DeletionController {
 
@@ -33,6 +40,12 @@ public class DeletionController {
 		this.maxSamples = maxSamples;
 	}
 
+	@Operation(operationId = "deleteSamples", summary = "Delete samples in a batch", description = """
+			Deletes the dataset's items named in `samples` (at most 1,000) and, with `delete_source`, \
+			their source assets unless another live item uses them (or `force=true`). Answers per \
+			sample, in request order (`SAMPLE_NOT_FOUND`, `SOURCE_IN_USE`, `LEGAL_HOLD`).""")
+	@ProblemResponse(status = 409, description = """
+			The dataset is under a legal hold (`legal-hold`) or not `active` (`dataset-not-active`).""")
 	@PostMapping("/api/v1/datasets/{dataset_id}/samples/delete")
 	SamplesDeletionResponse deleteSamples(Caller caller, @PathVariable("dataset_id") UUID datasetId,
 			@RequestBody(required = false) JsonNode json) {

@@ -1,12 +1,12 @@
 package io.lethe.command.deletion.web;
 
-import io.lethe.command.deletion.ReceiptView;
-import io.lethe.command.deletion.PurgeRecords;
-import io.lethe.command.deletion.PurgeJobView;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.lethe.command.deletion.ReceiptView;
+import io.lethe.command.deletion.PurgeRecords;
+import io.lethe.command.deletion.PurgeJobView;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.lethe.problems.NotFoundException;
 import io.lethe.command.asset.AssetService;
@@ -17,10 +17,17 @@ import io.lethe.command.dataset.DatasetService;
 import io.lethe.command.dataset.LegalHolds;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
+import io.lethe.command.openapi.ProblemResponse;
+import io.lethe.command.openapi.Tags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -29,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * stays readable after the purge. For datasets and for assets; an asset's purge is its
  * own (a force delete) or that of the batch of samples that deleted it as a source.
  */
+@Tag(name = Tags.DELETIONS)
 @RestController
 class DeletionStatusController {
 
@@ -47,6 +55,10 @@ class DeletionStatusController {
 		this.purges = purges;
 	}
 
+	@Operation(operationId = "getDatasetDeletion", summary = "Get a dataset's deletion status", description = """
+			Where the deletion stands: `state` (`active`, `pending_deletion`, `purging`, `purged`, \
+			`failed`), its purge job and progress per store, and the signed receipt once purged. Purge \
+			details trail the worker by typically well under a second.""")
 	@GetMapping("/api/v1/datasets/{dataset_id}/deletion")
 	@Transactional(readOnly = true)
 	DeletionStatus status(Caller caller, @PathVariable("dataset_id") UUID id) {
@@ -74,6 +86,10 @@ class DeletionStatusController {
 	 * deletion and its job; another org's asset, or one never deleted nor known, is a
 	 * 404.
 	 */
+	@Operation(operationId = "getAssetDeletion", summary = "Get an asset's deletion status", description = """
+			`state` is `active`, `deleted` (purge not begun), `purging`, `purged` or `failed`, with the \
+			purge job, its progress and the receipt; it still answers after the purge removed the \
+			asset.""")
 	@GetMapping("/api/v1/assets/{asset_id}/deletion")
 	@Transactional(readOnly = true)
 	AssetDeletionStatus assetStatus(Caller caller, @PathVariable("asset_id") UUID id) {
@@ -158,7 +174,9 @@ class DeletionStatusController {
 
 	/** The signed receipt: {@code body} is the JSON that was signed, byte for byte. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record Receipt(@JsonRawValue String body, String bodyText, String signature, String algorithm, String keyId) {
+	record Receipt(@Schema(type = "object", description = "The signed JSON, as an object.") @JsonRawValue String body,
+			@Schema(description = "The signed JSON, byte for byte: what the signature covers.") String bodyText,
+			String signature, String algorithm, String keyId) {
 
 		static Receipt of(ReceiptView r) {
 			return new Receipt(r.body(), r.body(), r.signature(), r.algorithm(), r.keyId());

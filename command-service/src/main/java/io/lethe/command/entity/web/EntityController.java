@@ -17,6 +17,11 @@ import io.lethe.command.entity.EntityService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
+import io.lethe.command.openapi.ProblemResponse;
+import io.lethe.command.openapi.Tags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +35,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Entities, and their associations with assets. */
+@Tag(name = Tags.ENTITIES)
 @RestController
 class EntityController {
 
@@ -41,6 +47,8 @@ class EntityController {
 		this.entities = entities;
 	}
 
+	@Operation(operationId = "createEntity", summary = "Create an entity")
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/entities")
 	ResponseEntity<EntityResponse> create(Caller caller, @RequestBody(required = false) JsonNode json) {
 		JsonBody body = JsonBody.of(json);
@@ -58,17 +66,24 @@ class EntityController {
 			.body(EntityResponse.of(entity, List.of()));
 	}
 
+	@Operation(operationId = "listEntities", summary = "List entities",
+			description = "The org's entities, newest first.")
 	@GetMapping("/api/v1/entities")
 	PageResponse<EntityResponse> list(Caller caller, @RequestParam(name = "limit", required = false) String limit,
 			@RequestParam(name = "offset", required = false) String offset) {
 		return this.entities.list(caller, Paging.parse(limit, offset), (e) -> EntityResponse.of(e, null));
 	}
 
+	@Operation(operationId = "getEntity", summary = "Get an entity",
+			description = "The entity with the ids of its assets.")
 	@GetMapping("/api/v1/entities/{entity_id}")
 	EntityResponse get(Caller caller, @PathVariable("entity_id") UUID id) {
 		return EntityResponse.of(this.entities.get(caller, id), this.entities.assetsOf(caller, id));
 	}
 
+	@Operation(operationId = "linkEntityAssets", summary = "Link assets to an entity", description = """
+			Links the org's assets named in `asset_ids` to the entity; linking a linked asset again \
+			changes nothing.""")
 	@PostMapping("/api/v1/entities/{entity_id}/assets")
 	EntityResponse link(Caller caller, @PathVariable("entity_id") UUID id,
 			@RequestBody(required = false) JsonNode json) {
@@ -96,12 +111,16 @@ class EntityController {
 		return EntityResponse.of(this.entities.get(caller, id), linked);
 	}
 
+	@Operation(operationId = "unlinkEntityAsset", summary = "Unlink an asset from an entity")
 	@DeleteMapping("/api/v1/entities/{entity_id}/assets/{asset_id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void unlink(Caller caller, @PathVariable("entity_id") UUID id, @PathVariable("asset_id") UUID assetId) {
 		this.entities.unlink(caller, id, assetId);
 	}
 
+	@Tag(name = Tags.ASSETS)
+	@Operation(operationId = "listAssetEntities", summary = "List the entities of an asset", description = """
+			The entities linked to the asset: those a forced delete would unlink.""")
 	@GetMapping("/api/v1/assets/{asset_id}/entities")
 	AssetEntitiesResponse ofAsset(Caller caller, @PathVariable("asset_id") UUID assetId) {
 		List<EntityResponse> data = this.entities.ofAsset(caller, assetId)
@@ -113,8 +132,11 @@ class EntityController {
 
 	/** An entity; {@code asset_ids} is listed when one entity is read. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record EntityResponse(UUID id, String name, String description, List<UUID> assetIds, Instant createdAt,
-			String createdBy) {
+	record EntityResponse(UUID id, String name, @Schema(types = {
+			"string", "null" }) String description,
+			@Schema(types = { "array", "null" },
+					description = "Listed when one entity is read; null in lists.") List<UUID> assetIds,
+			Instant createdAt, String createdBy){
 
 		static EntityResponse of(Entity e, List<UUID> assetIds) {
 			return new EntityResponse(e.id(), e.name(), e.description(), assetIds, e.createdAt(), e.createdBy());

@@ -20,6 +20,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 import tools.jackson.databind.json.JsonMapper;
+import io.lethe.command.openapi.ProblemResponse;
+import io.lethe.command.openapi.Tags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,10 +35,12 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Items of a dataset, their embeddings, search, and which items reference an asset. */
+@Tag(name = Tags.ITEMS)
 @RestController
 class ItemController {
 
@@ -47,6 +53,15 @@ class ItemController {
 		this.assetRequests = new AssetRequests(json);
 	}
 
+	@Operation(operationId = "addItem", summary = "Place an asset in a dataset", description = """
+			Places a `ready` asset of the org in the dataset as an item (at most once per dataset); a \
+			preview is derived when the dataset has `store_preview`. Its asset type must be one of the \
+			dataset's `allowed_asset_types`.""")
+	@ResponseStatus(HttpStatus.CREATED)
+	@ProblemResponse(status = 409, description = """
+			The dataset is not `active` (`dataset-not-active`), the asset is in it already \
+			(`item-exists`), still uploading (`asset-not-ready`) or its owner dataset is not `active` \
+			(`asset-owner-not-active`).""")
 	@PostMapping(path = "/api/v1/datasets/{dataset_id}/items", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ItemResponse> add(Caller caller, @PathVariable("dataset_id") UUID datasetId,
 			@RequestBody(required = false) JsonNode json) {
@@ -56,6 +71,11 @@ class ItemController {
 		return created(this.items.add(caller, datasetId, uuid(assetId, "asset_id")));
 	}
 
+	@Operation(operationId = "uploadItem", summary = "Upload a file into a dataset", description = """
+			Stores the multipart `file` as an asset owned by the dataset and places it there as an \
+			item, in one step.""")
+	@ResponseStatus(HttpStatus.CREATED)
+	@ProblemResponse(status = 409, description = "The dataset is not `active` (`dataset-not-active`).")
 	@PostMapping(path = "/api/v1/datasets/{dataset_id}/items", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<ItemResponse> upload(Caller caller, @PathVariable("dataset_id") UUID datasetId,
 			@RequestPart(name = "file", required = false) MultipartFile file,
@@ -67,6 +87,9 @@ class ItemController {
 				AssetRequests.type(assetType, incoming.contentType()), userMetadata));
 	}
 
+	@Operation(operationId = "listItems", summary = "List a dataset's items", description = """
+			Newest first, each with the names of its embeddings.""")
+	@ProblemResponse(status = 409, description = "The dataset is not `active` (`dataset-not-active`).")
 	@GetMapping("/api/v1/datasets/{dataset_id}/items")
 	PageResponse<ItemResponse> list(Caller caller, @PathVariable("dataset_id") UUID datasetId,
 			@RequestParam(name = "limit", required = false) String limit,
@@ -74,12 +97,19 @@ class ItemController {
 		return this.items.list(caller, datasetId, Paging.parse(limit, offset), ItemResponse::of);
 	}
 
+	@Operation(operationId = "getItem", summary = "Get an item")
+	@ProblemResponse(status = 409, description = "The dataset is not `active` (`dataset-not-active`).")
 	@GetMapping("/api/v1/datasets/{dataset_id}/items/{item_id}")
 	ItemResponse get(Caller caller, @PathVariable("dataset_id") UUID datasetId, @PathVariable("item_id") UUID itemId) {
 		Item item = this.items.get(caller, datasetId, itemId);
 		return ItemResponse.of(item, this.items.embeddingNames(item));
 	}
 
+	@Operation(operationId = "putEmbedding", summary = "Set an item's vector", description = """
+			Replaces the item's vector for the encoder `embedding_name`: `{"vector": [...]}` with \
+			exactly the encoder's dimension and finite numbers only.""")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@ProblemResponse(status = 409, description = "The dataset is not `active` (`dataset-not-active`).")
 	@PutMapping("/api/v1/datasets/{dataset_id}/items/{item_id}/embeddings/{embedding_name}")
 	ResponseEntity<Void> putEmbedding(Caller caller, @PathVariable("dataset_id") UUID datasetId,
 			@PathVariable("item_id") UUID itemId, @PathVariable("embedding_name") String embeddingName,
@@ -90,6 +120,10 @@ class ItemController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(operationId = "searchDataset", summary = "Search a dataset by vector", description = """
+			The `k` (default 10, at most 100) live items nearest to `vector` under `embedding_name`, \
+			nearest first; `score` is the cosine similarity.""")
+	@ProblemResponse(status = 409, description = "The dataset is not `active` (`dataset-not-active`).")
 	@PostMapping("/api/v1/datasets/{dataset_id}/search")
 	SearchResponse search(Caller caller, @PathVariable("dataset_id") UUID datasetId,
 			@RequestBody(required = false) JsonNode json) {
@@ -109,6 +143,10 @@ class ItemController {
 			.toList());
 	}
 
+	@Tag(name = Tags.ASSETS)
+	@Operation(operationId = "listAssetReferences", summary = "List the items that use an asset", description = """
+			The items (indexed assets) that reference the asset: those that block deleting it without \
+			`force`.""")
 	@GetMapping("/api/v1/assets/{asset_id}/indexed-assets")
 	IndexedAssetsResponse indexedAssets(Caller caller, @PathVariable("asset_id") UUID assetId) {
 		return IndexedAssetsResponse.of(this.items.referencing(caller, assetId));

@@ -16,8 +16,12 @@ import io.lethe.command.share.ShareService.SharedDataset;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
-
 import jakarta.servlet.http.HttpServletResponse;
+import io.lethe.command.openapi.ProblemResponse;
+import io.lethe.command.openapi.Tags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -29,11 +33,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Creating, listing and revoking share links (with a key) and opening them (without one).
  */
+@Tag(name = Tags.SHARE_LINKS)
 @RestController
 class ShareController {
 
@@ -50,6 +56,12 @@ class ShareController {
 		this.publicUrl = publicUrl.replaceAll("/+$", "");
 	}
 
+	@Operation(operationId = "createShareLink", summary = "Create a share link", description = """
+			A public, read-only link to the dataset's summary that lives `expires_in` (ISO-8601, \
+			default `P7D`, at most `P90D`). This is the only answer that carries the token: it is \
+			stored only as a hash.""")
+	@ResponseStatus(HttpStatus.CREATED)
+	@ProblemResponse(status = 409, description = "The dataset is not `active` (`dataset-not-active`).")
 	@PostMapping("/api/v1/datasets/{dataset_id}/shares")
 	ResponseEntity<ShareResponse> create(Caller caller, @PathVariable("dataset_id") UUID datasetId,
 			@RequestBody(required = false) JsonNode json) {
@@ -66,6 +78,8 @@ class ShareController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(ShareResponse.of(share, this.publicUrl));
 	}
 
+	@Operation(operationId = "listShareLinks", summary = "List a dataset's share links", description = """
+			Newest first, revoked and expired ones included, never with a token.""")
 	@GetMapping("/api/v1/datasets/{dataset_id}/shares")
 	PageResponse<ShareLinkResponse> list(Caller caller, @PathVariable("dataset_id") UUID datasetId,
 			@RequestParam(name = "limit", required = false) String limit,
@@ -74,6 +88,10 @@ class ShareController {
 		return new PageResponse<>(page.data().stream().map(ShareLinkResponse::of).toList(), page.meta());
 	}
 
+	@Operation(operationId = "revokeShareLink", summary = "Revoke a share link", description = """
+			The link stops working at once; the dataset's other links keep working. Revoking a revoked \
+			link answers 204 again.""")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/api/v1/datasets/{dataset_id}/shares/{share_id}")
 	ResponseEntity<Void> revoke(Caller caller, @PathVariable("dataset_id") UUID datasetId,
 			@PathVariable("share_id") UUID shareId) {
@@ -85,6 +103,9 @@ class ShareController {
 	 * The header is set before the token is looked up, so that the 404 of an unknown,
 	 * revoked or expired token carries it too: no cache keeps a bearer URL's answer.
 	 */
+	@Operation(operationId = "openShareLink", summary = "Open a share link", description = """
+			The dataset's public summary, without a key. An unknown, revoked or expired token, or a \
+			deleted dataset, all get the same 404; no answer may be cached (`Cache-Control: no-store`).""")
 	@GetMapping("/share/{token}")
 	SharedDatasetResponse open(@PathVariable("token") String token, HttpServletResponse response) {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -134,7 +155,8 @@ class ShareController {
 	record SharedDatasetResponse(DatasetSummary dataset, Instant expiresAt) {
 
 		@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-		record DatasetSummary(UUID id, String name, String description, long itemCount, Instant createdDt) {
+		record DatasetSummary(UUID id, String name, @Schema(types = {
+				"string", "null" }) String description, long itemCount, Instant createdDt){
 		}
 
 	}

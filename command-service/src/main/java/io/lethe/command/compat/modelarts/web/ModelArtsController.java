@@ -11,6 +11,11 @@ import io.lethe.command.deletion.SamplesRequest;
 import io.lethe.command.deletion.SampleDeletionService;
 import io.lethe.command.deletion.SampleDeletionService.SampleResult;
 import tools.jackson.databind.JsonNode;
+import io.lethe.command.dataset.DatasetService;
+import io.lethe.command.openapi.Tags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,18 +28,36 @@ import org.springframework.web.bind.annotation.RestController;
  * project is 403. Results come one per requested id, in request order (a duplicate
  * repeats its result), so a client can pair them by position.
  */
+@Tag(name = Tags.MODELARTS)
 @RestController
 class ModelArtsController {
 
 	private final SampleDeletionService samples;
 
+	private final DatasetService datasets;
+
 	private final int maxSamples;
 
-	ModelArtsController(SampleDeletionService samples, @Value("${lethe.samples.max-batch}") int maxSamples) {
+	ModelArtsController(SampleDeletionService samples, DatasetService datasets,
+			@Value("${lethe.samples.max-batch}") int maxSamples) {
 		this.samples = samples;
+		this.datasets = datasets;
 		this.maxSamples = maxSamples;
 	}
 
+	@Operation(operationId = "modelArtsDeleteSamples", summary = "Delete samples in batches", description = """
+			Deletes the dataset's samples named in `samples` (optional; none deletes nothing), and \
+			their source files with `delete_source=true`. Answers `success` and one result per \
+			sample, in request order; when `success` is false, `error_code` and `error_msg` say why.""")
+	@ApiResponse(responseCode = "200",
+			description = "`{success, results}`, with `error_code` and `error_msg` when not all succeeded.")
+	@ApiResponse(responseCode = "400", description = "`{error_code, error_msg}`: an invalid body.")
+	@ApiResponse(responseCode = "401", description = "`{error_code, error_msg}`: no valid key.")
+	@ApiResponse(responseCode = "403", description = "`{error_code, error_msg}`: `project_id` is not the key's org.")
+	@ApiResponse(responseCode = "404", description = "`{error_code, error_msg}`: no such dataset.")
+	@ApiResponse(responseCode = "409",
+			description = "`{error_code, error_msg}`: the dataset is under a legal hold or not active.")
+	@ApiResponse(responseCode = "429", description = "`{error_code, error_msg}`: over the key's request rate.")
 	@PostMapping("/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete")
 	Map<String, Object> delete(Caller caller, @PathVariable("project_id") String projectId,
 			@PathVariable("dataset_id") String datasetId, @RequestBody(required = false) JsonNode json) {
@@ -42,7 +65,12 @@ class ModelArtsController {
 			throw new ForbiddenException("The API key does not belong to project " + projectId);
 		}
 		UUID dataset = ModelArtsErrors.datasetId(datasetId);
-		SamplesRequest request = SamplesRequest.read(json, this.maxSamples);
+		SamplesRequest request = SamplesRequest.readOptional(json, this.maxSamples);
+		if (request.samples().isEmpty()) {
+			// nothing to delete, in a dataset the key may see (else 404)
+			this.datasets.get(caller, dataset);
+			return answer(List.of());
+		}
 		Map<String, SampleResult> byId = new LinkedHashMap<>();
 		this.samples.delete(caller, dataset, request.samples(), request.deleteSource(), request.force())
 			.forEach((result) -> byId.put(result.sampleId(), result));
@@ -56,8 +84,25 @@ class ModelArtsController {
 			}
 			return entry;
 		}).toList();
+		return answer(results);
+	}
+
+	/**
+	 * The batch's answer: {@code success} is whether every sample was deleted; when not,
+	 * the top-level {@code error_code} is the first failure's, and {@code error_msg} says
+	 * how many failed, as ModelArts' response table has them.
+	 */
+	private static Map<String, Object> answer(List<Map<String, Object>> results) {
+		List<Map<String, Object>> failed = results.stream()
+			.filter((entry) -> !Boolean.TRUE.equals(entry.get("success")))
+			.toList();
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("success", results.stream().allMatch((entry) -> Boolean.TRUE.equals(entry.get("success"))));
+		body.put("success", failed.isEmpty());
+		if (!failed.isEmpty()) {
+			body.put("error_code", failed.get(0).get("error_code"));
+			body.put("error_msg", failed.size() + " of " + results.size() + " samples could not be deleted: "
+					+ failed.get(0).get("error_msg"));
+		}
 		body.put("results", results);
 		return body;
 	}

@@ -1,6 +1,5 @@
 package io.lethe.command.compat.subworkflow.web;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +10,10 @@ import io.lethe.command.dataset.Dataset;
 import io.lethe.command.dataset.DatasetService;
 import io.lethe.command.item.DatasetContents;
 import io.lethe.command.item.ItemService;
+import io.lethe.command.openapi.Tags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * expiry, answered in Subworkflow's {@code {success, total, data}} envelope with
  * epoch-millisecond times.
  */
+@Tag(name = Tags.SUBWORKFLOW)
 @RestController
 class SubworkflowController {
 
@@ -33,10 +37,20 @@ class SubworkflowController {
 		this.items = items;
 	}
 
+	@Operation(operationId = "subworkflowDeleteDataset", summary = "Delete a dataset (expire it now)", description = """
+			Marks the dataset for deletion by setting its expiry to now; the purge hard-deletes every \
+			record, key, binary and vector of it, unrecoverably. Answers `{success, total, data}` with \
+			epoch-millisecond times; `data.share` is null (the delete revoked every link).""")
+	@ApiResponse(responseCode = "200", description = "The dataset, expired.")
+	@ApiResponse(responseCode = "400", description = "`{success: false, error}`: the id is not a dataset id.")
+	@ApiResponse(responseCode = "401", description = "`{success: false, error}`: no valid `x-api-key`.")
+	@ApiResponse(responseCode = "404", description = "`{success: false, error}`: no such dataset in the key's org.")
+	@ApiResponse(responseCode = "409", description = "`{success: false, error}`: the dataset's purge has begun.")
+	@ApiResponse(responseCode = "429", description = "`{success: false, error}`: over the key's request rate.")
 	@DeleteMapping("/v1/datasets/{id}")
 	Map<String, Object> delete(Caller caller, @PathVariable("id") String id) {
 		UUID datasetId = SubworkflowErrors.datasetId(id);
-		Dataset dataset = this.datasets.delete(caller, datasetId, Duration.ZERO);
+		Dataset dataset = this.datasets.expire(caller, datasetId);
 		DatasetContents contents = this.items.contents(datasetId);
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("id", dataset.id().toString());

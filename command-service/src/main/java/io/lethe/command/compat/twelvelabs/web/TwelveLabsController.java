@@ -12,6 +12,10 @@ import io.lethe.command.entity.Entity;
 import io.lethe.command.entity.EntityService;
 import io.lethe.command.item.Item;
 import io.lethe.command.item.ItemService;
+import io.lethe.command.openapi.Tags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (409 while indexed assets reference the asset), and the two routes that tell beforehand
  * what would block or be unlinked.
  */
+@Tag(name = Tags.TWELVELABS)
 @RestController
 class TwelveLabsController {
 
@@ -39,6 +44,17 @@ class TwelveLabsController {
 		this.entities = entities;
 	}
 
+	@Operation(operationId = "twelveLabsDeleteAsset", summary = "Delete an asset", description = """
+			Deletes the asset; answers `{}`. While indexed assets reference it the request fails with \
+			409 unless `force=true`, which deletes it anyway and unlinks its entity associations.""")
+	@ApiResponse(responseCode = "200", description = "The asset is deleted: `{}`.")
+	@ApiResponse(responseCode = "400", description = "`{code, message}`: an invalid `asset_id` or `force`.")
+	@ApiResponse(responseCode = "401", description = "`{code, message}`: no valid `x-api-key`.")
+	@ApiResponse(responseCode = "404", description = "`{code: resource_not_exist, message}`: no such asset.")
+	@ApiResponse(responseCode = "409", description = """
+			`{code, message}`: indexed assets reference it (`asset_referenced`, with `references`), or a \
+			legal hold protects it (`legal_hold`).""")
+	@ApiResponse(responseCode = "429", description = "`{code: too_many_requests, message}`: over the key's rate.")
 	@DeleteMapping("/v1.3/assets/{asset_id}")
 	Map<String, Object> delete(Caller caller, @PathVariable("asset_id") String assetId,
 			@RequestParam(name = "force", required = false) String force) {
@@ -46,6 +62,14 @@ class TwelveLabsController {
 		return Map.of();
 	}
 
+	@Operation(operationId = "twelveLabsListIndexedAssets", summary = "List the indexed assets of an asset",
+			description = """
+					The indexed assets that reference the asset and would block deleting it without `force`.""")
+	@ApiResponse(responseCode = "200", description = "`{data, page_info}`, one page.")
+	@ApiResponse(responseCode = "400", description = "`{code, message}`: an invalid `asset_id`.")
+	@ApiResponse(responseCode = "401", description = "`{code, message}`: no valid `x-api-key`.")
+	@ApiResponse(responseCode = "404", description = "`{code: resource_not_exist, message}`: no such asset.")
+	@ApiResponse(responseCode = "429", description = "`{code: too_many_requests, message}`: over the key's rate.")
 	@GetMapping("/v1.3/assets/{asset_id}/indexed-assets")
 	Map<String, Object> indexedAssets(Caller caller, @PathVariable("asset_id") String assetId) {
 		List<Item> references = this.items.referencing(caller, TwelveLabsErrors.assetId(assetId));
@@ -59,6 +83,13 @@ class TwelveLabsController {
 		}).toList());
 	}
 
+	@Operation(operationId = "twelveLabsListAssetEntities", summary = "List the entities of an asset", description = """
+			The entities whose associations with the asset a forced delete would unlink.""")
+	@ApiResponse(responseCode = "200", description = "`{data, page_info}`, one page.")
+	@ApiResponse(responseCode = "400", description = "`{code, message}`: an invalid `asset_id`.")
+	@ApiResponse(responseCode = "401", description = "`{code, message}`: no valid `x-api-key`.")
+	@ApiResponse(responseCode = "404", description = "`{code: resource_not_exist, message}`: no such asset.")
+	@ApiResponse(responseCode = "429", description = "`{code: too_many_requests, message}`: over the key's rate.")
 	@GetMapping("/v1.3/assets/{asset_id}/entities")
 	Map<String, Object> entities(Caller caller, @PathVariable("asset_id") String assetId) {
 		List<Entity> linked = this.entities.ofAsset(caller, TwelveLabsErrors.assetId(assetId));

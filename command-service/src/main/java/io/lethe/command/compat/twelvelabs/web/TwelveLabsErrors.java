@@ -14,9 +14,11 @@ import io.lethe.problems.NotFoundException;
 import io.lethe.problems.UnauthenticatedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.lethe.problems.TooManyRequestsException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -44,7 +46,7 @@ class TwelveLabsErrors {
 
 	@ExceptionHandler(NotFoundException.class)
 	ResponseEntity<Map<String, Object>> notFound(NotFoundException ex) {
-		return error(HttpStatus.NOT_FOUND, "resource_not_exists", ex.getMessage());
+		return error(HttpStatus.NOT_FOUND, "resource_not_exist", ex.getMessage());
 	}
 
 	@ExceptionHandler(ConflictException.class)
@@ -62,6 +64,15 @@ class TwelveLabsErrors {
 	@ExceptionHandler(UnauthenticatedException.class)
 	ResponseEntity<Map<String, Object>> unauthenticated(UnauthenticatedException ex) {
 		return error(HttpStatus.UNAUTHORIZED, "api_key_invalid", ex.getMessage());
+	}
+
+	@ExceptionHandler(TooManyRequestsException.class)
+	ResponseEntity<Map<String, Object>> tooManyRequests(TooManyRequestsException ex) {
+		ResponseEntity<Map<String, Object>> response = error(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests",
+				ex.getMessage());
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+			.body(response.getBody());
 	}
 
 	@ExceptionHandler(Exception.class)
