@@ -42,6 +42,16 @@ final class Stores implements AutoCloseable {
 	 * the dataset, a preview object and a vector, as the API would have written them.
 	 */
 	List<UUID> seedItems(UUID org, UUID dataset, String createdBy, int count, int dimension) throws Exception {
+		return seedItems(org, dataset, createdBy, count, dimension, count);
+	}
+
+	/**
+	 * As {@link #seedItems(UUID, UUID, String, int, int)}, with a vector for the first
+	 * {@code vectors} items only (an item need not have one): each vector costs an HNSW
+	 * insert, the slowest part of seeding.
+	 */
+	List<UUID> seedItems(UUID org, UUID dataset, String createdBy, int count, int dimension, int vectors)
+			throws Exception {
 		List<UUID> items = new ArrayList<>();
 		try (Connection connection = connect()) {
 			connection.setAutoCommit(false);
@@ -74,11 +84,13 @@ final class Stores implements AutoCloseable {
 					item.setString(5, previewKey(org, dataset, itemId));
 					item.setString(6, createdBy);
 					item.addBatch();
-					vector.setObject(1, itemId);
-					vector.setObject(2, org);
-					vector.setObject(3, dataset);
-					vector.setString(4, unitVector(i, dimension));
-					vector.addBatch();
+					if (i < vectors) {
+						vector.setObject(1, itemId);
+						vector.setObject(2, org);
+						vector.setObject(3, dataset);
+						vector.setString(4, unitVector(i, dimension));
+						vector.addBatch();
+					}
 					items.add(itemId);
 				}
 				asset.executeBatch();

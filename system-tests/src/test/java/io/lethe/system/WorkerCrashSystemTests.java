@@ -64,7 +64,9 @@ class WorkerCrashSystemTests {
 		UUID dataset = UUID.fromString(
 				this.api.post("/api/v1/datasets", key, Map.of("name", "crash_" + seed)).json().get("id").stringValue());
 		try (Stores stores = new Stores(this.system)) {
-			stores.seedItems(org, dataset, "seed", items, 512);
+			// a vector for one item in four: the vectors step still spans several chunks,
+			// and seeding takes seconds instead of a minute of HNSW inserts
+			stores.seedItems(org, dataset, "seed", items, 512, items / 4);
 		}
 		this.system.worker.stop();
 		List<ServiceProcess> workers = new ArrayList<>();

@@ -101,7 +101,12 @@ class ApiContract implements GlobalOpenApiCustomizer {
 			validation(responses);
 		}
 		if (route.keyed()) {
-			problem(responses, 429, "The key is over its request rate (`rate-limited`); see `Retry-After`.");
+			problem(responses, 429, "The key is over its request rate (`rate-limited`), or the client's address over "
+					+ "its rate of failed authentication; see `Retry-After`.");
+		}
+		else {
+			problem(responses, 429, "The client's address is over its rate of share link reads (`rate-limited`); "
+					+ "see `Retry-After`.");
 		}
 		problem(responses, 503,
 				"The database or object store did not complete the request; nothing was recorded, retry after `Retry-After`.");
