@@ -74,8 +74,17 @@ final class LetheSystem {
 		if (instance == null) {
 			instance = new LetheSystem();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				instance.worker.close();
+				// both at once: the test JVM is killed if its hooks take too long, and a
+				// service left running would outlive the build
+				Thread worker = new Thread(instance.worker::close, "lethe-worker-stop");
+				worker.start();
 				instance.commandService.close();
+				try {
+					worker.join();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
 			}, "lethe-system-stop"));
 		}
 		return instance;
