@@ -14,9 +14,10 @@ run: setup
 	@scripts/run.sh
 
 ## Every test, against real PostgreSQL + pgvector, a KRaft broker and an S3 server; the bench harness compiles too.
+## -T 2: the two services' modules (each with its own database, broker and S3 server) build and test side by side.
 test: setup
 	@rm -rf */target/reliability
-	$(MVN) verify -Pbench
+	$(MVN) -T 2 verify -Pbench
 	@scripts/reliability-figures
 
 ## Benchmarks (bench/): a stack of its own, Lethe beside a floor and a naive peer, JSON in bench/results/.

@@ -14,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.lethe.devstack.Ports;
 import io.lethe.testkit.Api;
 import io.lethe.testkit.ServiceProcess;
 import org.junit.jupiter.api.Test;
@@ -73,9 +72,8 @@ class ConcurrentUseSystemTests {
 			LifecycleOperations lifecycle = new LifecycleOperations(this.api, this.system.orgAKey(),
 					this.system.operatorKey(), model);
 			DeletionOperations deletions = new DeletionOperations(this.api, this.system.orgAKey(), model,
-					(item) -> activeInCatalog(stores, item));
-			workers.add(this.system.startWorker(Ports.free(), "concurrent-a", WORKER_ENV, WORKER_ARGS));
-			workers.add(this.system.startWorker(Ports.free(), "concurrent-b", WORKER_ENV, WORKER_ARGS));
+					(item, around) -> deletedInCatalogAround(stores, item, around));
+			workers.addAll(this.system.startWorkers(WORKER_ENV, WORKER_ARGS, "concurrent-a", "concurrent-b"));
 			Instant since = Instant.now().minusSeconds(1);
 			LeaseSampler leases = new LeaseSampler(this.system, findings);
 			run(clients, seed, Instant.now().plusSeconds(seconds), model, content, lifecycle, deletions);
@@ -113,9 +111,21 @@ class ConcurrentUseSystemTests {
 		}
 	}
 
-	private static boolean activeInCatalog(Stores stores, UUID item) {
-		try {
-			return stores.count("select count(*) from catalog.items where id = ? and status = 'active'", item) > 0;
+	private static boolean deletedInCatalogAround(Stores stores, UUID item, Instant around) {
+		try (java.sql.Connection connection = stores.connect();
+				java.sql.PreparedStatement statement = connection.prepareStatement("""
+						select count(*) from catalog.items where id = ? and status = 'deleted'
+						   and deleted_at between cast(? as timestamptz) - interval '10 seconds'
+						                      and cast(? as timestamptz) + interval '1 second'
+						""")) {
+			java.time.OffsetDateTime at = around.atOffset(java.time.ZoneOffset.UTC);
+			statement.setObject(1, item);
+			statement.setObject(2, at);
+			statement.setObject(3, at);
+			try (java.sql.ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getLong(1) > 0;
+			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);

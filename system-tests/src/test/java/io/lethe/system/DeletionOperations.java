@@ -1,11 +1,13 @@
 package io.lethe.system;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 import io.lethe.system.Findings.Answer;
@@ -32,13 +34,15 @@ final class DeletionOperations {
 	private final Findings findings;
 
 	/**
-	 * The catalog's word on whether an item is still active: a cascade's answer lists the
-	 * items it reached, not which of them it deleted and which it only flagged.
+	 * The catalog's word on whether an item was deleted around the given moment (its row
+	 * marked deleted within seconds before it): a cascade's answer lists the items it
+	 * reached, not which of them it deleted and which it only flagged. An item whose row
+	 * is gone (its dataset purged since) or that is active again (restored) was not.
 	 */
-	private final Predicate<UUID> activeInCatalog;
+	private final BiPredicate<UUID, Instant> deletedInCatalogAround;
 
-	DeletionOperations(Api api, String key, UsageModel model, Predicate<UUID> activeInCatalog) {
-		this.activeInCatalog = activeInCatalog;
+	DeletionOperations(Api api, String key, UsageModel model, BiPredicate<UUID, Instant> deletedInCatalogAround) {
+		this.deletedInCatalogAround = deletedInCatalogAround;
 		this.api = api;
 		this.key = key;
 		this.model = model;
@@ -88,8 +92,8 @@ final class DeletionOperations {
 				}
 				// a dataset deleted during the answer, or restored during it: the cascade
 				// only flagged the item if it saw the dataset deleted, so the catalog
-				// says
-				if (this.activeInCatalog.test(item.id)) {
+				// says (a purge of the dataset since, or a restore, leaves no such mark)
+				if (!this.deletedInCatalogAround.test(item.id, answer.answeredAt())) {
 					item.deletedStart = UsageModel.NEVER;
 					item.deletedBy = null;
 				}

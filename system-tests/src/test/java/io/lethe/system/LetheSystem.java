@@ -74,20 +74,27 @@ final class LetheSystem {
 		if (instance == null) {
 			instance = new LetheSystem();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				// both at once: the test JVM is killed if its hooks take too long, and a
-				// service left running would outlive the build
-				Thread worker = new Thread(instance.worker::close, "lethe-worker-stop");
-				worker.start();
-				instance.commandService.close();
-				try {
-					worker.join();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				// SIGKILL: the tests are over, and a graceful stop waits on a broker
+				// whose
+				// own hook may already have stopped it; surefire kills this JVM 30 s
+				// after its exit, and a service left running would outlive the build
+				instance.worker.kill();
+				instance.commandService.kill();
 			}, "lethe-system-stop"));
 		}
 		return instance;
+	}
+
+	/**
+	 * Purge worker processes on the same stores, started side by side (a JVM start is
+	 * mostly waiting), each named as given.
+	 */
+	List<ServiceProcess> startWorkers(Map<String, String> extraEnv, List<String> args, String... names) {
+		List<java.util.concurrent.CompletableFuture<ServiceProcess>> starting = java.util.Arrays.stream(names)
+			.map((name) -> java.util.concurrent.CompletableFuture
+				.supplyAsync(() -> startWorker(Ports.free(), name, extraEnv, args)))
+			.toList();
+		return starting.stream().map(java.util.concurrent.CompletableFuture::join).toList();
 	}
 
 	/**

@@ -55,7 +55,7 @@ class WorkerCrashSystemTests {
 
 	@Test
 	void aPurgeKilledAgainAndAgainFinishesWithZeroResidueAndOneReceipt() throws Exception {
-		int wantedKills = Integer.getInteger("lethe.crash.kills", 10);
+		int wantedKills = Integer.getInteger("lethe.crash.kills", 8);
 		int items = Integer.getInteger("lethe.crash.items", 6_000);
 		long seed = Long.getLong("lethe.crash.seed", System.nanoTime());
 		Random random = new Random(seed);
@@ -74,8 +74,7 @@ class WorkerCrashSystemTests {
 		AtomicBoolean sampling = new AtomicBoolean(true);
 		int kills = 0;
 		try {
-			workers.add(this.system.startWorker(Ports.free(), "crash-b", Map.of(), CRASH_WORKER_ARGS));
-			workers.add(this.system.startWorker(Ports.free(), "crash-c", Map.of(), CRASH_WORKER_ARGS));
+			workers.addAll(this.system.startWorkers(Map.of(), CRASH_WORKER_ARGS, "crash-b", "crash-c"));
 			assertThat(this.api.delete("/api/v1/datasets/" + dataset + "?grace=PT0S", key).status()).isEqualTo(200);
 			Thread sampler = new Thread(() -> sample(dataset, samples, sampling), "lease-sampler");
 			sampler.start();
