@@ -14,10 +14,9 @@ run: setup
 	@scripts/run.sh
 
 ## Every test, against real PostgreSQL + pgvector, a KRaft broker and an S3 server; the bench harness compiles too.
-## -T 2: the two services' modules (each with its own database, broker and S3 server) build and test side by side.
 test: setup
 	@rm -rf */target/reliability
-	$(MVN) -T 2 verify -Pbench
+	$(MVN) verify -Pbench
 	@scripts/reliability-figures
 
 ## Benchmarks (bench/): a stack of its own, Lethe beside a floor and a naive peer, JSON in bench/results/.

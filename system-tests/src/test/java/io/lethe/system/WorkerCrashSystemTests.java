@@ -38,7 +38,7 @@ class WorkerCrashSystemTests {
 	 */
 	private static final List<String> CRASH_WORKER_ARGS = List.of("--lethe.purge.lease=PT3S",
 			"--lethe.purge.max-attempts=1000", "--lethe.purge.engine.object-batch=100",
-			"--lethe.purge.engine.objects-in-flight=2", "--lethe.purge.engine.row-chunk=200",
+			"--lethe.purge.engine.objects-in-flight=1", "--lethe.purge.engine.row-chunk=200",
 			"--lethe.purge.engine.vector-chunk=500", "--lethe.purge.engine.prefixes-per-checkpoint=20");
 
 	private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
@@ -56,7 +56,7 @@ class WorkerCrashSystemTests {
 	@Test
 	void aPurgeKilledAgainAndAgainFinishesWithZeroResidueAndOneReceipt() throws Exception {
 		int wantedKills = Integer.getInteger("lethe.crash.kills", 8);
-		int items = Integer.getInteger("lethe.crash.items", 6_000);
+		int items = Integer.getInteger("lethe.crash.items", 4_000);
 		long seed = Long.getLong("lethe.crash.seed", System.nanoTime());
 		Random random = new Random(seed);
 		String key = this.system.orgAKey();
