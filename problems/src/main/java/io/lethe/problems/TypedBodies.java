@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Payload;
 import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -189,7 +190,32 @@ public final class TypedBodies {
 			case "Size" -> sizeType(violation, value, element);
 			default -> "value_error";
 		};
+		for (Class<? extends Payload> payload : violation.getConstraintDescriptor().getPayload()) {
+			if (payload.getEnclosingClass() == Types.class) {
+				type = snakeCase(payload.getSimpleName());
+			}
+		}
 		return new FieldError(loc, violation.getMessage(), type);
+	}
+
+	/**
+	 * Payloads that name a constraint's {@code type} where its kind alone would not, as
+	 * when two constraints of one field share a documented type:
+	 * {@code @Size(…, payload = Types.StringLength.class)} gives {@code string_length}.
+	 */
+	public static final class Types {
+
+		private Types() {
+		}
+
+		public interface StringLength extends Payload {
+
+		}
+
+		public interface Missing extends Payload {
+
+		}
+
 	}
 
 	private static String sizeType(ConstraintViolation<?> violation, Object value, boolean element) {
@@ -254,7 +280,8 @@ public final class TypedBodies {
 		 */
 		public T valid() {
 			if (!this.errors.isEmpty()) {
-				List<FieldError> sorted = new ArrayList<>(this.errors);
+				// distinct: two constraints of one field may say the same thing
+				List<FieldError> sorted = new ArrayList<>(this.errors.stream().distinct().toList());
 				sorted.sort(Comparator.comparingInt(this::position).thenComparingInt(TypedBodies::index));
 				throw new InvalidRequestException(sorted);
 			}
