@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ShareAndEntityIntegrationTests extends CommandServiceIntegrationTest {
 
@@ -107,6 +108,25 @@ class ShareAndEntityIntegrationTests extends CommandServiceIntegrationTest {
 			.status()).isEqualTo(422);
 		assertThat(this.api.get("/api/v1/entities", org.key()).json().get("meta").get("total").longValue())
 			.isEqualTo(1);
+	}
+
+	@Test
+	void anInvalidEntityBodyListsEveryProblemWithItsDocumentedType() {
+		TestOrg org = newOrg();
+		String id = this.api.post("/api/v1/entities", org.key(), Map.of("name", "team")).json().get("id").stringValue();
+
+		Response create = this.api.post("/api/v1/entities", org.key(), "{\"name\": \"   \", \"description\": 7}");
+		Response link = this.api.post("/api/v1/entities/" + id + "/assets", org.key(),
+				"{\"asset_ids\": [\"not-a-uuid\", 3, \"\"]}");
+
+		assertThat(create.status()).isEqualTo(422);
+		assertThat(create.json().get("errors").values())
+			.extracting((e) -> e.get("loc").get(1).stringValue(), (e) -> e.get("type").stringValue())
+			.containsExactly(tuple("name", "string_length"), tuple("description", "string_type"));
+		assertThat(link.status()).isEqualTo(422);
+		assertThat(link.json().get("errors").values())
+			.extracting((e) -> e.get("loc").get(2).intValue(), (e) -> e.get("type").stringValue())
+			.containsExactly(tuple(0, "uuid_parsing"), tuple(1, "string_type"), tuple(2, "string_length"));
 	}
 
 }

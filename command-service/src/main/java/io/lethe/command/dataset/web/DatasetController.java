@@ -13,13 +13,16 @@ import io.lethe.problems.FieldError;
 import io.lethe.problems.InvalidRequestException;
 import io.lethe.command.api.PageResponse;
 import io.lethe.command.api.Paging;
+import io.lethe.problems.TypedBodies;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.dataset.Dataset;
 import io.lethe.command.dataset.DatasetPage;
 import io.lethe.command.dataset.DatasetService;
 import io.lethe.command.dataset.DatasetStatus;
 import io.lethe.command.encoder.EncoderCatalog;
+import jakarta.validation.Validator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import io.lethe.command.openapi.ProblemResponse;
 import io.lethe.command.openapi.Tags;
 import io.swagger.v3.oas.annotations.Operation;
@@ -60,12 +63,12 @@ class DatasetController {
 
 	private final Duration maxGrace;
 
-	DatasetController(DatasetService datasets, EncoderCatalog encoders,
+	DatasetController(DatasetService datasets, EncoderCatalog encoders, JsonMapper json, Validator validator,
 			@Value("${lethe.deletion.default-grace}") Duration defaultGrace,
 			@Value("${lethe.deletion.max-grace}") Duration maxGrace) {
 		this.datasets = datasets;
 		this.encoders = encoders;
-		this.requests = new DatasetRequests(encoders);
+		this.requests = new DatasetRequests(encoders, new TypedBodies(json, validator));
 		this.defaultGrace = defaultGrace;
 		this.maxGrace = maxGrace;
 	}
@@ -80,7 +83,7 @@ class DatasetController {
 			A live dataset of the org has this name (`name-taken`), or the chosen `dataset_id` exists, \
 			whichever org holds it (`id-taken`).""")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-			content = @Content(schema = @Schema(implementation = DatasetBodies.Create.class)))
+			content = @Content(schema = @Schema(implementation = DatasetCreate.class)))
 	@PostMapping
 	ResponseEntity<DatasetResponse> create(Caller caller, @RequestBody(required = false) JsonNode body) {
 		Dataset dataset = this.datasets.create(caller, this.requests.create(body));
@@ -129,7 +132,7 @@ class DatasetController {
 			The dataset is not `active` (`dataset-not-active`), or a live dataset has the new name \
 			(`name-taken`).""")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-			content = @Content(schema = @Schema(implementation = DatasetBodies.Update.class)))
+			content = @Content(schema = @Schema(implementation = DatasetUpdate.class)))
 	@PatchMapping("/{dataset_id}")
 	DatasetResponse update(Caller caller, @PathVariable("dataset_id") UUID id,
 			@RequestBody(required = false) JsonNode body) {

@@ -2,134 +2,127 @@ package io.lethe.command.dataset.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-import io.lethe.command.api.JsonBody;
+import io.lethe.problems.TypedBodies;
 import io.lethe.command.dataset.Change;
 import io.lethe.command.dataset.DatasetChanges;
 import io.lethe.command.dataset.DatasetRules;
 import io.lethe.command.dataset.NewDataset;
 import io.lethe.command.encoder.EncoderCatalog;
+import io.lethe.problems.FieldError;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns create and update bodies into commands, with every field validated and every
- * problem reported at once. Unknown fields are ignored, as Coactive clients send extra
- * fields such as {@code add_to_permit}.
+ * Turns create and update bodies into commands: {@link TypedBodies} binds and validates
+ * the records, this adds the rules a constraint cannot state (choices known at run time,
+ * a config's byte size, what PATCH may not set to {@code null}), and every problem is
+ * reported at once. Unknown fields are ignored, as Coactive clients send extra fields.
  */
 final class DatasetRequests {
 
 	private final EncoderCatalog encoders;
 
-	DatasetRequests(EncoderCatalog encoders) {
+	private final TypedBodies bodies;
+
+	DatasetRequests(EncoderCatalog encoders, TypedBodies bodies) {
 		this.encoders = encoders;
+		this.bodies = bodies;
 	}
 
 	NewDataset create(JsonNode json) {
-		JsonBody body = JsonBody.of(json);
-		String name = name(body, body.requiredString("name"));
-		String description = description(body);
-		String encoder = body.optionalEnum("encoder_name", this.encoders.names());
-		List<String> types = body.optionalEnumList("allowed_asset_types", DatasetRules.ASSET_TYPES);
-		if (types != null && types.isEmpty()) {
-			body.error("allowed_asset_types", "List should have at least 1 item", "too_short");
-		}
-		String method = body.optionalEnum("keyframe_sampling_method", DatasetRules.SAMPLING_METHODS);
-		Double fps = body.optionalNumber("keyframe_uniform_fps_sampling_rate", DatasetRules.FPS_MIN,
-				DatasetRules.FPS_MAX);
-		Boolean storeOriginal = body.optionalBoolean("store_original");
-		Boolean storePreview = body.optionalBoolean("store_preview");
-		List<String> toIndex = metadataFields(body, "metadata_fields_to_index");
-		List<String> toEmbed = metadataFields(body, "metadata_fields_to_embed");
-		String config = config(body);
-		UUID requestedId = requestedId(body);
-		body.optionalBoolean("add_to_permit");
-		body.validate();
-		return new NewDataset(requestedId, name, description,
+		TypedBodies.Body<DatasetCreate> body = this.bodies.read(json, DatasetCreate.class);
+		DatasetCreate create = body.value();
+		String encoder = oneOf(body, "encoder_name", create.encoderName(), this.encoders.names());
+		List<String> types = assetTypes(body, create.allowedAssetTypes());
+		String method = oneOf(body, "keyframe_sampling_method", create.keyframeSamplingMethod(),
+				DatasetRules.SAMPLING_METHODS);
+		String config = config(body, create.datasetConfig());
+		UUID requestedId = requestedId(body, create.datasetId());
+		body.valid();
+		return new NewDataset(requestedId, create.name(), create.description(),
 				(encoder != null) ? encoder : this.encoders.defaultEncoder(),
 				(types != null) ? types : DatasetRules.DEFAULT_ASSET_TYPES, (method != null) ? method : "intelligent",
-				fps, (storeOriginal != null) ? storeOriginal : true, (storePreview != null) ? storePreview : true,
-				toIndex, toEmbed, config);
+				create.keyframeUniformFpsSamplingRate(),
+				(create.storeOriginal() != null) ? create.storeOriginal() : true,
+				(create.storePreview() != null) ? create.storePreview() : true,
+				distinct(create.metadataFieldsToIndex()), distinct(create.metadataFieldsToEmbed()), config);
 	}
 
 	DatasetChanges update(JsonNode json) {
-		JsonBody body = JsonBody.of(json);
-		if (body.has("encoder_name")) {
+		TypedBodies.Body<DatasetUpdate> body = this.bodies.read(json, DatasetUpdate.class);
+		if (json.has("encoder_name")) {
 			body.error("encoder_name", "The encoder of a dataset cannot be changed: its vectors depend on it",
 					"immutable");
 		}
-		Change<String> name = body.has("name") ? Change.to(name(body, body.requiredString("name"))) : Change.absent();
-		Change<String> description = body.has("description") ? Change.to(description(body)) : Change.absent();
-		Change<List<String>> types = Change.absent();
-		if (body.has("allowed_asset_types")) {
-			List<String> values = body.optionalEnumList("allowed_asset_types", DatasetRules.ASSET_TYPES);
-			if (values == null || values.isEmpty()) {
-				body.error("allowed_asset_types", "List should have at least 1 item", "too_short");
-			}
-			types = Change.to(values);
-		}
-		Change<String> method = notNull(body, "keyframe_sampling_method",
-				() -> body.optionalEnum("keyframe_sampling_method", DatasetRules.SAMPLING_METHODS));
-		Change<Double> fps = body.has("keyframe_uniform_fps_sampling_rate") ? Change
-			.to(body.optionalNumber("keyframe_uniform_fps_sampling_rate", DatasetRules.FPS_MIN, DatasetRules.FPS_MAX))
-				: Change.absent();
-		Change<Boolean> storeOriginal = notNull(body, "store_original", () -> body.optionalBoolean("store_original"));
-		Change<Boolean> storePreview = notNull(body, "store_preview", () -> body.optionalBoolean("store_preview"));
-		Change<List<String>> toIndex = body.has("metadata_fields_to_index")
-				? Change.to(metadataFields(body, "metadata_fields_to_index")) : Change.absent();
-		Change<List<String>> toEmbed = body.has("metadata_fields_to_embed")
-				? Change.to(metadataFields(body, "metadata_fields_to_embed")) : Change.absent();
-		Change<String> config = body.has("dataset_config") ? Change.to(config(body)) : Change.absent();
-		body.validate();
-		return new DatasetChanges(name, description, types, method, fps, storeOriginal, storePreview, toIndex, toEmbed,
-				config);
+		DatasetUpdate update = body.value();
+		notNull(body, "name", update.name(), "Field required", "missing");
+		notNull(body, "allowed_asset_types", update.allowedAssetTypes(), DatasetFields.TYPES_TOO_SHORT, "too_short");
+		notNull(body, "keyframe_sampling_method", update.keyframeSamplingMethod(), "Input should not be null",
+				"null_not_allowed");
+		notNull(body, "store_original", update.storeOriginal(), "Input should not be null", "null_not_allowed");
+		notNull(body, "store_preview", update.storePreview(), "Input should not be null", "null_not_allowed");
+		List<String> types = assetTypes(body, update.allowedAssetTypes());
+		String method = oneOf(body, "keyframe_sampling_method", update.keyframeSamplingMethod(),
+				DatasetRules.SAMPLING_METHODS);
+		String config = config(body, update.datasetConfig());
+		body.valid();
+		return new DatasetChanges(change(body, "name", update.name()),
+				change(body, "description", update.description()), change(body, "allowed_asset_types", types),
+				change(body, "keyframe_sampling_method", method),
+				change(body, "keyframe_uniform_fps_sampling_rate", update.keyframeUniformFpsSamplingRate()),
+				change(body, "store_original", update.storeOriginal()),
+				change(body, "store_preview", update.storePreview()),
+				change(body, "metadata_fields_to_index", distinct(update.metadataFieldsToIndex())),
+				change(body, "metadata_fields_to_embed", distinct(update.metadataFieldsToEmbed())),
+				change(body, "dataset_config", config));
 	}
 
-	/** A field that may be left out but, when sent, must not be null. */
-	private static <T> Change<T> notNull(JsonBody body, String field, java.util.function.Supplier<T> read) {
-		if (!body.has(field)) {
-			return Change.absent();
-		}
-		T value = read.get();
-		if (value == null) {
-			body.error(field, "Input should not be null", "null_not_allowed");
-		}
-		return Change.to(value);
+	/** Absent keeps the current value; present, even as {@code null}, sets it. */
+	private static <T> Change<T> change(TypedBodies.Body<?> body, String field, T value) {
+		return body.has(field) ? Change.to(value) : Change.absent();
 	}
 
-	private static String name(JsonBody body, String name) {
-		if (name == null) {
+	/** A field that may be left out of a PATCH but, when sent, must not be null. */
+	private static void notNull(TypedBodies.Body<?> body, String field, Object value, String msg, String type) {
+		if (body.has(field) && value == null && !body.failed(field)) {
+			body.error(field, msg, type);
+		}
+	}
+
+	private static String oneOf(TypedBodies.Body<?> body, String field, String value, Set<String> allowed) {
+		if (value != null && !allowed.contains(value)) {
+			body.error(field, "Input should be " + quotedChoice(allowed), "enum");
 			return null;
 		}
-		if (name.isEmpty()) {
-			body.error("name", "String should have at least 1 character", "string_too_short");
-		}
-		else if (name.length() > DatasetRules.NAME_MAX) {
-			body.error("name", "String should have at most " + DatasetRules.NAME_MAX + " characters",
-					"string_too_long");
-		}
-		else if (!DatasetRules.NAME.matcher(name).matches()) {
-			body.error("name", "Name must only contain alphanumeric and underscore characters",
-					"string_pattern_mismatch");
-		}
-		return name;
+		return value;
 	}
 
-	private static String description(JsonBody body) {
-		String description = body.optionalString("description");
-		if (description != null && description.length() > DatasetRules.DESCRIPTION_MAX) {
-			body.error("description", "String should have at most " + DatasetRules.DESCRIPTION_MAX + " characters",
-					"string_too_long");
+	/**
+	 * The asset types, de-duplicated; an unknown one is named at its index in the list as
+	 * sent.
+	 */
+	private static List<String> assetTypes(TypedBodies.Body<?> body, List<String> types) {
+		if (types == null) {
+			return null;
 		}
-		return description;
+		for (int index = 0; index < types.size(); index++) {
+			String type = types.get(index);
+			if (type != null && !type.isEmpty() && type.length() <= 64 && !DatasetRules.ASSET_TYPES.contains(type)) {
+				body.error(new FieldError(List.of("body", "allowed_asset_types", index),
+						"Input should be " + quotedChoice(DatasetRules.ASSET_TYPES), "enum"));
+			}
+		}
+		return distinct(types);
 	}
 
-	private static List<String> metadataFields(JsonBody body, String field) {
-		return body.optionalStringList(field, DatasetRules.METADATA_FIELDS_MAX, 255);
+	private static List<String> distinct(List<String> values) {
+		return (values != null) ? values.stream().distinct().toList() : null;
 	}
 
-	private static String config(JsonBody body) {
-		JsonNode config = body.optionalObject("dataset_config");
+	private static String config(TypedBodies.Body<?> body, ObjectNode config) {
 		if (config == null) {
 			return null;
 		}
@@ -146,8 +139,10 @@ final class DatasetRequests {
 		return json;
 	}
 
-	private static UUID requestedId(JsonBody body) {
-		String id = body.optionalString("dataset_id");
+	/**
+	 * A UUID in its canonical form (any case): {@link UUID#fromString} alone is lenient.
+	 */
+	private static UUID requestedId(TypedBodies.Body<?> body, String id) {
 		if (id == null) {
 			return null;
 		}
@@ -162,6 +157,14 @@ final class DatasetRequests {
 			body.error("dataset_id", "Input should be a valid UUID", "uuid_parsing");
 			return null;
 		}
+	}
+
+	private static String quotedChoice(Set<String> allowed) {
+		List<String> sorted = allowed.stream().sorted().map((value) -> "'" + value + "'").toList();
+		if (sorted.size() == 1) {
+			return sorted.get(0);
+		}
+		return String.join(", ", sorted.subList(0, sorted.size() - 1)) + " or " + sorted.get(sorted.size() - 1);
 	}
 
 }

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 import io.lethe.problems.FieldError;
-import io.lethe.problems.InvalidRequestException;
-import io.lethe.command.api.JsonBody;
+import io.lethe.problems.TypedBodies;
+import jakarta.validation.Validator;
+import tools.jackson.databind.json.JsonMapper;
 import io.lethe.command.api.PageResponse;
 import io.lethe.command.api.Paging;
 import io.lethe.command.auth.Caller;
@@ -20,6 +21,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 import io.lethe.command.openapi.ProblemResponse;
 import io.lethe.command.openapi.Tags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -39,29 +41,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class EntityController {
 
-	private static final int MAX_LINKS = 1000;
-
 	private final EntityService entities;
 
-	EntityController(EntityService entities) {
+	private final TypedBodies bodies;
+
+	EntityController(EntityService entities, JsonMapper json, Validator validator) {
 		this.entities = entities;
+		this.bodies = new TypedBodies(json, validator);
 	}
 
 	@Operation(operationId = "createEntity", summary = "Create an entity")
 	@ResponseStatus(HttpStatus.CREATED)
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(schema = @Schema(implementation = EntityCreate.class)))
 	@PostMapping("/api/v1/entities")
 	ResponseEntity<EntityResponse> create(Caller caller, @RequestBody(required = false) JsonNode json) {
-		JsonBody body = JsonBody.of(json);
-		String name = body.requiredString("name");
-		String description = body.optionalString("description");
-		if (name != null && (name.isBlank() || name.length() > 255)) {
-			body.error("name", "String should have 1 to 255 characters", "string_length");
-		}
-		if (description != null && description.length() > 10_000) {
-			body.error("description", "String should have at most 10000 characters", "string_too_long");
-		}
-		body.validate();
-		Entity entity = this.entities.create(caller, name, description);
+		EntityCreate body = this.bodies.read(json, EntityCreate.class).valid();
+		Entity entity = this.entities.create(caller, body.name(), body.description());
 		return ResponseEntity.created(URI.create("/api/v1/entities/" + entity.id()))
 			.body(EntityResponse.of(entity, List.of()));
 	}
@@ -84,30 +80,28 @@ class EntityController {
 	@Operation(operationId = "linkEntityAssets", summary = "Link assets to an entity", description = """
 			Links the org's assets named in `asset_ids` to the entity; linking a linked asset again \
 			changes nothing.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(schema = @Schema(implementation = EntityAssetLinks.class)))
 	@PostMapping("/api/v1/entities/{entity_id}/assets")
 	EntityResponse link(Caller caller, @PathVariable("entity_id") UUID id,
 			@RequestBody(required = false) JsonNode json) {
-		JsonBody body = JsonBody.of(json);
-		List<String> ids = body.optionalStringList("asset_ids", MAX_LINKS, 36);
-		if (ids == null || ids.isEmpty()) {
-			body.error("asset_ids", "A non-empty list of asset ids is required", "missing");
-		}
-		body.validate();
+		TypedBodies.Body<EntityAssetLinks> body = this.bodies.read(json, EntityAssetLinks.class);
+		List<String> ids = body.value().assetIds();
 		List<UUID> assets = new ArrayList<>();
-		List<FieldError> errors = new ArrayList<>();
-		for (int i = 0; i < ids.size(); i++) {
+		for (int i = 0; ids != null && i < ids.size(); i++) {
 			try {
-				assets.add(UUID.fromString(ids.get(i)));
+				// a null, empty or over-long id has its problem already
+				if (ids.get(i) != null && !ids.get(i).isEmpty() && ids.get(i).length() <= 36) {
+					assets.add(UUID.fromString(ids.get(i)));
+				}
 			}
 			catch (IllegalArgumentException ex) {
-				errors.add(new FieldError(List.of("body", "asset_ids", i), "Input should be a valid UUID",
+				body.error(new FieldError(List.of("body", "asset_ids", i), "Input should be a valid UUID",
 						"uuid_parsing"));
 			}
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidRequestException(errors);
-		}
-		List<UUID> linked = this.entities.link(caller, id, assets);
+		body.valid();
+		List<UUID> linked = this.entities.link(caller, id, assets.stream().distinct().toList());
 		return EntityResponse.of(this.entities.get(caller, id), linked);
 	}
 

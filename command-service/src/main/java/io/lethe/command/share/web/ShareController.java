@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
-import io.lethe.command.api.JsonBody;
 import io.lethe.command.api.PageResponse;
 import io.lethe.command.api.Paging;
 import io.lethe.command.auth.Caller;
@@ -13,13 +12,17 @@ import io.lethe.command.share.ShareService;
 import io.lethe.command.share.ShareService.Link;
 import io.lethe.command.share.ShareService.Share;
 import io.lethe.command.share.ShareService.SharedDataset;
+import io.lethe.problems.TypedBodies;
+import jakarta.validation.Validator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 import jakarta.servlet.http.HttpServletResponse;
 import io.lethe.command.openapi.ProblemResponse;
 import io.lethe.command.openapi.Tags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -51,7 +54,11 @@ class ShareController {
 
 	private final String publicUrl;
 
-	ShareController(ShareService shares, @Value("${lethe.public-url}") String publicUrl) {
+	private final TypedBodies bodies;
+
+	ShareController(ShareService shares, JsonMapper json, Validator validator,
+			@Value("${lethe.public-url}") String publicUrl) {
+		this.bodies = new TypedBodies(json, validator);
 		this.shares = shares;
 		this.publicUrl = publicUrl.replaceAll("/+$", "");
 	}
@@ -62,17 +69,18 @@ class ShareController {
 			stored only as a hash.""")
 	@ResponseStatus(HttpStatus.CREATED)
 	@ProblemResponse(status = 409, description = "The dataset is not `active` (`dataset-not-active`).")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+			content = @Content(schema = @Schema(implementation = ShareCreate.class)))
 	@PostMapping("/api/v1/datasets/{dataset_id}/shares")
 	ResponseEntity<ShareResponse> create(Caller caller, @PathVariable("dataset_id") UUID datasetId,
 			@RequestBody(required = false) JsonNode json) {
 		Duration lifetime = DEFAULT_LIFETIME;
 		if (json != null && !json.isNull()) {
-			JsonBody body = JsonBody.of(json);
-			String expiresIn = body.optionalString("expires_in");
-			if (expiresIn != null) {
-				lifetime = lifetime(body, expiresIn);
+			TypedBodies.Body<ShareCreate> body = this.bodies.read(json, ShareCreate.class);
+			if (body.value().expiresIn() != null) {
+				lifetime = lifetime(body, body.value().expiresIn());
 			}
-			body.validate();
+			body.valid();
 		}
 		Share share = this.shares.create(caller, datasetId, lifetime);
 		return ResponseEntity.status(HttpStatus.CREATED).body(ShareResponse.of(share, this.publicUrl));
@@ -114,7 +122,7 @@ class ShareController {
 				shared.description(), shared.itemCount(), shared.createdDt()), shared.expiresAt());
 	}
 
-	private static Duration lifetime(JsonBody body, String value) {
+	private static Duration lifetime(TypedBodies.Body<?> body, String value) {
 		try {
 			Duration lifetime = Duration.parse(value);
 			if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0) {

@@ -3,11 +3,13 @@ package io.lethe.command.dataset.web;
 import java.util.List;
 import java.util.Set;
 
+import io.lethe.problems.TypedBodies;
 import io.lethe.command.dataset.Change;
 import io.lethe.command.dataset.DatasetChanges;
 import io.lethe.command.encoder.EncoderCatalog;
 import io.lethe.problems.FieldError;
 import io.lethe.problems.InvalidRequestException;
+import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +23,8 @@ class DatasetRequestsTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final DatasetRequests requests = new DatasetRequests(encoders());
+	private final DatasetRequests requests = new DatasetRequests(encoders(),
+			new TypedBodies(JSON, Validation.buildDefaultValidatorFactory().getValidator()));
 
 	@Test
 	void aPatchChangesOnlyTheFieldsItSends() {
@@ -66,6 +69,35 @@ class DatasetRequestsTests {
 				() -> update("{\"encoder_name\": \"multimodal\"}"));
 
 		assertThat(refusal.errors()).extracting(FieldError::type).containsExactly("immutable");
+	}
+
+	@Test
+	void aPatchOfWrongTypesAndSizesListsEveryProblemInFieldOrder() {
+		InvalidRequestException refusal = catchThrowableOfType(InvalidRequestException.class, () -> update("""
+				{"store_original": "true", "name": 5, "keyframe_uniform_fps_sampling_rate": "1",
+				 "metadata_fields_to_index": ["title", 2, ""], "description": true}"""));
+
+		assertThat(refusal.errors()).containsExactly(
+				FieldError.body("name", "Input should be a valid string", "string_type"),
+				FieldError.body("description", "Input should be a valid string", "string_type"),
+				FieldError.body("keyframe_uniform_fps_sampling_rate", "Input should be a valid number", "float_type"),
+				FieldError.body("store_original", "Input should be a valid boolean", "bool_type"),
+				new FieldError(List.of("body", "metadata_fields_to_index", 1), "Input should be a valid string",
+						"string_type"),
+				new FieldError(List.of("body", "metadata_fields_to_index", 2),
+						"String should have 1 to 255 characters and no NUL", "string_length"));
+	}
+
+	@Test
+	void aPatchWithinTheLimitsIsReadAsSent() {
+		DatasetChanges changes = update("""
+				{"name": "clips_2", "keyframe_uniform_fps_sampling_rate": 5, "allowed_asset_types": ["video", "video"],
+				 "dataset_config": {"a": [1, "x"]}}""");
+
+		assertThat(changes.name()).isEqualTo(Change.to("clips_2"));
+		assertThat(changes.keyframeUniformFpsSamplingRate()).isEqualTo(Change.to(5.0));
+		assertThat(changes.allowedAssetTypes()).isEqualTo(Change.to(List.of("video")));
+		assertThat(changes.datasetConfig()).isEqualTo(Change.to("{\"a\":[1,\"x\"]}"));
 	}
 
 	private DatasetChanges update(String body) {
