@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
 import io.lethe.command.dataset.DatasetService;
 import io.lethe.command.openapi.Tags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -51,15 +53,21 @@ class ModelArtsController {
 			sample, in request order; when `success` is false, `error_code` and `error_msg` say why.""")
 	@ApiResponse(responseCode = "200",
 			description = "`{success, results}`, with `error_code` and `error_msg` when not all succeeded.")
-	@ApiResponse(responseCode = "400", description = "`{error_code, error_msg}`: an invalid body.")
-	@ApiResponse(responseCode = "401", description = "`{error_code, error_msg}`: no valid key.")
-	@ApiResponse(responseCode = "403", description = "`{error_code, error_msg}`: `project_id` is not the key's org.")
-	@ApiResponse(responseCode = "404", description = "`{error_code, error_msg}`: no such dataset.")
+	@ApiResponse(responseCode = "400", description = "`{error_code, error_msg}`: an invalid body.",
+			content = @Content(schema = @Schema(implementation = ModelArtsResponses.Error.class)))
+	@ApiResponse(responseCode = "401", description = "`{error_code, error_msg}`: no valid key.",
+			content = @Content(schema = @Schema(implementation = ModelArtsResponses.Error.class)))
+	@ApiResponse(responseCode = "403", description = "`{error_code, error_msg}`: `project_id` is not the key's org.",
+			content = @Content(schema = @Schema(implementation = ModelArtsResponses.Error.class)))
+	@ApiResponse(responseCode = "404", description = "`{error_code, error_msg}`: no such dataset.",
+			content = @Content(schema = @Schema(implementation = ModelArtsResponses.Error.class)))
 	@ApiResponse(responseCode = "409",
-			description = "`{error_code, error_msg}`: the dataset is under a legal hold or not active.")
-	@ApiResponse(responseCode = "429", description = "`{error_code, error_msg}`: over the key's request rate.")
+			description = "`{error_code, error_msg}`: the dataset is under a legal hold or not active.",
+			content = @Content(schema = @Schema(implementation = ModelArtsResponses.Error.class)))
+	@ApiResponse(responseCode = "429", description = "`{error_code, error_msg}`: over the key's request rate.",
+			content = @Content(schema = @Schema(implementation = ModelArtsResponses.Error.class)))
 	@PostMapping("/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete")
-	Map<String, Object> delete(Caller caller, @PathVariable("project_id") String projectId,
+	ModelArtsResponses.Batch delete(Caller caller, @PathVariable("project_id") String projectId,
 			@PathVariable("dataset_id") String datasetId, @RequestBody(required = false) JsonNode json) {
 		if (!caller.orgId().toString().equalsIgnoreCase(projectId)) {
 			throw new ForbiddenException("The API key does not belong to project " + projectId);
@@ -69,42 +77,16 @@ class ModelArtsController {
 		if (request.samples().isEmpty()) {
 			// nothing to delete, in a dataset the key may see (else 404)
 			this.datasets.get(caller, dataset);
-			return answer(List.of());
+			return ModelArtsResponses.Batch.of(List.of());
 		}
 		Map<String, SampleResult> byId = new LinkedHashMap<>();
 		this.samples.delete(caller, dataset, request.samples(), request.deleteSource(), request.force())
 			.forEach((result) -> byId.put(result.sampleId(), result));
-		List<Map<String, Object>> results = request.samples().stream().map((id) -> {
+		return ModelArtsResponses.Batch.of(request.samples().stream().map((id) -> {
 			SampleResult result = byId.get(id);
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("success", result.success());
-			if (!result.success()) {
-				entry.put("error_code", "ModelArts." + result.errorCode());
-				entry.put("error_msg", result.errorMsg());
-			}
-			return entry;
-		}).toList();
-		return answer(results);
-	}
-
-	/**
-	 * The batch's answer: {@code success} is whether every sample was deleted; when not,
-	 * the top-level {@code error_code} is the first failure's, and {@code error_msg} says
-	 * how many failed, as ModelArts' response table has them.
-	 */
-	private static Map<String, Object> answer(List<Map<String, Object>> results) {
-		List<Map<String, Object>> failed = results.stream()
-			.filter((entry) -> !Boolean.TRUE.equals(entry.get("success")))
-			.toList();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("success", failed.isEmpty());
-		if (!failed.isEmpty()) {
-			body.put("error_code", failed.get(0).get("error_code"));
-			body.put("error_msg", failed.size() + " of " + results.size() + " samples could not be deleted: "
-					+ failed.get(0).get("error_msg"));
-		}
-		body.put("results", results);
-		return body;
+			return result.success() ? new ModelArtsResponses.Result(true, null, null)
+					: new ModelArtsResponses.Result(false, "ModelArts." + result.errorCode(), result.errorMsg());
+		}).toList());
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.lethe.command.compat.modelarts.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,39 +34,39 @@ class ModelArtsErrors {
 	}
 
 	@ExceptionHandler(InvalidRequestException.class)
-	ResponseEntity<Map<String, Object>> invalid(InvalidRequestException ex) {
+	ResponseEntity<ModelArtsResponses.Error> invalid(InvalidRequestException ex) {
 		FieldError first = ex.errors().get(0);
 		return error(HttpStatus.BAD_REQUEST, "ModelArts.4101",
 				"Invalid parameter " + first.loc().get(first.loc().size() - 1) + ": " + first.msg());
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
+	ResponseEntity<ModelArtsResponses.Error> unreadable(HttpMessageNotReadableException ex) {
 		return error(HttpStatus.BAD_REQUEST, "ModelArts.4101", "The request body is not valid JSON");
 	}
 
 	@ExceptionHandler(UnauthenticatedException.class)
-	ResponseEntity<Map<String, Object>> unauthenticated(UnauthenticatedException ex) {
+	ResponseEntity<ModelArtsResponses.Error> unauthenticated(UnauthenticatedException ex) {
 		return error(HttpStatus.UNAUTHORIZED, "ModelArts.0401", "Authentication required");
 	}
 
 	@ExceptionHandler(ForbiddenException.class)
-	ResponseEntity<Map<String, Object>> forbidden(ForbiddenException ex) {
+	ResponseEntity<ModelArtsResponses.Error> forbidden(ForbiddenException ex) {
 		return error(HttpStatus.FORBIDDEN, "ModelArts.0403", ex.getMessage());
 	}
 
 	@ExceptionHandler(NotFoundException.class)
-	ResponseEntity<Map<String, Object>> notFound(NotFoundException ex) {
+	ResponseEntity<ModelArtsResponses.Error> notFound(NotFoundException ex) {
 		return error(HttpStatus.NOT_FOUND, "ModelArts.4352", "Dataset not found");
 	}
 
 	@ExceptionHandler(ConflictException.class)
-	ResponseEntity<Map<String, Object>> conflict(ConflictException ex) {
+	ResponseEntity<ModelArtsResponses.Error> conflict(ConflictException ex) {
 		return error(HttpStatus.CONFLICT, "ModelArts.4353", ex.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<Map<String, Object>> unexpected(Exception ex) {
+	ResponseEntity<ModelArtsResponses.Error> unexpected(Exception ex) {
 		Optional<HttpStatus> clientError = ClientErrors.statusOf(ex);
 		if (clientError.isPresent()) {
 			HttpStatus status = clientError.get();
@@ -79,11 +77,8 @@ class ModelArtsErrors {
 		return error(HttpStatus.INTERNAL_SERVER_ERROR, "ModelArts.0500", "Internal error");
 	}
 
-	private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("error_code", code);
-		body.put("error_msg", message);
-		return ResponseEntity.status(status).body(body);
+	private static ResponseEntity<ModelArtsResponses.Error> error(HttpStatus status, String code, String message) {
+		return ResponseEntity.status(status).body(new ModelArtsResponses.Error(code, message));
 	}
 
 }

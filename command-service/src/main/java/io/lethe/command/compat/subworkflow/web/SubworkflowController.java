@@ -1,8 +1,6 @@
 package io.lethe.command.compat.subworkflow.web;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import io.lethe.command.auth.Caller;
@@ -12,6 +10,8 @@ import io.lethe.command.item.DatasetContents;
 import io.lethe.command.item.ItemService;
 import io.lethe.command.openapi.Tags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -42,35 +42,26 @@ class SubworkflowController {
 			record, key, binary and vector of it, unrecoverably. Answers `{success, total, data}` with \
 			epoch-millisecond times; `data.share` is null (the delete revoked every link).""")
 	@ApiResponse(responseCode = "200", description = "The dataset, expired.")
-	@ApiResponse(responseCode = "400", description = "`{success: false, error}`: the id is not a dataset id.")
-	@ApiResponse(responseCode = "401", description = "`{success: false, error}`: no valid `x-api-key`.")
-	@ApiResponse(responseCode = "404", description = "`{success: false, error}`: no such dataset in the key's org.")
-	@ApiResponse(responseCode = "409", description = "`{success: false, error}`: the dataset's purge has begun.")
-	@ApiResponse(responseCode = "429", description = "`{success: false, error}`: over the key's request rate.")
+	@ApiResponse(responseCode = "400", description = "`{success: false, error}`: the id is not a dataset id.",
+			content = @Content(schema = @Schema(implementation = SubworkflowResponse.Error.class)))
+	@ApiResponse(responseCode = "401", description = "`{success: false, error}`: no valid `x-api-key`.",
+			content = @Content(schema = @Schema(implementation = SubworkflowResponse.Error.class)))
+	@ApiResponse(responseCode = "404", description = "`{success: false, error}`: no such dataset in the key's org.",
+			content = @Content(schema = @Schema(implementation = SubworkflowResponse.Error.class)))
+	@ApiResponse(responseCode = "409", description = "`{success: false, error}`: the dataset's purge has begun.",
+			content = @Content(schema = @Schema(implementation = SubworkflowResponse.Error.class)))
+	@ApiResponse(responseCode = "429", description = "`{success: false, error}`: over the key's request rate.",
+			content = @Content(schema = @Schema(implementation = SubworkflowResponse.Error.class)))
 	@DeleteMapping("/v1/datasets/{id}")
-	Map<String, Object> delete(Caller caller, @PathVariable("id") String id) {
+	SubworkflowResponse delete(Caller caller, @PathVariable("id") String id) {
 		UUID datasetId = SubworkflowErrors.datasetId(id);
 		Dataset dataset = this.datasets.expire(caller, datasetId);
 		DatasetContents contents = this.items.contents(datasetId);
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("id", dataset.id().toString());
-		data.put("workspaceId", dataset.orgId().toString());
-		data.put("type", type(dataset));
-		data.put("fileName", dataset.name());
-		data.put("fileExt", extension(contents.contentType()));
-		data.put("fileSize", contents.bytes());
-		data.put("itemCount", contents.items());
-		data.put("mimeType", contents.contentType());
-		data.put("createdAt", millis(dataset.createdDt()));
-		data.put("updatedAt", millis(dataset.updatedDt()));
-		data.put("expiresAt", millis(dataset.expiresAt()));
-		// the delete revoked every link, and no token is stored to show
-		data.put("share", null);
-		Map<String, Object> envelope = new LinkedHashMap<>();
-		envelope.put("success", true);
-		envelope.put("total", 1);
-		envelope.put("data", data);
-		return envelope;
+		// share is null: the delete revoked every link, and no token is stored to show
+		return SubworkflowResponse.of(new SubworkflowResponse.Data(dataset.id().toString(), dataset.orgId().toString(),
+				type(dataset), dataset.name(), extension(contents.contentType()), contents.bytes(), contents.items(),
+				contents.contentType(), millis(dataset.createdDt()), millis(dataset.updatedDt()),
+				millis(dataset.expiresAt()), null));
 	}
 
 	/**

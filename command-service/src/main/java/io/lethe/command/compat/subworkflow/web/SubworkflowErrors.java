@@ -1,7 +1,5 @@
 package io.lethe.command.compat.subworkflow.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,27 +33,27 @@ class SubworkflowErrors {
 	}
 
 	@ExceptionHandler(InvalidRequestException.class)
-	ResponseEntity<Map<String, Object>> invalid(InvalidRequestException ex) {
+	ResponseEntity<SubworkflowResponse.Error> invalid(InvalidRequestException ex) {
 		return error(HttpStatus.BAD_REQUEST, "Invalid dataset id");
 	}
 
 	@ExceptionHandler(NotFoundException.class)
-	ResponseEntity<Map<String, Object>> notFound(NotFoundException ex) {
+	ResponseEntity<SubworkflowResponse.Error> notFound(NotFoundException ex) {
 		return error(HttpStatus.NOT_FOUND, "Dataset not found");
 	}
 
 	@ExceptionHandler(UnauthenticatedException.class)
-	ResponseEntity<Map<String, Object>> unauthenticated(UnauthenticatedException ex) {
+	ResponseEntity<SubworkflowResponse.Error> unauthenticated(UnauthenticatedException ex) {
 		return error(HttpStatus.UNAUTHORIZED, "Invalid or missing x-api-key");
 	}
 
 	@ExceptionHandler(ConflictException.class)
-	ResponseEntity<Map<String, Object>> conflict(ConflictException ex) {
+	ResponseEntity<SubworkflowResponse.Error> conflict(ConflictException ex) {
 		return error(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<Map<String, Object>> unexpected(Exception ex) {
+	ResponseEntity<SubworkflowResponse.Error> unexpected(Exception ex) {
 		Optional<HttpStatus> clientError = ClientErrors.statusOf(ex);
 		if (clientError.isPresent()) {
 			HttpStatus status = clientError.get();
@@ -65,11 +63,8 @@ class SubworkflowErrors {
 		return error(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 	}
 
-	private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("success", false);
-		body.put("error", message);
-		return ResponseEntity.status(status).body(body);
+	private static ResponseEntity<SubworkflowResponse.Error> error(HttpStatus status, String message) {
+		return ResponseEntity.status(status).body(SubworkflowResponse.Error.of(message));
 	}
 
 }

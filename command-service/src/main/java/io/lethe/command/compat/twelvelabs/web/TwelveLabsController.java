@@ -1,19 +1,17 @@
 package io.lethe.command.compat.twelvelabs.web;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.lethe.command.auth.Caller;
 import io.lethe.command.deletion.AssetDeletionService;
 import io.lethe.command.api.QueryFlags;
-import io.lethe.command.entity.Entity;
 import io.lethe.command.entity.EntityService;
-import io.lethe.command.item.Item;
 import io.lethe.command.item.ItemService;
 import io.lethe.command.openapi.Tags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -48,71 +46,66 @@ class TwelveLabsController {
 			Deletes the asset; answers `{}`. While indexed assets reference it the request fails with \
 			409 unless `force=true`, which deletes it anyway and unlinks its entity associations.""")
 	@ApiResponse(responseCode = "200", description = "The asset is deleted: `{}`.")
-	@ApiResponse(responseCode = "400", description = "`{code, message}`: an invalid `asset_id` or `force`.")
-	@ApiResponse(responseCode = "401", description = "`{code, message}`: no valid `x-api-key`.")
-	@ApiResponse(responseCode = "404", description = "`{code: resource_not_exist, message}`: no such asset.")
+	@ApiResponse(responseCode = "400", description = "`{code, message}`: an invalid `asset_id` or `force`.",
+			content = @Content(schema = @Schema(implementation = TwelveLabsResponses.Error.class)))
+	@ApiResponse(responseCode = "401", description = "`{code, message}`: no valid `x-api-key`.",
+			content = @Content(schema = @Schema(implementation = TwelveLabsResponses.Error.class)))
+	@ApiResponse(responseCode = "404", description = "`{code: resource_not_exist, message}`: no such asset.",
+			content = @Content(schema = @Schema(implementation = TwelveLabsResponses.Error.class)))
 	@ApiResponse(responseCode = "409", description = """
 			`{code, message}`: indexed assets reference it (`asset_referenced`, with `references`), or a \
-			legal hold protects it (`legal_hold`).""")
-	@ApiResponse(responseCode = "429", description = "`{code: too_many_requests, message}`: over the key's rate.")
+			legal hold protects it (`legal_hold`).""",
+			content = @Content(schema = @Schema(implementation = TwelveLabsResponses.Error.class)))
+	@ApiResponse(responseCode = "429", description = "`{code: too_many_requests, message}`: over the key's rate.",
+			content = @Content(schema = @Schema(implementation = TwelveLabsResponses.Error.class)))
 	@DeleteMapping("/v1.3/assets/{asset_id}")
-	Map<String, Object> delete(Caller caller, @PathVariable("asset_id") String assetId,
+	TwelveLabsResponses.Empty delete(Caller caller, @PathVariable("asset_id") String assetId,
 			@RequestParam(name = "force", required = false) String force) {
 		this.deletions.delete(caller, TwelveLabsErrors.assetId(assetId), QueryFlags.parse("force", force), false);
-		return Map.of();
+		return new TwelveLabsResponses.Empty();
 	}
 
 	@Operation(operationId = "twelveLabsListIndexedAssets", summary = "List the indexed assets of an asset",
 			description = """
 					The indexed assets that reference the asset and would block deleting it without `force`.""")
 	@ApiResponse(responseCode = "200", description = "`{data, page_info}`, one page.")
-	@ApiResponse(responseCode = "400", description = "`{code, message}`: an invalid `asset_id`.")
-	@ApiResponse(responseCode = "401", description = "`{code, message}`: no valid `x-api-key`.")
-	@ApiResponse(responseCode = "404", description = "`{code: resource_not_exist, message}`: no such asset.")
-	@ApiResponse(responseCode = "429", description = "`{code: too_many_requests, message}`: over the key's rate.")
+	@ApiResponse(responseCode = "400", description = "`{code, message}`: an invalid `asset_id`.",
+			content = @Content(schema = @Schema(implementation = TwelveLabsResponses.Error.class)))
+	@ApiResponse(responseCode = "401", description = "`{code, message}`: no valid `x-api-key`.",
+			content = @Content(schema = @Schema(implementation = TwelveLabsResponses.Error.class)))
+	@ApiResponse(responseCode = "404", description = "`{code: resource_not_exist, message}`: no such asset.",
+			content = @Content(schema = @Schema(implementation = TwelveLabsResponses.Error.class)))
+	@ApiResponse(responseCode = "429", description = "`{code: too_many_requests, message}`: over the key's rate.",
+			content = @Content(schema = @Schema(implementation = TwelveLabsResponses.Error.class)))
 	@GetMapping("/v1.3/assets/{asset_id}/indexed-assets")
-	Map<String, Object> indexedAssets(Caller caller, @PathVariable("asset_id") String assetId) {
-		List<Item> references = this.items.referencing(caller, TwelveLabsErrors.assetId(assetId));
-		return page(references.stream().map((item) -> {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("_id", item.id().toString());
-			entry.put("index_id", item.datasetId().toString());
-			entry.put("asset_id", item.assetId().toString());
-			entry.put("created_at", item.createdAt().toString());
-			return entry;
-		}).toList());
+	TwelveLabsResponses.IndexedAssets indexedAssets(Caller caller, @PathVariable("asset_id") String assetId) {
+		List<TwelveLabsResponses.IndexedAsset> data = this.items.referencing(caller, TwelveLabsErrors.assetId(assetId))
+			.stream()
+			.map((item) -> new TwelveLabsResponses.IndexedAsset(item.id().toString(), item.datasetId().toString(),
+					item.assetId().toString(), item.createdAt().toString()))
+			.toList();
+		return new TwelveLabsResponses.IndexedAssets(data, TwelveLabsResponses.PageInfo.of(data));
 	}
 
 	@Operation(operationId = "twelveLabsListAssetEntities", summary = "List the entities of an asset", description = """
 			The entities whose associations with the asset a forced delete would unlink.""")
 	@ApiResponse(responseCode = "200", description = "`{data, page_info}`, one page.")
-	@ApiResponse(responseCode = "400", description = "`{code, message}`: an invalid `asset_id`.")
-	@ApiResponse(responseCode = "401", description = "`{code, message}`: no valid `x-api-key`.")
-	@ApiResponse(responseCode = "404", description = "`{code: resource_not_exist, message}`: no such asset.")
-	@ApiResponse(responseCode = "429", description = "`{code: too_many_requests, message}`: over the key's rate.")
+	@ApiResponse(responseCode = "400", description = "`{code, message}`: an invalid `asset_id`.",
+			content = @Content(schema = @Schema(implementation = TwelveLabsResponses.Error.class)))
+	@ApiResponse(responseCode = "401", description = "`{code, message}`: no valid `x-api-key`.",
+			content = @Content(schema = @Schema(implementation = TwelveLabsResponses.Error.class)))
+	@ApiResponse(responseCode = "404", description = "`{code: resource_not_exist, message}`: no such asset.",
+			content = @Content(schema = @Schema(implementation = TwelveLabsResponses.Error.class)))
+	@ApiResponse(responseCode = "429", description = "`{code: too_many_requests, message}`: over the key's rate.",
+			content = @Content(schema = @Schema(implementation = TwelveLabsResponses.Error.class)))
 	@GetMapping("/v1.3/assets/{asset_id}/entities")
-	Map<String, Object> entities(Caller caller, @PathVariable("asset_id") String assetId) {
-		List<Entity> linked = this.entities.ofAsset(caller, TwelveLabsErrors.assetId(assetId));
-		return page(linked.stream().map((entity) -> {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("_id", entity.id().toString());
-			entry.put("name", entity.name());
-			entry.put("description", entity.description());
-			entry.put("created_at", iso(entity.createdAt()));
-			return entry;
-		}).toList());
-	}
-
-	private static Map<String, Object> page(List<Map<String, Object>> data) {
-		Map<String, Object> pageInfo = new LinkedHashMap<>();
-		pageInfo.put("page", 1);
-		pageInfo.put("limit_per_page", data.size());
-		pageInfo.put("total_page", 1);
-		pageInfo.put("total_results", data.size());
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("data", data);
-		body.put("page_info", pageInfo);
-		return body;
+	TwelveLabsResponses.Entities entities(Caller caller, @PathVariable("asset_id") String assetId) {
+		List<TwelveLabsResponses.Entity> data = this.entities.ofAsset(caller, TwelveLabsErrors.assetId(assetId))
+			.stream()
+			.map((entity) -> new TwelveLabsResponses.Entity(entity.id().toString(), entity.name(), entity.description(),
+					iso(entity.createdAt())))
+			.toList();
+		return new TwelveLabsResponses.Entities(data, TwelveLabsResponses.PageInfo.of(data));
 	}
 
 	private static String iso(Instant instant) {

@@ -1,7 +1,6 @@
 package io.lethe.command.compat.twelvelabs.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,37 +37,34 @@ class TwelveLabsErrors {
 	}
 
 	@ExceptionHandler(InvalidRequestException.class)
-	ResponseEntity<Map<String, Object>> invalid(InvalidRequestException ex) {
+	ResponseEntity<TwelveLabsResponses.Error> invalid(InvalidRequestException ex) {
 		FieldError first = ex.errors().get(0);
 		return error(HttpStatus.BAD_REQUEST, "parameter_invalid",
 				"The " + first.loc().get(first.loc().size() - 1) + " parameter is invalid: " + first.msg());
 	}
 
 	@ExceptionHandler(NotFoundException.class)
-	ResponseEntity<Map<String, Object>> notFound(NotFoundException ex) {
+	ResponseEntity<TwelveLabsResponses.Error> notFound(NotFoundException ex) {
 		return error(HttpStatus.NOT_FOUND, "resource_not_exist", ex.getMessage());
 	}
 
 	@ExceptionHandler(ConflictException.class)
-	ResponseEntity<Map<String, Object>> conflict(ConflictException ex) {
+	ResponseEntity<TwelveLabsResponses.Error> conflict(ConflictException ex) {
 		// TwelveLabs spells its codes in snake_case: asset_referenced, legal_hold, ...
-		ResponseEntity<Map<String, Object>> response = error(HttpStatus.CONFLICT, ex.type().replace('-', '_'),
-				ex.getMessage());
 		Object references = ex.properties().get("references");
-		if (references != null) {
-			response.getBody().put("references", references);
-		}
-		return response;
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.body(new TwelveLabsResponses.Error(ex.type().replace('-', '_'), ex.getMessage(),
+					(references instanceof List<?> list) ? list : null));
 	}
 
 	@ExceptionHandler(UnauthenticatedException.class)
-	ResponseEntity<Map<String, Object>> unauthenticated(UnauthenticatedException ex) {
+	ResponseEntity<TwelveLabsResponses.Error> unauthenticated(UnauthenticatedException ex) {
 		return error(HttpStatus.UNAUTHORIZED, "api_key_invalid", ex.getMessage());
 	}
 
 	@ExceptionHandler(TooManyRequestsException.class)
-	ResponseEntity<Map<String, Object>> tooManyRequests(TooManyRequestsException ex) {
-		ResponseEntity<Map<String, Object>> response = error(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests",
+	ResponseEntity<TwelveLabsResponses.Error> tooManyRequests(TooManyRequestsException ex) {
+		ResponseEntity<TwelveLabsResponses.Error> response = error(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests",
 				ex.getMessage());
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
@@ -76,7 +72,7 @@ class TwelveLabsErrors {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<Map<String, Object>> unexpected(Exception ex) {
+	ResponseEntity<TwelveLabsResponses.Error> unexpected(Exception ex) {
 		Optional<HttpStatus> clientError = ClientErrors.statusOf(ex);
 		if (clientError.isPresent()) {
 			HttpStatus status = clientError.get();
@@ -87,11 +83,8 @@ class TwelveLabsErrors {
 		return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Internal error");
 	}
 
-	private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("code", code);
-		body.put("message", message);
-		return ResponseEntity.status(status).body(body);
+	private static ResponseEntity<TwelveLabsResponses.Error> error(HttpStatus status, String code, String message) {
+		return ResponseEntity.status(status).body(TwelveLabsResponses.Error.of(code, message));
 	}
 
 }
