@@ -45,6 +45,10 @@ class ObservabilityIntegrationTests extends PurgeWorkerIntegrationTest {
 					() -> assertThat(scrape().get("lethe_purge_jobs{state=\"failed\"}")).isGreaterThanOrEqualTo(1));
 		assertThat(delta(before, failed, "lethe_purge_jobs_ended_total{outcome=\"failed\"}")).isGreaterThanOrEqualTo(1);
 		assertThat(delta(before, failed, "lethe_purge_retries_total")).isGreaterThanOrEqualTo(2);
+		// purge-now makes the job due at once: the runner starts when the event is taken
+		// in,
+		// not at its next tick
+		assertThat(delta(before, failed, "lethe_purge_event_starts_total")).isGreaterThanOrEqualTo(1);
 		assertThat(audit(dataset, "purge.failed")).contains("\"error\"", "Injected permanent failure");
 
 		this.faults.clear();

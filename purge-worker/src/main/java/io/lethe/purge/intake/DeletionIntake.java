@@ -14,6 +14,7 @@ import io.lethe.events.ReconcileRequested;
 import io.lethe.events.SamplesDeletionRequested;
 import io.lethe.purge.job.JobRequest;
 import io.lethe.purge.job.JobScope;
+import io.lethe.purge.job.JobsDue;
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.purge.job.PurgeJobs;
 import io.lethe.purge.job.RequestedVia;
@@ -23,6 +24,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,8 +45,12 @@ class DeletionIntake {
 
 	private final ReconcileRuns reconciliations;
 
-	DeletionIntake(ProcessedEvents processed, PurgeJobs jobs, ReconcileRuns reconciliations) {
+	private final ApplicationEventPublisher events;
+
+	DeletionIntake(ProcessedEvents processed, PurgeJobs jobs, ReconcileRuns reconciliations,
+			ApplicationEventPublisher events) {
 		this.processed = processed;
+		this.events = events;
 		this.jobs = jobs;
 		this.reconciliations = reconciliations;
 	}
@@ -95,7 +101,7 @@ class DeletionIntake {
 			UUID dataset = EventFields.uuid(event, "dataset_id", deleted.getDatasetId());
 			JobRequest request = new JobRequest(PurgeJob.DATASET, dataset, org, deleted.getExpiresAt(),
 					deleted.getOccurredAt(), deleted.getRequestedBy(), RequestedVia.EVENT);
-			return () -> this.jobs.requestDeletion(request);
+			return () -> requestDeletion(request);
 		}
 		if (event instanceof DatasetRestored restored) {
 			UUID dataset = EventFields.uuid(event, "dataset_id", restored.getDatasetId());
@@ -121,11 +127,11 @@ class DeletionIntake {
 			// returns.
 			JobRequest request = new JobRequest(PurgeJob.ASSET, id, org, asset.getOccurredAt(), asset.getOccurredAt(),
 					asset.getRequestedBy(), RequestedVia.EVENT, JobScope.asset(asset.getCascade()));
-			return () -> this.jobs.requestDeletion(request);
+			return () -> requestDeletion(request);
 		}
 		if (event instanceof SamplesDeletionRequested samples) {
 			JobRequest request = samplesRequest(samples, org);
-			return () -> this.jobs.requestDeletion(request);
+			return () -> requestDeletion(request);
 		}
 		return () -> logger.info("{} is not for the purge worker; recorded only", EventFields.type(event));
 	}
@@ -171,6 +177,18 @@ class DeletionIntake {
 			return;
 		}
 		this.jobs.requestNow(request);
+		this.events.publishEvent(new JobsDue(request.rootType()));
+	}
+
+	/**
+	 * A job due at once is started when this transaction commits, not at the runner's
+	 * next tick.
+	 */
+	private void requestDeletion(JobRequest request) {
+		this.jobs.requestDeletion(request);
+		if (!request.runAt().isAfter(Instant.now())) {
+			this.events.publishEvent(new JobsDue(request.rootType()));
+		}
 	}
 
 }

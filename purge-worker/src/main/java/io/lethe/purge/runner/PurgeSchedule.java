@@ -22,10 +22,13 @@ class PurgeSchedule implements SchedulingConfigurer {
 
 	private final PurgeRunner runner;
 
+	private final DueJobRuns runs;
+
 	private final RunnerProperties properties;
 
-	PurgeSchedule(PurgeRunner runner, RunnerProperties properties) {
+	PurgeSchedule(PurgeRunner runner, DueJobRuns runs, RunnerProperties properties) {
 		this.runner = runner;
+		this.runs = runs;
 		this.properties = properties;
 	}
 
@@ -33,12 +36,12 @@ class PurgeSchedule implements SchedulingConfigurer {
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
 		RunnerProperties.Schedule schedule = this.properties.schedule();
 		if (schedule.interval() != null && !schedule.interval().isZero()) {
-			registrar.addFixedDelayTask(this.runner::runDueJobs, schedule.interval());
+			registrar.addFixedDelayTask(this.runs::run, schedule.interval());
 			logger.info("Purge runs every {} (worker {})", schedule.interval(), this.runner.workerId());
 		}
 		else if (!"-".equals(schedule.cron())) {
 			CronExpression.parse(schedule.cron());
-			registrar.addCronTask(this.runner::runDueJobs, schedule.cron());
+			registrar.addCronTask(this.runs::run, schedule.cron());
 			logger.info("Purge runs on cron '{}' (worker {})", schedule.cron(), this.runner.workerId());
 		}
 		else {

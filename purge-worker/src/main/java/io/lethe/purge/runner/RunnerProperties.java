@@ -44,8 +44,11 @@ record RunnerProperties(@DefaultValue Schedule schedule, @DefaultValue("PT30S") 
 	/**
 	 * @param cron the runs, by default twice a day off-peak; {@code -} for none
 	 * @param interval when set, runs at this fixed delay instead of the cron
+	 * @param startOnEvent whether a job that is due when its event arrives (no grace, an
+	 * asset or samples deletion, purge-now) starts at once rather than at the next run
 	 */
-	record Schedule(@DefaultValue("0 0 3,15 * * *") String cron, Duration interval) {
+	record Schedule(@DefaultValue("0 0 3,15 * * *") String cron, Duration interval,
+			@DefaultValue("true") boolean startOnEvent) {
 	}
 
 	/**
