@@ -4,10 +4,11 @@ MVN := ./mvnw -B
 
 .PHONY: run test bench build setup fmt clean
 
-## Ensure PostgreSQL answers and pgvector is installed (builds it once when missing).
+## Ensure PostgreSQL answers and pgvector is installed (builds it once when missing), and promtool for ops/.
 setup:
 	@scripts/ensure-postgres.sh
 	@scripts/ensure-pgvector.sh
+	@scripts/ensure-promtool.sh
 
 ## Run the whole system locally: PostgreSQL + pgvector, Kafka (KRaft) and S3Mock via devstack, both services.
 run: setup

@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.lethe.purge.job.JobState;
+import io.lethe.purge.job.PurgeJob;
 import io.lethe.stores.object.ObjectKeys;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,8 +21,13 @@ import static org.awaitility.Awaitility.await;
  */
 class InFlightWriteIntegrationTests extends PurgeWorkerIntegrationTest {
 
+	@Autowired
+	private MeterRegistry meters;
+
 	@Test
 	void aReceiptWaitsForAWriteInFlightAndItsLateObjectIsPurged() {
+		double residueBefore = residue("objects");
+		double verifiesBefore = verifyRuns();
 		UUID org = this.catalog.org();
 		UUID dataset = this.catalog.deletedDataset(org, Duration.ofMinutes(-5));
 		this.catalog.items(org, dataset, 5);
@@ -51,6 +60,21 @@ class InFlightWriteIntegrationTests extends PurgeWorkerIntegrationTest {
 		assertThat(this.catalog.versionsUnder(prefix)).isZero();
 		assertThat(this.catalog.count("select count(*) from catalog.object_intents where object_key = ?", late))
 			.isZero();
+		assertThat(residue("objects") - residueBefore).as("the late object, found by a verify step")
+			.isGreaterThanOrEqualTo(1);
+		assertThat(verifyRuns() - verifiesBefore).as("the waiting, the dirty and the clean verify")
+			.isGreaterThanOrEqualTo(3);
+	}
+
+	private double residue(String store) {
+		return this.meters.get("lethe.purge.verify.residue").tag("store", store).counter().count();
+	}
+
+	private double verifyRuns() {
+		return this.meters.get("lethe.purge.step.duration")
+			.tags("step", "verify", "root_type", PurgeJob.DATASET)
+			.timer()
+			.count();
 	}
 
 }

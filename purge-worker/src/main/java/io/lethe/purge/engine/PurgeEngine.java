@@ -2,6 +2,7 @@ package io.lethe.purge.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,9 @@ public class PurgeEngine {
 		this.plans = plans.stream().collect(Collectors.toMap(RootPurge::rootType, Function.identity()));
 		this.jobs = jobs;
 		this.metrics = metrics;
+		for (RootPurge plan : plans) {
+			metrics.plan(plan.rootType(), plan.steps().stream().map(PurgeStep::name).toList());
+		}
 	}
 
 	/**
@@ -54,7 +58,15 @@ public class PurgeEngine {
 			lease.ensureHeld();
 			int index = indexOf(steps, job.step());
 			PurgeStep step = steps.get(index);
-			StepResult result = step.run(new PurgeRun(job, lease, this.jobs, this.metrics));
+			StepResult result;
+			long started = System.nanoTime();
+			try {
+				result = step.run(new PurgeRun(job, lease, this.jobs, this.metrics));
+			}
+			finally {
+				this.metrics.stepTimer(job.rootType(), step.name())
+					.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+			}
 			if (result instanceof StepResult.Cancel cancel) {
 				this.jobs.cancel(lease, cancel.reason());
 				logger.info("Purge job {} for {} {} cancelled: {}", job.id(), job.rootType(), job.rootId(),

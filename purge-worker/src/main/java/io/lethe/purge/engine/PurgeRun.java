@@ -72,6 +72,15 @@ public final class PurgeRun {
 		this.jobs.markStarted(this.lease);
 	}
 
+	/**
+	 * What a verify step found left, for the residue meters; the step fails the attempt.
+	 */
+	void residue(long rows, long vectors, long objects) {
+		this.metrics.residue("rows", rows);
+		this.metrics.residue("vectors", vectors);
+		this.metrics.residue("objects", objects);
+	}
+
 	void verified(String verification) {
 		this.jobs.verified(this.lease, verification);
 	}

@@ -115,6 +115,7 @@ final class RootVerification implements PurgeStep {
 					+ vectors + " vectors, " + versions.get() + " object versions, " + uploads.get()
 					+ " multipart uploads left under " + covered.count() + " prefixes";
 			logger.error("Purge job {} for {} {}: {}", job.id(), job.rootType(), root, residue);
+			run.residue(rows, vectors, versions.get() + uploads.get());
 			run.rewind(PurgeJob.FIRST_STEP);
 			throw new PurgeStepException(residue);
 		}

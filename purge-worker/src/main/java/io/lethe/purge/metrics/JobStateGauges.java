@@ -40,7 +40,8 @@ class JobStateGauges {
 				.register(registry);
 		}
 		Gauge.builder("lethe.purge.jobs.overdue", () -> count("overdue"))
-			.description("Scheduled purge jobs whose run time passed more than a minute ago")
+			.description("Purge jobs more than a minute late: scheduled ones past their run time, running ones "
+					+ "past their lease that no worker took over")
 			.register(registry);
 	}
 
@@ -62,7 +63,8 @@ class JobStateGauges {
 					select state, count(*) as n from purge.jobs group by state
 					union all
 					select 'overdue', count(*) from purge.jobs
-					where state = 'scheduled' and run_at < now() - interval '1 minute'
+					where (state = 'scheduled' and run_at < now() - interval '1 minute')
+					   or (state = 'running' and lease_expires_at < now() - interval '1 minute')
 					""")
 				.query((rs, row) -> Map.entry(rs.getString("state"), rs.getLong("n")))
 				.list()
