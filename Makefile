@@ -4,11 +4,10 @@ MVN := ./mvnw -B
 
 .PHONY: run test bench build setup fmt clean
 
-## Ensure PostgreSQL answers and pgvector is installed (builds it once when missing), and promtool for ops/.
+## Ensure PostgreSQL answers and pgvector is installed (builds it once when missing).
 setup:
 	@scripts/ensure-postgres.sh
 	@scripts/ensure-pgvector.sh
-	@scripts/ensure-promtool.sh
 
 ## Run the whole system locally: PostgreSQL + pgvector, Kafka (KRaft) and S3Mock via devstack, both services.
 run: setup
@@ -17,6 +16,8 @@ run: setup
 ## Every test, against real PostgreSQL + pgvector, a KRaft broker and an S3 server; the bench harness compiles too.
 test: setup
 	@rm -rf */target/reliability
+	@# promtool (for the ops/ tests, minutes later) is fetched while the build runs; the tests wait for it
+	@mkdir -p .lethe && { scripts/ensure-promtool.sh > .lethe/ensure-promtool.log 2>&1 & }
 	$(MVN) verify -Pbench
 	@scripts/reliability-figures
 

@@ -13,6 +13,12 @@ if [ -x "$target" ] && "$target" --version >/dev/null 2>&1; then
   exit 0
 fi
 mkdir -p "$tools" "$cache"
+# make test fetches it in the background while the tests that need it may ask too: one fetch at a time
+exec 9>"$cache/.lock"
+flock 9
+if [ -x "$target" ] && "$target" --version >/dev/null 2>&1; then
+  exit 0
+fi
 if existing=$(command -v promtool); then
   ln -sf "$existing" "$target"
   exit 0

@@ -116,7 +116,7 @@ final class OpsFiles {
 	}
 
 	/**
-	 * The promtool that {@code scripts/ensure-promtool.sh} (run by {@code make setup})
+	 * The promtool that {@code scripts/ensure-promtool.sh} (started by {@code make test})
 	 * provides; run here too when it is missing, so a plain Maven build finds it.
 	 */
 	static Path promtool() {
