@@ -50,7 +50,7 @@ public class DatasetService {
 		}
 		UUID id = (request.requestedId() != null) ? request.requestedId() : UUID.randomUUID();
 		if (request.requestedId() != null && this.datasets.exists(id)) {
-			throw idTaken();
+			throw DatasetConflicts.idTaken();
 		}
 		Instant now = now();
 		Dataset dataset = new Dataset(id, caller.orgId(), request.name(), request.description(), request.encoderName(),
@@ -64,9 +64,9 @@ public class DatasetService {
 		catch (DuplicateKeyException ex) {
 			// a concurrent create took the chosen id between the check and the insert
 			if (request.requestedId() != null && String.valueOf(ex.getMessage()).contains("datasets_pkey")) {
-				throw idTaken();
+				throw DatasetConflicts.idTaken();
 			}
-			throw nameTaken(request.name());
+			throw DatasetConflicts.nameTaken(request.name());
 		}
 		return dataset;
 	}
@@ -90,7 +90,7 @@ public class DatasetService {
 			this.datasets.update(changed);
 		}
 		catch (DuplicateKeyException ex) {
-			throw nameTaken(changed.name());
+			throw DatasetConflicts.nameTaken(changed.name());
 		}
 		return changed;
 	}
@@ -151,7 +151,7 @@ public class DatasetService {
 		Dataset dataset = this.datasets.lockShared(caller.orgId(), id)
 			.orElseThrow(() -> new NotFoundException("Dataset " + id));
 		if (!dataset.isActive()) {
-			throw notActive(dataset);
+			throw DatasetConflicts.notActive(dataset);
 		}
 		return dataset;
 	}
@@ -182,10 +182,7 @@ public class DatasetService {
 		Dataset dataset = this.datasets.lockShared(caller.orgId(), owner).orElse(null);
 		if (dataset == null || !dataset.isActive()) {
 			String status = (dataset != null) ? dataset.status().value() : "purged";
-			throw new ConflictException("asset-owner-not-active",
-					"Asset " + assetId + " belongs to dataset " + owner + ", which is " + status
-							+ "; it can no longer be placed in another dataset.",
-					Map.of("asset_id", assetId, "owner_dataset_id", owner, "status", status));
+			throw DatasetConflicts.ownerNotActive(owner, status, assetId);
 		}
 	}
 
@@ -212,15 +209,9 @@ public class DatasetService {
 	public Dataset requireVisible(Caller caller, UUID id) {
 		Dataset dataset = get(caller, id);
 		if (!dataset.isActive()) {
-			throw notActive(dataset);
+			throw DatasetConflicts.notActive(dataset);
 		}
 		return dataset;
-	}
-
-	private static ConflictException notActive(Dataset dataset) {
-		return new ConflictException("dataset-not-active",
-				"Dataset " + dataset.id() + " is " + dataset.status().value() + "; it accepts no writes.",
-				Map.of("status", dataset.status().value()));
 	}
 
 	/**
@@ -237,10 +228,7 @@ public class DatasetService {
 			return current;
 		}
 		if (current.status() != DatasetStatus.PENDING_DELETION) {
-			throw new ConflictException("purge-started",
-					"Dataset " + id + " is " + current.status().value()
-							+ ": its purge has begun and it can no longer be restored.",
-					Map.of("status", current.status().value()));
+			throw DatasetConflicts.purgeStarted(current);
 		}
 		Instant now = now();
 		Dataset restored = current.restored(caller.principal(), now);
@@ -248,9 +236,7 @@ public class DatasetService {
 			this.datasets.update(restored);
 		}
 		catch (DuplicateKeyException ex) {
-			throw new ConflictException("name-taken",
-					"A live dataset named '" + current.name() + "' exists now; rename it before restoring this one.",
-					Map.of("name", current.name()));
+			throw DatasetConflicts.nameTakenOnRestore(current.name());
 		}
 		this.events.publishEvent(new DatasetRestored(restored, caller.principal(), now));
 		return restored;
@@ -284,20 +270,9 @@ public class DatasetService {
 		Dataset current = this.datasets.lock(caller.orgId(), id)
 			.orElseThrow(() -> new NotFoundException("Dataset " + id));
 		if (!current.isActive()) {
-			throw new ConflictException("dataset-not-active",
-					"Dataset " + id + " is " + current.status().value() + " and cannot be " + verb + ".",
-					Map.of("status", current.status().value()));
+			throw DatasetConflicts.notActive(current, verb);
 		}
 		return current;
-	}
-
-	private static ConflictException idTaken() {
-		return new ConflictException("id-taken", "The dataset_id is not available; choose another.");
-	}
-
-	private static ConflictException nameTaken(String name) {
-		return new ConflictException("name-taken", "A live dataset named '" + name + "' already exists in this org.",
-				Map.of("name", name));
 	}
 
 	/**

@@ -16,6 +16,7 @@ import io.lethe.problems.PayloadTooLargeException;
 import io.lethe.command.asset.Asset;
 import io.lethe.command.asset.AssetRequests;
 import io.lethe.command.asset.AssetService;
+import io.lethe.command.asset.MultipartUploads;
 import io.lethe.command.asset.IncomingFile;
 import io.lethe.command.auth.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,13 +53,16 @@ class AssetController {
 
 	private final AssetService assets;
 
+	private final MultipartUploads multipart;
+
 	private final AssetRequests requests;
 
 	private final long maxPartBytes;
 
-	AssetController(AssetService assets, JsonMapper json,
+	AssetController(AssetService assets, MultipartUploads multipart, JsonMapper json,
 			@Value("${lethe.assets.max-part-size}") DataSize maxPartSize) {
 		this.assets = assets;
+		this.multipart = multipart;
 		this.requests = new AssetRequests(json);
 		this.maxPartBytes = maxPartSize.toBytes();
 	}
@@ -145,7 +149,7 @@ class AssetController {
 		String type = AssetRequests.contentType(contentType);
 		Map<String, Object> userMetadata = (metadata != null) ? this.requests.metadata(metadata, "metadata", false)
 				: Map.of();
-		Asset asset = this.assets.startUpload(caller, AssetRequests.filename(filename), type,
+		Asset asset = this.multipart.start(caller, AssetRequests.filename(filename), type,
 				AssetRequests.type(assetType, type), userMetadata);
 		return ResponseEntity.created(URI.create("/api/v1/assets/uploads/" + asset.id())).body(AssetResponse.of(asset));
 	}
@@ -167,7 +171,7 @@ class AssetController {
 		if (length > this.maxPartBytes) {
 			throw new PayloadTooLargeException("A part can be at most " + this.maxPartBytes + " bytes.");
 		}
-		return PartResponse.of(this.assets.uploadPart(caller, id, partNumber, request.getInputStream(), length));
+		return PartResponse.of(this.multipart.part(caller, id, partNumber, request.getInputStream(), length));
 	}
 
 	@Tag(name = Tags.UPLOADS)
@@ -179,7 +183,7 @@ class AssetController {
 			the upload is no longer open (`upload-closed`) or its asset was deleted (`asset-deleted`).""")
 	@PostMapping("/uploads/{asset_id}/complete")
 	AssetResponse completeUpload(Caller caller, @PathVariable("asset_id") UUID id) {
-		return AssetResponse.of(this.assets.completeUpload(caller, id));
+		return AssetResponse.of(this.multipart.complete(caller, id));
 	}
 
 	@Tag(name = Tags.UPLOADS)
@@ -189,7 +193,7 @@ class AssetController {
 	@DeleteMapping("/uploads/{asset_id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void abortUpload(Caller caller, @PathVariable("asset_id") UUID id) {
-		this.assets.abortUpload(caller, id);
+		this.multipart.abort(caller, id);
 	}
 
 }

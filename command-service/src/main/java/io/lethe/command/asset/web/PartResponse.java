@@ -1,6 +1,6 @@
 package io.lethe.command.asset.web;
 
-import io.lethe.command.asset.AssetService.UploadedPartInfo;
+import io.lethe.command.asset.MultipartUploads.UploadedPartInfo;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
