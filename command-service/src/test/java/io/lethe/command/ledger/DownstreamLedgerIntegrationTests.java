@@ -146,6 +146,28 @@ class DownstreamLedgerIntegrationTests extends CommandServiceIntegrationTest {
 	}
 
 	@Test
+	void anAssetsDeletionStatusListsTheConsumersOfAssetsUntilItsPurgeBegins() {
+		TestOrg org = newOrg();
+		Consumer thumbnails = register("thumbnails_" + shortId(), List.of("asset"), "PT2H", true);
+		String asset = asset(org);
+		assertThat(this.api.delete("/api/v1/assets/" + asset + "?force=true", org.key()).status()).isEqualTo(200);
+
+		JsonNode status = this.api.get("/api/v1/assets/" + asset + "/deletion", org.key()).json();
+		List<JsonNode> mine = new ArrayList<>();
+		status.get("downstream").forEach((entry) -> {
+			if (entry.get("consumer").stringValue().equals(thumbnails.name())) {
+				mine.add(entry);
+			}
+		});
+		assertThat(mine).singleElement().satisfies((entry) -> {
+			assertThat(entry.get("state").stringValue()).isEqualTo("waiting");
+			assertThat(entry.get("required").booleanValue()).isTrue();
+			// the deadline runs from the purge's start, which has not come
+			assertThat(entry.get("due_at").isNull()).isTrue();
+		});
+	}
+
+	@Test
 	void unknownUnauthorizedAndMisdirectedAcksAreRefusedWithAReason() {
 		TestOrg org = newOrg();
 		Consumer assets = register("assets_only_" + shortId(), List.of("asset"), "PT1H", false);
