@@ -20,18 +20,26 @@ import static io.lethe.command.ledger.DownstreamConsumers.instant;
 class LedgerReads {
 
 	/**
-	 * Overdue: a required, live consumer of the root type with no answer but
-	 * {@code failed}, past the purge's start plus its deadline, of an open deletion.
+	 * What needs an operator: a required, live consumer of the root type that answered
+	 * {@code failed}, or has not answered past the purge's start plus its deadline, of an
+	 * open deletion whose purge began.
 	 */
-	private static final String OVERDUE = """
+	private static final String ATTENTION = """
 			 from catalog.deletion_ledger l
 			 join catalog.downstream_consumers c on c.required and c.retired_at is null
 			  and l.root_type = any(c.root_types)
 			 left join catalog.deletion_acks a on a.deletion_id = l.deletion_id and a.consumer_id = c.id
 			where l.cancelled_at is null and l.completed_at is null and l.purge_started_at is not null
-			  and l.purge_started_at + make_interval(secs => c.ack_deadline_seconds) < now()
-			  and (a.outcome is null or a.outcome = 'failed')
 			""";
+
+	private static final String PAST_DUE = " l.purge_started_at + make_interval(secs => c.ack_deadline_seconds) < now()";
+
+	/** Listed: every failed answer at once, and no answer once past due. */
+	private static final String LISTED = ATTENTION + " and (a.outcome = 'failed' or (a.outcome is null and" + PAST_DUE
+			+ "))";
+
+	/** Counted as overdue: past due without a deleted or nothing-held answer. */
+	private static final String OVERDUE = ATTENTION + " and (a.outcome is null or a.outcome = 'failed') and" + PAST_DUE;
 
 	private final JdbcClient jdbc;
 
@@ -74,7 +82,7 @@ class LedgerReads {
 				select l.deletion_id, l.org_id, l.root_type, l.root_id, c.id as consumer_id, c.name,
 				       l.purge_started_at, l.purge_started_at + make_interval(secs => c.ack_deadline_seconds) as due_at,
 				       a.outcome, a.acked_at
-				""" + OVERDUE + " order by due_at, l.deletion_id, c.name limit :limit offset :offset")
+				""" + LISTED + " order by due_at, l.deletion_id, c.name limit :limit offset :offset")
 			.param("limit", limit)
 			.param("offset", offset)
 			.query((rs, n) -> new OverdueAck(rs.getObject("deletion_id", UUID.class),
@@ -82,6 +90,10 @@ class LedgerReads {
 					rs.getObject("consumer_id", UUID.class), rs.getString("name"), instant(rs, "purge_started_at"),
 					instant(rs, "due_at"), rs.getString("outcome"), instant(rs, "acked_at")))
 			.list();
+	}
+
+	long listedCount() {
+		return this.jdbc.sql("select count(*)" + LISTED).query(Long.class).single();
 	}
 
 	long overdueCount() {

@@ -159,7 +159,7 @@ public class LedgerService implements DownstreamLedger {
 
 	@Transactional(readOnly = true)
 	public PageResponse<OverdueAck> overdue(Paging paging) {
-		return paging.page(this.reads.overdue(paging.limit(), paging.offset()), this.reads.overdueCount());
+		return paging.page(this.reads.overdue(paging.limit(), paging.offset()), this.reads.listedCount());
 	}
 
 	private void closeIfDone(LedgerRow row) {

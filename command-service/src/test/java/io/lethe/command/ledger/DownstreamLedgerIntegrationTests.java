@@ -77,6 +77,10 @@ class DownstreamLedgerIntegrationTests extends CommandServiceIntegrationTest {
 			.until(() -> "completed".equals(status(org, dataset).get("job").get("state").stringValue()));
 		assertThat(outbox(dataset, "DeletionCompleted")).isZero();
 
+		// a failure is shown to operators at once, before any deadline passed
+		assertThat(ack(search, dataset, "failed").status()).isEqualTo(200);
+		assertThat(overdue(dataset)).singleElement()
+			.satisfies((entry) -> assertThat(entry.get("state").stringValue()).isEqualTo("failed"));
 		Api.Response rest = ack(search, dataset, "deleted");
 		assertThat(rest.status()).isEqualTo(200);
 		assertThat(rest.json().get("duplicate").booleanValue()).isFalse();

@@ -120,8 +120,8 @@ class ConsumerController {
 	}
 
 	@Operation(operationId = "listOverdueAcks", summary = "List overdue acknowledgements", description = """
-			Required consumers that have not answered a deletion (or answered `failed`) within their \
-			deadline of its purge's start, oldest due first.""")
+			Required consumers whose answer to a deletion is `failed` (at once), or who have not \
+			answered within their deadline of its purge's start (`overdue`), oldest due first.""")
 	@GetMapping("/deletions/overdue")
 	PageResponse<OverdueResponse> overdue(@RequestParam(name = "limit", required = false) String limit,
 			@RequestParam(name = "offset", required = false) String offset) {
