@@ -130,13 +130,13 @@ AWS_DEFAULT_REGION=us-east-1
 ENV
 kafka_note="PLAINTEXT on loopback, no login"
 if [ -n "${LETHE_KAFKA_SECURITY_PROTOCOL:-}" ]; then
-  # the read-only user of downstream consumers: reads lethe.deletions in groups named lethe-consumer*
+  # the user of downstream consumers: reads lethe.deletions in groups named lethe-consumer*, writes lethe.deletion-acks
   cat >>"$LETHE_HOME/stack.env" <<ENV
 LETHE_KAFKA_SECURITY_PROTOCOL=$LETHE_KAFKA_SECURITY_PROTOCOL
 LETHE_KAFKA_CONSUMER_USER=lethe-consumer
 LETHE_KAFKA_CONSUMER_PASSWORD=$LETHE_KAFKA_CONSUMER_PASSWORD
 ENV
-  kafka_note="SASL/SCRAM-SHA-512 with ACLs; read-only user lethe-consumer in .lethe/stack.env"
+  kafka_note="SASL/SCRAM-SHA-512 with ACLs; consumer user lethe-consumer in .lethe/stack.env"
 fi
 
 cat <<BANNER

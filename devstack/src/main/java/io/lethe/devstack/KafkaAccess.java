@@ -18,14 +18,15 @@ import org.apache.kafka.common.resource.ResourceType;
  * <ul>
  * <li>{@value #COMMAND}, the command service: writes {@code lethe.deletions} (the outbox
  * relay, and the DLT replay's re-publishing), reads {@code lethe.purge-events} as group
- * {@code lethe-command-service} and {@code lethe.deletions.DLT} as group
- * {@code lethe-dlt-replay};</li>
+ * {@code lethe-command-service}, {@code lethe.deletions.DLT} as group
+ * {@code lethe-dlt-replay} and {@code lethe.deletion-acks} as group
+ * {@code lethe-command-acks} (the downstream ledger);</li>
  * <li>{@value #WORKER}, the purge worker: reads {@code lethe.deletions} as group
  * {@code lethe-purge-worker}, writes {@code lethe.purge-events} and dead letters to
  * {@code lethe.deletions.DLT};</li>
  * <li>{@value #CONSUMER}, for downstream consumers (search indexes, caches, analytics):
- * reads {@code lethe.deletions} only, in groups whose names start with
- * {@code lethe-consumer}.</li>
+ * reads {@code lethe.deletions}, in groups whose names start with {@code lethe-consumer},
+ * and writes its acknowledgements to {@code lethe.deletion-acks}.</li>
  * </ul>
  * Nobody but the admin creates topics: the set-up does, before the services start (the
  * worker's {@code NewTopic} declarations then only describe them). Both services'
@@ -45,7 +46,8 @@ public final class KafkaAccess {
 
 	/** Lethe's topics with their partitions, created by the set-up. */
 	public static final Map<String, Integer> TOPICS = Map.of(Topics.DELETIONS, Topics.DELETIONS_PARTITIONS,
-			Topics.PURGE_EVENTS, Topics.DELETIONS_PARTITIONS, Topics.DELETIONS_DLT, 1);
+			Topics.PURGE_EVENTS, Topics.DELETIONS_PARTITIONS, Topics.DELETIONS_DLT, 1, Topics.DELETION_ACKS,
+			Topics.DELETIONS_PARTITIONS);
 
 	private KafkaAccess() {
 	}
@@ -58,6 +60,8 @@ public final class KafkaAccess {
 		allow(acls, COMMAND, group("lethe-command-service"), AclOperation.READ);
 		allow(acls, COMMAND, topic(Topics.DELETIONS_DLT), AclOperation.READ);
 		allow(acls, COMMAND, group("lethe-dlt-replay"), AclOperation.READ);
+		allow(acls, COMMAND, topic(Topics.DELETION_ACKS), AclOperation.READ);
+		allow(acls, COMMAND, group("lethe-command-acks"), AclOperation.READ);
 		allow(acls, WORKER, topic(Topics.DELETIONS), AclOperation.READ);
 		allow(acls, WORKER, group("lethe-purge-worker"), AclOperation.READ);
 		allow(acls, WORKER, topic(Topics.PURGE_EVENTS), AclOperation.WRITE);
@@ -65,6 +69,7 @@ public final class KafkaAccess {
 		allow(acls, CONSUMER, topic(Topics.DELETIONS), AclOperation.READ);
 		allow(acls, CONSUMER, new ResourcePattern(ResourceType.GROUP, CONSUMER, PatternType.PREFIXED),
 				AclOperation.READ);
+		allow(acls, CONSUMER, topic(Topics.DELETION_ACKS), AclOperation.WRITE);
 		return acls;
 	}
 

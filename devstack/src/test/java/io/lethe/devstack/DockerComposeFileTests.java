@@ -56,7 +56,7 @@ class DockerComposeFileTests {
 		assertThat((Map<String, Object>) services.get("kafka").get("environment")).containsEntry("KAFKA_PROCESS_ROLES",
 				"broker,controller");
 		String setup = String.join("\n", (List<String>) services.get("kafka-setup").get("command"));
-		assertThat(setup).contains(Topics.DELETIONS, Topics.PURGE_EVENTS, Topics.DELETIONS_DLT);
+		assertThat(setup).contains(Topics.DELETIONS, Topics.PURGE_EVENTS, Topics.DELETIONS_DLT, Topics.DELETION_ACKS);
 		assertThat(String.join("\n", (List<String>) services.get("minio-bucket").get("command")))
 			.contains("version enable");
 	}

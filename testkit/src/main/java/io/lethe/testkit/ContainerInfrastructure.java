@@ -57,7 +57,8 @@ final class ContainerInfrastructure {
 			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, container.getBootstrapServers()))) {
 			admin.createTopics(java.util.List.of(new NewTopic(Topics.DELETIONS, Topics.DELETIONS_PARTITIONS, (short) 1),
 					new NewTopic(Topics.PURGE_EVENTS, Topics.DELETIONS_PARTITIONS, (short) 1),
-					new NewTopic(Topics.DELETIONS_DLT, 1, (short) 1)))
+					new NewTopic(Topics.DELETIONS_DLT, 1, (short) 1),
+					new NewTopic(Topics.DELETION_ACKS, Topics.DELETIONS_PARTITIONS, (short) 1)))
 				.all()
 				.get();
 		}

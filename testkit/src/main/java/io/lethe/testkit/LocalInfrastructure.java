@@ -109,7 +109,8 @@ final class LocalInfrastructure {
 		broker.afterPropertiesSet();
 		broker.addTopics(new NewTopic(Topics.DELETIONS, Topics.DELETIONS_PARTITIONS, (short) 1),
 				new NewTopic(Topics.PURGE_EVENTS, Topics.DELETIONS_PARTITIONS, (short) 1),
-				new NewTopic(Topics.DELETIONS_DLT, 1, (short) 1));
+				new NewTopic(Topics.DELETIONS_DLT, 1, (short) 1),
+				new NewTopic(Topics.DELETION_ACKS, Topics.DELETIONS_PARTITIONS, (short) 1));
 		Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));
 		return new TestKafka(broker.getBrokersAsString());
 	}

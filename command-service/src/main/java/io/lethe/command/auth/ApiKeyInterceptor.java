@@ -1,9 +1,11 @@
 package io.lethe.command.auth;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.lethe.command.api.ClientAddress;
 import io.lethe.command.api.TokenBuckets;
+import io.lethe.problems.ForbiddenException;
 import io.lethe.problems.TooManyRequestsException;
 import io.lethe.problems.UnauthenticatedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,12 +20,17 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * valid key goes no further, and nor does one over its key's request rate. Each request
  * without a valid key (none, unknown, malformed, revoked) takes a token of its client
  * address; an address out of them is answered 429 before its key is even looked up, so
- * that guessing keys, or flooding the key table with lookups, is throttled.
+ * that guessing keys, or flooding the key table with lookups, is throttled. A consumer
+ * key reaches its acknowledgement route and nothing else: refused here, once for every
+ * route, rather than by each controller that might forget.
  */
 class ApiKeyInterceptor implements HandlerInterceptor {
 
 	/** The request attribute that holds the authenticated {@link Caller}. */
 	static final String CALLER = Caller.class.getName();
+
+	/** The one route a consumer key may call. */
+	private static final Pattern ACK_ROUTE = Pattern.compile("/api/v1/deletions/[^/]+/[^/]+/acks/?");
 
 	private final ApiKeyService keys;
 
@@ -61,6 +68,11 @@ class ApiKeyInterceptor implements HandlerInterceptor {
 		if (retryAfter > 0) {
 			throw new TooManyRequestsException("This API key is over its request rate; retry in " + retryAfter + " s.",
 					retryAfter);
+		}
+		if (caller.isConsumer() && !("POST".equals(request.getMethod())
+				&& ACK_ROUTE.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches())) {
+			throw new ForbiddenException("consumer-key-acknowledges-only",
+					"A consumer key may only acknowledge deletions (POST /api/v1/deletions/{root_type}/{root_id}/acks).");
 		}
 		request.setAttribute(CALLER, caller);
 		return true;

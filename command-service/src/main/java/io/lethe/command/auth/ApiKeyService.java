@@ -32,11 +32,23 @@ public class ApiKeyService {
 	}
 
 	public IssuedKey issue(UUID orgId, String name, Role role) {
+		if (role == Role.CONSUMER) {
+			throw new IllegalArgumentException("A consumer key is issued for its consumer: issueForConsumer");
+		}
+		return issue(orgId, name, role, null);
+	}
+
+	/** A key that only acknowledges deletions, as the given downstream consumer. */
+	public IssuedKey issueForConsumer(UUID orgId, String name, UUID consumerId) {
+		return issue(orgId, name, Role.CONSUMER, consumerId);
+	}
+
+	private IssuedKey issue(UUID orgId, String name, Role role, UUID consumerId) {
 		UUID id = UUID.randomUUID();
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
 		String encodedSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		this.keys.insert(id, orgId, name, role, SecretDigests.sha256(encodedSecret));
+		this.keys.insert(id, orgId, name, role, consumerId, SecretDigests.sha256(encodedSecret));
 		String key = "lethe_" + id.toString().replace("-", "") + "_" + encodedSecret;
 		return new IssuedKey(id, orgId, role, key);
 	}
@@ -58,7 +70,7 @@ public class ApiKeyService {
 		byte[] expected = stored.map(ApiKeys.StoredKey::secretHash).orElse(NO_SUCH_KEY);
 		boolean matches = MessageDigest.isEqual(presentedHash, expected);
 		return stored.filter((key) -> matches && key.revokedAt() == null)
-			.map((key) -> new Caller(key.orgId(), key.id(), key.role()));
+			.map((key) -> new Caller(key.orgId(), key.id(), key.role(), key.consumerId()));
 	}
 
 	public void revoke(UUID keyId) {

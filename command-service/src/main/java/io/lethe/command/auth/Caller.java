@@ -4,9 +4,14 @@ import java.util.UUID;
 
 /**
  * Who is calling: the org the key belongs to, the key, and its role. Resolved from the
- * API key of each request.
+ * API key of each request. {@code consumerId} is the downstream consumer a consumer key
+ * is bound to, null for every other key.
  */
-public record Caller(UUID orgId, UUID keyId, Role role) {
+public record Caller(UUID orgId, UUID keyId, Role role, UUID consumerId) {
+
+	public Caller(UUID orgId, UUID keyId, Role role) {
+		this(orgId, keyId, role, null);
+	}
 
 	/**
 	 * The identity recorded in {@code created_by}, {@code updated_by},
@@ -18,6 +23,10 @@ public record Caller(UUID orgId, UUID keyId, Role role) {
 
 	public boolean isOperator() {
 		return this.role == Role.OPERATOR;
+	}
+
+	public boolean isConsumer() {
+		return this.role == Role.CONSUMER;
 	}
 
 }

@@ -30,6 +30,10 @@ public final class Tags {
 
 	public static final String AUDIT = "Audit";
 
+	public static final String CONSUMERS = "Downstream consumers";
+
+	public static final String ACKNOWLEDGEMENTS = "Acknowledgements";
+
 	public static final String SUBWORKFLOW = "Subworkflow";
 
 	public static final String TWELVELABS = "TwelveLabs";
@@ -49,6 +53,8 @@ public final class Tags {
 			Map.entry(LEGAL_HOLDS, "Operators: legal holds that keep a dataset from ever being purged."),
 			Map.entry(RECONCILIATION, "Operators: find and remove what no catalog row owns."),
 			Map.entry(AUDIT, "Operators: the audit log of every action, done or refused."),
+			Map.entry(CONSUMERS, "Operators: the downstream consumers a deletion waits for, and the answers overdue."),
+			Map.entry(ACKNOWLEDGEMENTS, "Downstream consumers (consumer keys only): answer a deletion."),
 			Map.entry(SUBWORKFLOW, "Subworkflow's dataset delete (immediate expiry), in its envelope."),
 			Map.entry(TWELVELABS, "TwelveLabs' asset delete and the routes that tell what it would block or unlink."),
 			Map.entry(MODELARTS, "Huawei ModelArts' batch delete of samples."));

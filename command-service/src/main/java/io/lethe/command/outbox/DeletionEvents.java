@@ -8,9 +8,14 @@ import io.lethe.command.dataset.DatasetRestored;
 import io.lethe.command.dataset.DatasetSoftDeleted;
 import io.lethe.command.deletion.AssetDeleted;
 import io.lethe.command.deletion.SamplesDeleted;
+import io.lethe.command.ledger.DeletionClosed;
+import io.lethe.command.ledger.PurgeBegan;
 import io.lethe.events.AssetDeletionRequested;
 import io.lethe.events.DatasetDeletionRequested;
+import io.lethe.events.DeletionCompleted;
+import io.lethe.events.DownstreamAcknowledgement;
 import io.lethe.events.PurgeRequested;
+import io.lethe.events.PurgeStarted;
 import io.lethe.events.ReconcileRequested;
 import io.lethe.events.SamplesDeletionRequested;
 import io.lethe.events.codec.Topics;
@@ -35,7 +40,7 @@ class DeletionEvents {
 
 	@EventListener
 	void datasetDeleted(DatasetSoftDeleted deleted) {
-		UUID eventId = UUID.randomUUID();
+		UUID eventId = deleted.eventId();
 		var dataset = deleted.dataset();
 		this.outbox.append(eventId, "dataset", dataset.id(), Topics.DELETIONS,
 				DatasetDeletionRequested.newBuilder()
@@ -118,6 +123,48 @@ class DeletionEvents {
 					.setScopeOrgId((asked.scopeOrgId() != null) ? asked.scopeOrgId().toString() : null)
 					.setSafetyAge(asked.safetyAge())
 					.setRequestedBy(asked.requestedBy())
+					.build());
+	}
+
+	/**
+	 * Keyed by the root's key on the topic: a dataset's id for a dataset, an asset's for
+	 * an asset, and for a batch of samples the batch (its purge job's root).
+	 */
+	@EventListener
+	void purgeBegan(PurgeBegan began) {
+		this.outbox.append(began.eventId(), began.rootType(), began.rootId(), Topics.DELETIONS,
+				PurgeStarted.newBuilder()
+					.setEventId(began.eventId().toString())
+					.setOrgId(began.orgId().toString())
+					.setOccurredAt(began.startedAt())
+					.setRootType(began.rootType())
+					.setRootId(began.rootId().toString())
+					.setDeletionEventId(began.deletionId().toString())
+					.setJobId(began.jobId().toString())
+					.build());
+	}
+
+	@EventListener
+	void deletionClosed(DeletionClosed closed) {
+		this.outbox.append(closed.eventId(), closed.rootType(), closed.rootId(), Topics.DELETIONS,
+				DeletionCompleted.newBuilder()
+					.setEventId(closed.eventId().toString())
+					.setOrgId(closed.orgId().toString())
+					.setOccurredAt(closed.at())
+					.setRootType(closed.rootType())
+					.setRootId(closed.rootId().toString())
+					.setDeletionEventId(closed.deletionId().toString())
+					.setJobId((closed.jobId() != null) ? closed.jobId().toString() : null)
+					.setAcknowledgements(closed.answers()
+						.stream()
+						.map((a) -> DownstreamAcknowledgement.newBuilder()
+							.setConsumer(a.consumer())
+							.setRequired(a.required())
+							.setOutcome(a.outcome())
+							.setAckedAt(a.ackedAt())
+							.setItemsDeleted(a.itemsDeleted())
+							.build())
+						.toList())
 					.build());
 	}
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.lethe.events.PurgeJobUpdated;
 import io.lethe.events.ReconcileRunUpdated;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +23,11 @@ class PurgeStatuses {
 
 	private final JdbcClient jdbc;
 
-	PurgeStatuses(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	PurgeStatuses(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	@Transactional
@@ -86,6 +90,12 @@ class PurgeStatuses {
 				.param("keyId", job.getReceiptKeyId())
 				.update();
 		}
+		boolean receipted = this.jdbc.sql("select exists (select from catalog.purge_receipts where job_id = :job)")
+			.param("job", jobId)
+			.query(Boolean.class)
+			.single();
+		this.events.publishEvent(new PurgeJobReported(jobId, UUID.fromString(job.getOrgId()), job.getRootType(),
+				UUID.fromString(job.getRootId()), job.getState(), job.getStartedAt(), receipted));
 	}
 
 	@Transactional

@@ -50,6 +50,11 @@ final class ApiRoutes {
 			return this.path.startsWith("/api/v1/admin/");
 		}
 
+		/** Routes for downstream consumers' keys only (their acknowledgements). */
+		boolean isForConsumers() {
+			return this.path.startsWith("/api/v1/deletions/");
+		}
+
 		boolean isPublic() {
 			return this.path.startsWith("/share/");
 		}

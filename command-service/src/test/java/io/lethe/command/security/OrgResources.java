@@ -59,7 +59,9 @@ record OrgResources(TestOrg org, String dataset, String item, String asset, Stri
 			case "project_id" -> this.org.id().toString();
 			case "share_id" -> this.share;
 			case "token" -> this.shareToken;
-			case "job_id", "run_id" -> UUID.randomUUID().toString();
+			case "job_id", "run_id", "consumer_id" -> UUID.randomUUID().toString();
+			case "root_type" -> "dataset";
+			case "root_id" -> this.dataset;
 			default -> throw new IllegalArgumentException("No value for {" + variable + "} of " + route);
 		};
 	}

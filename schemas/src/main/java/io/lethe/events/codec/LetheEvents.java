@@ -10,10 +10,13 @@ import java.util.List;
 import io.lethe.events.AssetDeletionRequested;
 import io.lethe.events.DatasetDeletionRequested;
 import io.lethe.events.DatasetRestored;
+import io.lethe.events.DeletionAcknowledged;
+import io.lethe.events.DeletionCompleted;
 import io.lethe.events.PurgeCompleted;
 import io.lethe.events.PurgeFailed;
 import io.lethe.events.PurgeJobUpdated;
 import io.lethe.events.PurgeRequested;
+import io.lethe.events.PurgeStarted;
 import io.lethe.events.ReconcileRequested;
 import io.lethe.events.ReconcileRunUpdated;
 import io.lethe.events.SamplesDeletionRequested;
@@ -35,7 +38,7 @@ public final class LetheEvents {
 	public static final List<Class<? extends SpecificRecord>> TYPES = List.of(DatasetDeletionRequested.class,
 			DatasetRestored.class, AssetDeletionRequested.class, SamplesDeletionRequested.class, PurgeRequested.class,
 			PurgeCompleted.class, PurgeFailed.class, ReconcileRequested.class, PurgeJobUpdated.class,
-			ReconcileRunUpdated.class);
+			ReconcileRunUpdated.class, PurgeStarted.class, DeletionCompleted.class, DeletionAcknowledged.class);
 
 	private static final String HISTORY_INDEX = "/avro/history/INDEX";
 

@@ -26,6 +26,12 @@ public final class Topics {
 	 */
 	public static final String DELETIONS_DLT = "lethe.deletions.DLT";
 
+	/**
+	 * Downstream consumers' answers to deletions ({@code DeletionAcknowledged}, keyed by
+	 * the root id), which the command service keeps in its ledger.
+	 */
+	public static final String DELETION_ACKS = "lethe.deletion-acks";
+
 	/** Partitions of {@link #DELETIONS}; roots spread over them by key. */
 	public static final int DELETIONS_PARTITIONS = 6;
 

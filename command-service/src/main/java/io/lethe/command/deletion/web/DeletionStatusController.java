@@ -1,9 +1,11 @@
 package io.lethe.command.deletion.web;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.lethe.command.deletion.DownstreamLedger;
 import io.lethe.command.deletion.ReceiptView;
 import io.lethe.command.deletion.PurgeRecords;
 import io.lethe.command.deletion.PurgeJobView;
@@ -48,11 +50,15 @@ class DeletionStatusController {
 
 	private final PurgeRecords purges;
 
-	DeletionStatusController(DatasetService datasets, LegalHolds holds, AssetService assets, PurgeRecords purges) {
+	private final DownstreamLedger ledger;
+
+	DeletionStatusController(DatasetService datasets, LegalHolds holds, AssetService assets, PurgeRecords purges,
+			DownstreamLedger ledger) {
 		this.datasets = datasets;
 		this.holds = holds;
 		this.assets = assets;
 		this.purges = purges;
+		this.ledger = ledger;
 	}
 
 	@Operation(operationId = "getDatasetDeletion", summary = "Get a dataset's deletion status", description = """
@@ -76,7 +82,7 @@ class DeletionStatusController {
 		boolean held = this.holds.find(id).isPresent();
 		return new DeletionStatus(id, state, dataset.deletedDt(), dataset.deletedBy(), dataset.expiresAt(), held,
 				job.map((j) -> JobStatus.of(j, caller)).orElse(null), job.map(Progress::of).orElse(Progress.NONE),
-				receipt.map(Receipt::of).orElse(null));
+				receipt.map(Receipt::of).orElse(null), downstream("dataset", id));
 	}
 
 	/**
@@ -95,7 +101,7 @@ class DeletionStatusController {
 	AssetDeletionStatus assetStatus(Caller caller, @PathVariable("asset_id") UUID id) {
 		Optional<AssetStatus> asset = this.assets.status(caller, id);
 		if (asset.isPresent() && !asset.get().isDeleted()) {
-			return new AssetDeletionStatus(id, "active", null, null, null, Progress.NONE, null);
+			return new AssetDeletionStatus(id, "active", null, null, null, Progress.NONE, null, List.of());
 		}
 		Optional<PurgeJobView> job = this.purges.jobPurgingAsset(caller.orgId(), id);
 		if (asset.isEmpty() && job.isEmpty()) {
@@ -115,7 +121,11 @@ class DeletionStatusController {
 		String requestedBy = asset.map(AssetStatus::deletedBy).orElseGet(() -> job.get().requestedBy());
 		return new AssetDeletionStatus(id, state, requestedAt, requestedBy,
 				job.map((j) -> JobStatus.of(j, caller)).orElse(null), job.map(Progress::of).orElse(Progress.NONE),
-				receipt.map(Receipt::of).orElse(null));
+				receipt.map(Receipt::of).orElse(null), downstream("asset", id));
+	}
+
+	private List<Downstream> downstream(String rootType, UUID rootId) {
+		return this.ledger.downstream(rootType, rootId).stream().map(Downstream::of).toList();
 	}
 
 	/**
@@ -124,13 +134,30 @@ class DeletionStatusController {
 	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record DeletionStatus(UUID datasetId, String state, Instant requestedAt, String requestedBy, Instant expiresAt,
-			boolean legalHold, JobStatus job, Progress progress, Receipt receipt) {
+			boolean legalHold, JobStatus job, Progress progress, Receipt receipt, List<Downstream> downstream) {
 	}
 
 	/** The deletion status of an asset; it has no grace period, so no expiry. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record AssetDeletionStatus(UUID assetId, String state, Instant requestedAt, String requestedBy, JobStatus job,
-			Progress progress, Receipt receipt) {
+			Progress progress, Receipt receipt, List<Downstream> downstream) {
+	}
+
+	/**
+	 * A downstream consumer's place in the deletion: {@code waiting} (until its
+	 * {@code due_at}, counted from the purge's start), {@code acknowledged},
+	 * {@code failed} or {@code overdue}. The ledger closes, and {@code DeletionCompleted}
+	 * follows, once the purge is done and every required consumer acknowledged.
+	 */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record Downstream(String consumer, boolean required, @Schema(allowableValues = {
+			"waiting", "acknowledged", "failed", "overdue" }) String state, Instant ackedAt, String outcome,
+			Instant dueAt){
+
+		static Downstream of(DownstreamLedger.Downstream d) {
+			return new Downstream(d.consumer(), d.required(), d.state(), d.ackedAt(), d.outcome(), d.dueAt());
+		}
+
 	}
 
 	/**

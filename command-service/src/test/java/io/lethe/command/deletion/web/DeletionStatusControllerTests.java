@@ -18,6 +18,7 @@ import io.lethe.command.dataset.DatasetStatus;
 import io.lethe.command.dataset.LegalHold;
 import io.lethe.command.dataset.LegalHolds;
 import io.lethe.command.deletion.PurgeJobView;
+import io.lethe.command.deletion.DownstreamLedger;
 import io.lethe.command.deletion.PurgeRecords;
 import io.lethe.command.deletion.ReceiptView;
 import io.lethe.problems.NotFoundException;
@@ -77,6 +78,10 @@ class DeletionStatusControllerTests {
 
 	@MockitoBean
 	private PurgeRecords purges;
+
+	/** No consumers: the downstream list is empty. */
+	@MockitoBean
+	private DownstreamLedger ledger;
 
 	@MockitoBean
 	private ApiKeyService keys;

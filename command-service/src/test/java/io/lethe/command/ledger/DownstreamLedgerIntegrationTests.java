@@ -1,0 +1,364 @@
+package io.lethe.command.ledger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.lethe.command.CommandServiceIntegrationTest;
+import io.lethe.command.PurgeEvents;
+import io.lethe.events.DeletionAcknowledged;
+import io.lethe.events.DeletionCompleted;
+import io.lethe.events.codec.EventCodec;
+import io.lethe.events.codec.EventSerializer;
+import io.lethe.events.codec.Topics;
+import io.lethe.testkit.Api;
+import io.lethe.testkit.TestInfrastructure;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The downstream ledger end to end on the real broker and database: consumers registered
+ * by an operator, a deletion's purge played on {@code lethe.purge-events} as the worker
+ * sends it, acknowledgements over REST and {@code lethe.deletion-acks}, and the events
+ * that follow in the outbox. Each test retires the consumers it registered, so that no
+ * other test's deletion waits for them.
+ */
+class DownstreamLedgerIntegrationTests extends CommandServiceIntegrationTest {
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	private static KafkaProducer<String, byte[]> producer;
+
+	private final List<String> registered = new ArrayList<>();
+
+	private String operator;
+
+	@Autowired
+	private EventCodec codec;
+
+	@AfterEach
+	void retireConsumers() {
+		for (String id : this.registered) {
+			this.api.delete("/api/v1/admin/consumers/" + id, this.operator);
+		}
+	}
+
+	@Test
+	void aDatasetDeletionWaitsForEveryRequiredConsumerThenCompletesOnce() {
+		TestOrg org = newOrg();
+		Consumer search = register("search_" + shortId(), "PT1H", true);
+		Consumer cache = register("cache_" + shortId(), "PT1H", true);
+		UUID dataset = deletedDataset(org);
+		assertThat(downstream(org, dataset, search.name()).get("state").stringValue()).isEqualTo("waiting");
+		// before the purge begins the deletion can be undone: consumers only hide
+		assertThat(ack(search, dataset, "deleted").status()).isEqualTo(409);
+
+		UUID job = UUID.randomUUID();
+		PurgeEvents.publish(running(org, job, dataset, Instant.now()));
+		await().atMost(WAIT).until(() -> outbox(dataset, "PurgeStarted") == 1);
+		PurgeEvents.publish(PurgeEvents.completed(org.id(), job, "dataset", dataset, 2));
+		await().atMost(WAIT)
+			.until(() -> "completed".equals(status(org, dataset).get("job").get("state").stringValue()));
+		assertThat(outbox(dataset, "DeletionCompleted")).isZero();
+
+		// a failure is shown to operators at once, before any deadline passed
+		assertThat(ack(search, dataset, "failed").status()).isEqualTo(200);
+		assertThat(overdue(dataset)).singleElement()
+			.satisfies((entry) -> assertThat(entry.get("state").stringValue()).isEqualTo("failed"));
+		Api.Response rest = ack(search, dataset, "deleted");
+		assertThat(rest.status()).isEqualTo(200);
+		assertThat(rest.json().get("duplicate").booleanValue()).isFalse();
+		assertThat(downstream(org, dataset, search.name()).get("state").stringValue()).isEqualTo("acknowledged");
+		assertThat(downstream(org, dataset, cache.name()).get("state").stringValue()).isEqualTo("waiting");
+		assertThat(outbox(dataset, "DeletionCompleted")).isZero();
+
+		sendAck(cache.name(), "dataset", dataset, "deleted");
+		await().atMost(WAIT).until(() -> outbox(dataset, "DeletionCompleted") == 1);
+		assertThat(downstream(org, dataset, cache.name()).get("state").stringValue()).isEqualTo("acknowledged");
+		DeletionCompleted completed = completion(dataset);
+		assertThat(completed.getAcknowledgements()).extracting((a) -> a.getConsumer())
+			.contains(search.name(), cache.name());
+
+		// a repeat, over either path, changes nothing and completes nothing again
+		double duplicates = metric("lethe_downstream_acks_duplicate_total", "kafka");
+		Api.Response again = ack(search, dataset, "failed");
+		assertThat(again.json().get("duplicate").booleanValue()).isTrue();
+		assertThat(again.json().get("outcome").stringValue()).isEqualTo("deleted");
+		sendAck(cache.name(), "dataset", dataset, "deleted");
+		sendAck(search.name(), "dataset", dataset, "deleted");
+		await().atMost(WAIT).until(() -> metric("lethe_downstream_acks_duplicate_total", "kafka") >= duplicates + 2);
+		assertThat(outbox(dataset, "DeletionCompleted")).isEqualTo(1);
+	}
+
+	@Test
+	void anOverdueConsumerIsReportedAndALaterDeletedAnswersItsFailure() {
+		TestOrg org = newOrg();
+		Consumer slow = register("slow_" + shortId(), "PT1M", true);
+		UUID dataset = deletedDataset(org);
+		// the purge began an hour ago: a minute's deadline has passed
+		PurgeEvents.publish(running(org, UUID.randomUUID(), dataset, Instant.now().minus(Duration.ofHours(1))));
+		await().atMost(WAIT)
+			.until(() -> "overdue".equals(downstream(org, dataset, slow.name()).get("state").stringValue()));
+
+		assertThat(overdue(dataset)).singleElement()
+			.satisfies((entry) -> assertThat(entry.get("consumer").stringValue()).isEqualTo(slow.name()));
+		assertThat(metric("lethe_downstream_acks_overdue", null)).isGreaterThanOrEqualTo(1);
+
+		assertThat(ack(slow, dataset, "failed").status()).isEqualTo(200);
+		assertThat(downstream(org, dataset, slow.name()).get("state").stringValue()).isEqualTo("failed");
+		assertThat(overdue(dataset)).singleElement()
+			.satisfies((entry) -> assertThat(entry.get("state").stringValue()).isEqualTo("failed"));
+
+		Api.Response late = ack(slow, dataset, "deleted");
+		assertThat(late.status()).isEqualTo(200);
+		assertThat(late.json().get("duplicate").booleanValue()).isFalse();
+		assertThat(downstream(org, dataset, slow.name()).get("state").stringValue()).isEqualTo("acknowledged");
+		assertThat(overdue(dataset)).isEmpty();
+	}
+
+	@Test
+	void aRestoredDatasetsPendingAcksAreCancelled() {
+		TestOrg org = newOrg();
+		Consumer index = register("index_" + shortId(), "PT1H", true);
+		String dataset = dataset(org, "restored_" + shortId());
+		assertThat(this.api.delete("/api/v1/datasets/" + dataset + "?grace=PT1H", org.key()).status()).isEqualTo(200);
+		assertThat(downstream(org, UUID.fromString(dataset), index.name()).get("state").stringValue())
+			.isEqualTo("waiting");
+
+		assertThat(this.api.post("/api/v1/datasets/" + dataset + "/restore", org.key(), null).status()).isEqualTo(200);
+
+		assertThat(status(org, UUID.fromString(dataset)).get("downstream")).isEmpty();
+		Api.Response refused = ack(index, UUID.fromString(dataset), "deleted");
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("type").stringValue()).endsWith("deletion-cancelled");
+	}
+
+	@Test
+	void anAssetsDeletionStatusListsTheConsumersOfAssetsUntilItsPurgeBegins() {
+		TestOrg org = newOrg();
+		Consumer thumbnails = register("thumbnails_" + shortId(), List.of("asset"), "PT2H", true);
+		String asset = asset(org);
+		assertThat(this.api.delete("/api/v1/assets/" + asset + "?force=true", org.key()).status()).isEqualTo(200);
+
+		JsonNode status = this.api.get("/api/v1/assets/" + asset + "/deletion", org.key()).json();
+		List<JsonNode> mine = new ArrayList<>();
+		status.get("downstream").forEach((entry) -> {
+			if (entry.get("consumer").stringValue().equals(thumbnails.name())) {
+				mine.add(entry);
+			}
+		});
+		assertThat(mine).singleElement().satisfies((entry) -> {
+			assertThat(entry.get("state").stringValue()).isEqualTo("waiting");
+			assertThat(entry.get("required").booleanValue()).isTrue();
+			// the deadline runs from the purge's start, which has not come
+			assertThat(entry.get("due_at").isNull()).isTrue();
+		});
+	}
+
+	@Test
+	void unknownUnauthorizedAndMisdirectedAcksAreRefusedWithAReason() {
+		TestOrg org = newOrg();
+		Consumer assets = register("assets_only_" + shortId(), List.of("asset"), "PT1H", false);
+		UUID dataset = deletedDataset(org);
+
+		assertThat(problem(ack(assets, UUID.randomUUID(), "asset", "deleted"))).isEqualTo("404 not-found");
+		assertThat(problem(ack(assets, dataset, "dataset", "deleted"))).isEqualTo("409 root-type-not-registered");
+		assertThat(problem(this.api.post(ackPath("dataset", dataset), org.key(), Map.of("outcome", "deleted"))))
+			.isEqualTo("403 consumer-key-required");
+		Api.Response invalid = this.api.post(ackPath("folder", dataset), assets.key(), Map.of("outcome", "gone"));
+		assertThat(invalid.status()).isEqualTo(422);
+		assertThat(invalid.json().get("errors").toString()).contains("outcome", "root_type");
+
+		// a consumer key can do nothing else
+		assertThat(problem(this.api.get("/api/v1/datasets", assets.key())))
+			.isEqualTo("403 consumer-key-acknowledges-only");
+		assertThat(this.api.get("/api/v1/admin/consumers", assets.key()).status()).isEqualTo(403);
+		assertThat(this.api.get("/api/v1/datasets/" + dataset + "/deletion", assets.key()).status()).isEqualTo(403);
+
+		this.api.delete("/api/v1/admin/consumers/" + assets.id(), this.operator);
+		assertThat(problem(ack(assets, UUID.randomUUID(), "asset", "deleted"))).isEqualTo("403 consumer-retired");
+
+		double before = metric("lethe_downstream_acks_refused_total", "unregistered-consumer");
+		sendAck("never_registered_" + shortId(), "dataset", dataset, "deleted");
+		await().atMost(WAIT)
+			.until(() -> metric("lethe_downstream_acks_refused_total", "unregistered-consumer") >= before + 1);
+	}
+
+	@Test
+	void consumersAreRegisteredChangedAndRetiredWithAnAuditTrail() {
+		this.operator = operatorKey(newOrg());
+		Api.Response invalid = this.api.post("/api/v1/admin/consumers", this.operator,
+				Map.of("name", "bad name!", "root_types", List.of("dataset", "folders"), "ack_deadline", "tomorrow"));
+		assertThat(invalid.status()).isEqualTo(422);
+		assertThat(invalid.json().get("errors").toString()).contains("name", "root_types", "ack_deadline");
+
+		Consumer consumer = register("feature_store_" + shortId(), "P1D", true);
+		assertThat(problem(this.api.post("/api/v1/admin/consumers", this.operator,
+				Map.of("name", consumer.name(), "root_types", List.of("asset"), "ack_deadline", "PT1H"))))
+			.isEqualTo("409 consumer-name-taken");
+		JsonNode changed = this.api
+			.patch("/api/v1/admin/consumers/" + consumer.id(), this.operator,
+					Map.of("required", false, "ack_deadline", "PT12H"))
+			.json();
+		assertThat(changed.get("required").booleanValue()).isFalse();
+		assertThat(changed.get("ack_deadline").stringValue()).isEqualTo("PT12H");
+		JsonNode retired = this.api.delete("/api/v1/admin/consumers/" + consumer.id(), this.operator).json();
+		assertThat(retired.get("retired_at").isNull()).isFalse();
+
+		List<String> actions = new ArrayList<>();
+		this.api.get("/api/v1/admin/audit?target_id=" + consumer.id(), this.operator)
+			.json()
+			.get("data")
+			.forEach((entry) -> actions.add(entry.get("action").stringValue()));
+		assertThat(actions).contains("consumer.register", "consumer.change", "consumer.retire");
+	}
+
+	private Consumer register(String name, String deadline, boolean required) {
+		return register(name, List.of("dataset", "samples"), deadline, required);
+	}
+
+	private Consumer register(String name, List<String> rootTypes, String deadline, boolean required) {
+		if (this.operator == null) {
+			this.operator = operatorKey(newOrg());
+		}
+		Api.Response answer = this.api.post("/api/v1/admin/consumers", this.operator,
+				Map.of("name", name, "root_types", rootTypes, "ack_deadline", deadline, "required", required));
+		assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+		String id = answer.json().get("consumer").get("id").stringValue();
+		this.registered.add(id);
+		return new Consumer(id, name, answer.json().get("key").get("key").stringValue());
+	}
+
+	private UUID deletedDataset(TestOrg org) {
+		String dataset = dataset(org, "downstream_" + shortId());
+		assertThat(this.api.delete("/api/v1/datasets/" + dataset + "?grace=PT0S", org.key()).status()).isEqualTo(200);
+		return UUID.fromString(dataset);
+	}
+
+	private static io.lethe.events.PurgeJobUpdated.Builder running(TestOrg org, UUID job, UUID dataset,
+			Instant started) {
+		return PurgeEvents.job(org.id(), job, "dataset", dataset, "running", 1)
+			.setStep("objects")
+			.setAttempts(1)
+			.setStartedAt(started);
+	}
+
+	private Api.Response ack(Consumer consumer, UUID root, String outcome) {
+		return ack(consumer, root, "dataset", outcome);
+	}
+
+	private Api.Response ack(Consumer consumer, UUID root, String rootType, String outcome) {
+		return this.api.post(ackPath(rootType, root), consumer.key(), Map.of("outcome", outcome));
+	}
+
+	private static String ackPath(String rootType, UUID root) {
+		return "/api/v1/deletions/" + rootType + "/" + root + "/acks";
+	}
+
+	private static synchronized void sendAck(String consumer, String rootType, UUID root, String outcome) {
+		if (producer == null) {
+			producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+					TestInfrastructure.kafka().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+					new StringSerializer(), new ByteArraySerializer());
+		}
+		DeletionAcknowledged ack = DeletionAcknowledged.newBuilder()
+			.setEventId(UUID.randomUUID().toString())
+			.setConsumer(consumer)
+			.setRootType(rootType)
+			.setRootId(root.toString())
+			.setOutcome(outcome)
+			.setItemsDeleted(3L)
+			.build();
+		try {
+			producer
+				.send(new ProducerRecord<>(Topics.DELETION_ACKS, root.toString(),
+						new EventSerializer().serialize(Topics.DELETION_ACKS, ack)))
+				.get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not send to " + Topics.DELETION_ACKS, ex);
+		}
+	}
+
+	private JsonNode status(TestOrg org, UUID dataset) {
+		return this.api.get("/api/v1/datasets/" + dataset + "/deletion", org.key()).json();
+	}
+
+	private JsonNode downstream(TestOrg org, UUID dataset, String consumer) {
+		for (JsonNode entry : status(org, dataset).get("downstream")) {
+			if (entry.get("consumer").stringValue().equals(consumer)) {
+				return entry;
+			}
+		}
+		throw new AssertionError(consumer + " is not in the downstream of " + dataset);
+	}
+
+	private List<JsonNode> overdue(UUID dataset) {
+		List<JsonNode> entries = new ArrayList<>();
+		this.api.get("/api/v1/admin/deletions/overdue?limit=100", this.operator).json().get("data").forEach((entry) -> {
+			if (entry.get("root_id").stringValue().equals(dataset.toString())) {
+				entries.add(entry);
+			}
+		});
+		return entries;
+	}
+
+	private long outbox(UUID root, String type) {
+		return this.jdbc.sql("select count(*) from catalog.outbox where aggregate_id = :id and event_type = :type")
+			.param("id", root)
+			.param("type", type)
+			.query(Long.class)
+			.single();
+	}
+
+	private DeletionCompleted completion(UUID root) {
+		byte[] payload = this.jdbc
+			.sql("select payload from catalog.outbox where aggregate_id = :id and event_type = 'DeletionCompleted'")
+			.param("id", root)
+			.query(byte[].class)
+			.single();
+		return (DeletionCompleted) this.codec.decode(payload);
+	}
+
+	/** A Prometheus sample's value, summed over its series that carry {@code label}. */
+	private double metric(String name, String label) {
+		String metrics = this.management.get("/actuator/prometheus", null).body();
+		Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? (\\S+)$").matcher(metrics);
+		double sum = 0;
+		while (line.find()) {
+			if (label == null || (line.group(1) != null && line.group(1).contains("\"" + label + "\""))) {
+				sum += Double.parseDouble(line.group(2));
+			}
+		}
+		return sum;
+	}
+
+	private static String problem(Api.Response answer) {
+		String type = answer.json().get("type").stringValue();
+		return answer.status() + " " + type.substring(type.lastIndexOf(':') + 1);
+	}
+
+	private static String shortId() {
+		return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	}
+
+	private record Consumer(String id, String name, String key) {
+	}
+
+}
