@@ -8,6 +8,7 @@ MVN := ./mvnw -B
 setup:
 	@scripts/ensure-postgres.sh
 	@scripts/ensure-pgvector.sh
+	@scripts/ensure-chromium.sh
 
 ## Run the whole system locally: PostgreSQL + pgvector, Kafka (KRaft) and S3Mock via devstack, both services.
 run: setup
