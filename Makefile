@@ -4,7 +4,7 @@ MVN := ./mvnw -B
 
 .PHONY: run test bench build setup fmt clean
 
-## Ensure PostgreSQL answers and pgvector is installed (builds it once when missing).
+## Ensure PostgreSQL answers, pgvector is installed (builds it once when missing), and Chromium + chromedriver.
 setup:
 	@scripts/ensure-postgres.sh
 	@scripts/ensure-pgvector.sh

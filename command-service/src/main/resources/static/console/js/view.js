@@ -58,9 +58,9 @@ export function progress(job) {
     const done = job.state === 'completed';
     const known = total !== null && total !== undefined;
     const words = known ? `${deleted} of ${total}` : done ? `${deleted}` : `${deleted}, total not counted yet`;
-    const bar = known || done
-      ? h('progress', { max: Math.max(known ? total : deleted, 1), value: done && !known ? Math.max(deleted, 1) : deleted })
-      : h('progress', {});
+    // a finished store is a full bar, whatever it held; a total not yet counted, a bar without a value
+    const max = Math.max(known ? total : deleted, 1);
+    const bar = known || done ? h('progress', { max, value: done ? max : deleted }) : h('progress', {});
     bar.setAttribute('aria-label', `${label}: ${words}`);
     return h('div', { class: 'store' }, h('span', { class: 'label' }, label), bar, h('span', { class: 'count' }, words));
   }));

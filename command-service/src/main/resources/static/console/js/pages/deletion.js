@@ -13,6 +13,7 @@ export function render(main, jobId) {
     try {
       const { job, receipt } = await get(`/api/v1/admin/purges/${jobId}`);
       const audit = await get(`/api/v1/admin/audit?target_id=${job.root_id}&limit=100`);
+      if (stopped) return;
       body.replaceChildren(...page(job, receipt, audit.data));
       // an ended job no longer changes: stop asking
       if (receipt || job.state === 'failed' || job.state === 'cancelled') {

@@ -14,9 +14,16 @@ export function render(main) {
       failure(error, list);
     }
   };
+  const org = h('input', { id: 'reconcile-org', name: 'org', spellcheck: 'false', pattern: '[0-9a-fA-F-]{36}',
+    title: 'An org id (UUID); empty for every org' });
   const dryRun = async () => {
+    if (!org.checkValidity()) {
+      org.reportValidity();
+      return;
+    }
+    const only = org.value.trim() ? `&org_id=${encodeURIComponent(org.value.trim())}` : '';
     try {
-      const run = await post('/api/v1/admin/reconcile?dry_run=true');
+      const run = await post(`/api/v1/admin/reconcile?dry_run=true${only}`);
       status.replaceChildren(message('ok', `Dry run ${run.run_id} asked for; its report shows below once it has run.`));
       refresh();
     } catch (error) {
@@ -26,16 +33,16 @@ export function render(main) {
   main.append(h('h1', {}, 'Reconciler'),
     h('p', { class: 'help' }, 'Runs that look for stored data no catalog row owns. A dry run only reports; '
       + 'a run that removes is asked for through the API (README, Orphan reconciliation).'),
-    h('div', { class: 'actions' }, h('button', { type: 'button', id: 'reconcile-dry-run', onclick: dryRun },
-      'Ask for a dry run')),
+    h('div', { class: 'filters' }, h('label', { for: 'reconcile-org' }, 'Org id (empty: every org)'), org,
+      h('button', { type: 'button', id: 'reconcile-dry-run', onclick: dryRun }, 'Ask for a dry run')),
     status, list);
-  return poll(refresh, 5000);
+  return poll(refresh);
 }
 
 function runs(data) {
   return h('table', { class: 'runs' },
     h('thead', {}, h('tr', {}, ['Run', 'State', 'Kind', 'Requested', 'Ended', 'Report'].map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, data.map((run) => h('tr', {},
+    h('tbody', {}, data.map((run) => h('tr', { dataset: { run: run.run_id } },
       h('td', {}, h('code', {}, run.run_id), h('div', { class: 'help' }, run.org_id ? `org ${run.org_id}` : 'every org')),
       h('td', {}, h('span', { class: `state state-${run.state}` }, run.state), run.error ? h('div', { class: 'help' }, run.error) : null),
       h('td', {}, run.dry_run ? 'dry run (reports only)' : 'removes what it finds',
