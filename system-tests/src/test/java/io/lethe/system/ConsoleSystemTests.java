@@ -52,6 +52,8 @@ class ConsoleSystemTests {
 	 */
 	private static final Path SHOTS = Path.of(System.getProperty("lethe.console.screenshots", "target/console"));
 
+	private static final Path DOWNLOADS = Path.of("target/console-downloads");
+
 	private static WebDriver browser;
 
 	private final Api api = new Api(system.commandService.baseUrl());
@@ -66,9 +68,12 @@ class ConsoleSystemTests {
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(Path.of(System.getProperty("lethe.chromedriver", "/usr/bin/chromedriver")).toFile())
 			.build();
+		options.setExperimentalOption("prefs", Map.of("download.default_directory",
+				DOWNLOADS.toAbsolutePath().toString(), "download.prompt_for_download", false));
 		browser = new ChromeDriver(service, options);
 		browser.manage().window().setSize(new Dimension(1280, 1000));
 		Files.createDirectories(SHOTS);
+		Files.createDirectories(DOWNLOADS);
 	}
 
 	@AfterAll
@@ -147,6 +152,13 @@ class ConsoleSystemTests {
 		WebElement download = browser.findElement(By.id("download-receipt"));
 		assertThat(download.getAttribute("href")).startsWith("blob:");
 		assertThat(download.getAttribute("download")).endsWith(".json");
+		download.click();
+		Path file = DOWNLOADS.resolve(download.getAttribute("download"));
+		String downloaded = new WebDriverWait(browser, PATIENCE).until((b) -> read(file));
+		Response verified = new Api(system.worker.baseUrl()).send("POST", "/api/v1/receipts/verify", Map.of(),
+				downloaded);
+		assertThat(verified.json().get("valid").booleanValue()).as("the worker verifies the downloaded file as it is")
+			.isTrue();
 		browser.findElement(By.id("check-receipt")).click();
 		assertThat(waitFor(By.cssSelector("#receipt-check .message.ok")).getText())
 			.contains("nothing was left in any store");
@@ -262,6 +274,16 @@ class ConsoleSystemTests {
 
 	private tools.jackson.databind.JsonNode deletionStatus(String dataset) {
 		return this.api.get("/api/v1/datasets/" + dataset + "/deletion", system.orgAKey()).json();
+	}
+
+	/** A downloaded file's text once it is whole, else null. */
+	private static String read(Path file) {
+		try {
+			return Files.isRegularFile(file) ? Files.readString(file) : null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
 	}
 
 	private static void screenshot(String name) {
