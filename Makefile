@@ -16,8 +16,10 @@ run: setup
 ## Every test, against real PostgreSQL + pgvector, a KRaft broker and an S3 server; the bench harness compiles too.
 test: setup
 	@rm -rf */target/reliability
-	@# promtool (for the ops/ tests, minutes later) is fetched while the build runs; the tests wait for it
+	@# promtool and Chromium (for the ops/ and console tests, minutes later) are fetched while the build runs;
+	@# the tests wait for them
 	@mkdir -p .lethe && { scripts/ensure-promtool.sh > .lethe/ensure-promtool.log 2>&1 & }
+	@{ scripts/ensure-chromium.sh > .lethe/ensure-chromium.log 2>&1 & }
 	$(MVN) verify -Pbench
 	@scripts/reliability-figures
 

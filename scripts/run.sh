@@ -143,6 +143,7 @@ cat <<BANNER
 
 Lethe is running.
   command service  http://127.0.0.1:$LETHE_COMMAND_PORT   (OpenAPI: /v3/api-docs)
+  operator console http://127.0.0.1:$LETHE_COMMAND_PORT/console/   (sign in with the operator key below)
   purge worker     http://127.0.0.1:$LETHE_WORKER_PORT
   health, metrics  http://127.0.0.1:$LETHE_COMMAND_MANAGEMENT_PORT/actuator, http://127.0.0.1:$LETHE_WORKER_MANAGEMENT_PORT/actuator
                    (health details with Authorization: Bearer \$LETHE_MANAGEMENT_TOKEN)

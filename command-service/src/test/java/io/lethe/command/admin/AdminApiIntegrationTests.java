@@ -40,6 +40,7 @@ class AdminApiIntegrationTests extends CommandServiceIntegrationTest {
 		List<String[]> routes = List.of(new String[] { "POST", "/api/v1/admin/purges/run-due" },
 				new String[] { "POST", "/api/v1/admin/datasets/" + id + "/purge" },
 				new String[] { "GET", "/api/v1/admin/purges?state=failed" },
+				new String[] { "GET", "/api/v1/admin/purges/" + id },
 				new String[] { "POST", "/api/v1/admin/purges/" + id + "/retry" },
 				new String[] { "POST", "/api/v1/admin/dlt/replay?dry_run=true" },
 				new String[] { "PUT", "/api/v1/admin/datasets/" + id + "/legal-hold" },
@@ -142,6 +143,12 @@ class AdminApiIntegrationTests extends CommandServiceIntegrationTest {
 		assertThat(list.get("data").values()).extracting((j) -> j.get("job_id").stringValue())
 			.contains(failed.toString())
 			.doesNotContain(completed.toString());
+		JsonNode one = this.api.get("/api/v1/admin/purges/" + failed, operator).json();
+		assertThat(one.get("job").get("state").stringValue()).isEqualTo("failed");
+		assertThat(one.get("job").get("last_error").stringValue()).isEqualTo("object store refused: 500");
+		assertThat(one.get("job").get("requested_by").stringValue()).isEqualTo("test");
+		assertThat(one.get("receipt").isNull()).as("no receipt for a failed job").isTrue();
+		assertThat(this.api.get("/api/v1/admin/purges/" + UUID.randomUUID(), operator).status()).isEqualTo(404);
 		assertThat(retried.status()).isEqualTo(202);
 		assertThat(notFailed.status()).isEqualTo(409);
 		assertThat(((PurgeRequested) requests(failedRoot.toString(), 1).get(0)).getReason()).isEqualTo("retry");

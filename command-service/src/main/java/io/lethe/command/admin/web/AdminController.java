@@ -219,20 +219,6 @@ class AdminController {
 	record Accepted(UUID eventId) {
 	}
 
-	/** A purge job as operators see it. */
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record JobResponse(UUID jobId, String rootType, UUID rootId, UUID orgId, String state, String step, int attempts,
-			String lastError, Instant runAt, Instant startedAt, Instant completedAt, long vectorsDeleted,
-			long objectsDeleted, long rowsDeleted) {
-
-		static JobResponse of(PurgeJobView j) {
-			return new JobResponse(j.id(), j.rootType(), j.rootId(), j.orgId(), j.state(), j.step(), j.attempts(),
-					j.lastError(), j.runAt(), j.startedAt(), j.completedAt(), j.vectorsDeleted(), j.objectsDeleted(),
-					j.rowsDeleted());
-		}
-
-	}
-
 	/** What a DLT replay moved (or, in a dry run, would move). */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record DltReplay(boolean dryRun, List<DltReplayer.DeadLetter> records) {

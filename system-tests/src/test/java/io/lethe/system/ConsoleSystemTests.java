@@ -1,0 +1,307 @@
+package io.lethe.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.lethe.testkit.Api;
+import io.lethe.testkit.Api.Response;
+import io.lethe.testkit.TestImages;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The operator console in a real browser (Debian's headless Chromium, driven by its
+ * chromedriver) against the running system: one browser for every step, in order. The
+ * console's files need no key and are served under a strict Content-Security-Policy;
+ * every figure it shows comes from the operator API with the key typed in.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleSystemTests {
+
+	private static final LetheSystem system = LetheSystem.get();
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	/**
+	 * Where the screenshots go; the README's come from
+	 * {@code -Dlethe.console.screenshots=../docs/console}.
+	 */
+	private static final Path SHOTS = Path.of(System.getProperty("lethe.console.screenshots", "target/console"));
+
+	private static final Path DOWNLOADS = Path.of("target/console-downloads");
+
+	private static WebDriver browser;
+
+	private final Api api = new Api(system.commandService.baseUrl());
+
+	@BeforeAll
+	static void aHeadlessBrowser() throws IOException {
+		if (System.getProperty("lethe.chromium") == null) {
+			// make test started the install in the background; this waits for it (or
+			// installs when run on its own)
+			OpsFiles.Run setup = OpsFiles.run(OpsFiles.ROOT,
+					OpsFiles.ROOT.resolve("scripts/ensure-chromium.sh").toString());
+			if (setup.exit() != 0) {
+				throw new IllegalStateException("scripts/ensure-chromium.sh could not provide Chromium: " + setup);
+			}
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(System.getProperty("lethe.chromium", "/usr/bin/chromium"));
+		// root in a container has no user namespace to sandbox in; the pages are our own
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+				"--window-size=1280,1000", "--lang=en-GB");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of(System.getProperty("lethe.chromedriver", "/usr/bin/chromedriver")).toFile())
+			.build();
+		options.setExperimentalOption("prefs", Map.of("download.default_directory",
+				DOWNLOADS.toAbsolutePath().toString(), "download.prompt_for_download", false));
+		browser = new ChromeDriver(service, options);
+		browser.manage().window().setSize(new Dimension(1280, 1000));
+		Files.createDirectories(SHOTS);
+		Files.createDirectories(DOWNLOADS);
+	}
+
+	@AfterAll
+	static void closeTheBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void theConsoleIsServedWithoutAKeyUnderAStrictContentSecurityPolicyAndIsNoApiRoute() {
+		Response page = this.api.get("/console/", null);
+		Response script = this.api.get("/console/js/main.js", null);
+		Response redirect = this.api.get("/console", null);
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'", "script-src 'self'")
+			.doesNotContain("unsafe-inline", "unsafe-eval");
+		assertThat(page.body()).contains("<script type=\"module\" src=\"js/main.js\"></script>")
+			.doesNotContainPattern("<script>|<script [^>]*>[^<]+</script>| on[a-z]+=\"");
+		assertThat(script.status()).isEqualTo(200);
+		assertThat(redirect.status()).as(redirect.toString()).isIn(200, 302);
+	}
+
+	@Test
+	@Order(2)
+	void aMemberKeyIsRefusedAsNotAnOperatorKey() {
+		browser.get(system.commandService.baseUrl() + "/console/#/sign-in");
+
+		signIn(system.orgAKey());
+
+		WebElement refusal = waitFor(By.cssSelector("#sign-in .message.error"));
+		assertThat(refusal.getText()).contains("This key is not an operator key");
+		assertThat(browser.findElement(By.id("nav")).isDisplayed()).isFalse();
+		screenshot("member-key-refused");
+	}
+
+	@Test
+	@Order(3)
+	void anOperatorWatchesADeletedDatasetReachPurgedAndReadsItsReceipt() {
+		String dataset = dataset("console_purge");
+		assertThat(this.api
+			.upload("/api/v1/datasets/" + dataset + "/items", system.orgAKey(), "photo.png", "image/png",
+					TestImages.png(32, 24), Map.of())
+			.status()).isEqualTo(201);
+		assertThat(this.api.delete("/api/v1/datasets/" + dataset + "?grace=PT0S", system.orgAKey()).status())
+			.isEqualTo(200);
+		signIn(system.operatorKey());
+		waitFor(By.id("deletions-table"));
+
+		type(By.id("search"), dataset);
+		// the list is redrawn every few seconds: each look reads one drawing, or looks
+		// again
+		By row = By.cssSelector("tr[data-root='" + dataset + "']");
+		String state = stable(Duration.ofSeconds(90), (b) -> {
+			String shown = b.findElement(row).findElement(By.cssSelector(".state")).getText();
+			return "purged".equals(shown) ? shown : null;
+		});
+		Integer bars = stable(PATIENCE, (b) -> b.findElement(row).findElements(By.tagName("progress")).size());
+		String hover = stable(PATIENCE,
+				(b) -> b.findElement(row).findElement(By.tagName("time")).getAttribute("title"));
+		assertThat(state).isEqualTo("purged");
+		assertThat(bars).isEqualTo(3);
+		assertThat(hover).startsWith("UTC: ");
+		screenshot("deletions");
+
+		stable(PATIENCE, (b) -> {
+			b.findElement(row).findElement(By.linkText("dataset " + dataset)).click();
+			return true;
+		});
+		WebElement receipt = waitFor(By.id("receipt"));
+		assertThat(receipt.getText()).contains("was purged", "Rows remaining\n0", "Object versions remaining\n0");
+		assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("Requested",
+				"Verified: nothing left", "Receipt signed");
+		WebElement download = browser.findElement(By.id("download-receipt"));
+		assertThat(download.getAttribute("href")).startsWith("blob:");
+		assertThat(download.getAttribute("download")).endsWith(".json");
+		download.click();
+		Path file = DOWNLOADS.resolve(download.getAttribute("download"));
+		String downloaded = new WebDriverWait(browser, PATIENCE).until((b) -> read(file));
+		Response verified = new Api(system.worker.baseUrl()).send("POST", "/api/v1/receipts/verify", Map.of(),
+				downloaded);
+		assertThat(verified.json().get("valid").booleanValue()).as("the worker verifies the downloaded file as it is")
+			.isTrue();
+		browser.findElement(By.id("check-receipt")).click();
+		assertThat(waitFor(By.cssSelector("#receipt-check .message.ok")).getText())
+			.contains("nothing was left in any store");
+		((JavascriptExecutor) browser).executeScript("document.getElementById('receipt').scrollIntoView()");
+		screenshot("deletion-receipt");
+	}
+
+	@Test
+	@Order(4)
+	void anOperatorPlacesAndReleasesALegalHoldEachConfirmed() {
+		String dataset = dataset("console_hold");
+		browser.findElement(By.linkText("Legal holds")).click();
+		type(By.id("hold-dataset"), dataset);
+		type(By.id("hold-reason"), "litigation 2026-17");
+
+		browser.findElement(By.id("place-hold")).click();
+		confirm();
+		assertThat(waitForText(By.id("hold-status"), "is held")).isTrue();
+		assertThat(deletionStatus(dataset).get("legal_hold").booleanValue()).isTrue();
+		waitForText(By.id("hold-history"), "Placed");
+		screenshot("legal-holds");
+
+		browser.findElement(By.id("release-hold")).click();
+		confirm();
+		assertThat(waitForText(By.id("hold-status"), "no longer held")).isTrue();
+		assertThat(deletionStatus(dataset).get("legal_hold").booleanValue()).isFalse();
+		assertThat(waitForText(By.id("hold-history"), "Released")).isTrue();
+	}
+
+	@Test
+	@Order(5)
+	void theFailedJobsPageShowsWhatTheApiCallsFailedWithARetryForEach() {
+		long failed = this.api.get("/api/v1/admin/purges?state=failed&limit=1", system.operatorKey())
+			.json()
+			.get("meta")
+			.get("total")
+			.longValue();
+
+		browser.findElement(By.linkText("Failed jobs")).click();
+
+		WebElement list = waitFor(By.cssSelector("#failed-table > *"));
+		if (failed == 0) {
+			assertThat(list.getText()).isEqualTo("No failed jobs.");
+		}
+		else {
+			assertThat(browser.findElements(By.cssSelector("#failed-table button.retry")))
+				.hasSize((int) Math.min(failed, 100));
+		}
+		screenshot("failed-jobs");
+	}
+
+	@Test
+	@Order(6)
+	void theReconcilerAndADeadLetterDryRunAreOneClickAway() {
+		browser.findElement(By.linkText("Reconciler")).click();
+		// the operators' own org holds no data: its dry run costs the worker nothing
+		type(By.id("reconcile-org"), system.keys.getProperty("LETHE_OPERATOR_ORG_ID"));
+		browser.findElement(By.id("reconcile-dry-run")).click();
+		assertThat(waitForText(By.id("reconcile-status"), "Dry run")).isTrue();
+		String run = browser.findElement(By.id("reconcile-status")).getText().split(" ")[2];
+		String listed = stable(PATIENCE, (b) -> b.findElement(By.cssSelector("tr[data-run='" + run + "']")).getText());
+		assertThat(listed).contains("dry run (reports only)");
+		screenshot("reconciler");
+
+		browser.findElement(By.linkText("Dead letters")).click();
+		browser.findElement(By.id("dlt-dry-run")).click();
+
+		assertThat(waitForText(By.id("dlt-result"), "Dry run: a replay would re-deliver")).isTrue();
+		screenshot("dead-letters");
+	}
+
+	private static void signIn(String key) {
+		if (browser.findElement(By.id("nav")).isDisplayed()) {
+			browser.findElement(By.id("sign-out")).click();
+		}
+		type(By.id("key"), key);
+		browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+	}
+
+	private static void confirm() {
+		WebElement ok = waitFor(By.id("confirm-ok"));
+		ok.click();
+	}
+
+	private static void type(By field, String text) {
+		WebElement element = waitFor(field);
+		element.clear();
+		element.sendKeys(text);
+	}
+
+	private static WebElement waitFor(By element) {
+		return new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(element));
+	}
+
+	/** Looks until it finds, looking again at an element the page has redrawn since. */
+	private static <T> T stable(Duration patience, java.util.function.Function<WebDriver, T> look) {
+		return new WebDriverWait(browser, patience).ignoring(StaleElementReferenceException.class)
+			.ignoring(NoSuchElementException.class)
+			.until(look);
+	}
+
+	private static boolean waitForText(By element, String text) {
+		return new WebDriverWait(browser, PATIENCE)
+			.until(ExpectedConditions.textToBePresentInElementLocated(element, text));
+	}
+
+	private String dataset(String name) {
+		return this.api.post("/api/v1/datasets", system.orgAKey(), Map.of("name", name + "_" + System.nanoTime()))
+			.json()
+			.get("id")
+			.stringValue();
+	}
+
+	private tools.jackson.databind.JsonNode deletionStatus(String dataset) {
+		return this.api.get("/api/v1/datasets/" + dataset + "/deletion", system.orgAKey()).json();
+	}
+
+	/** A downloaded file's text once it is whole, else null. */
+	private static String read(Path file) {
+		try {
+			return Files.isRegularFile(file) ? Files.readString(file) : null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	private static void screenshot(String name) {
+		try {
+			Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
