@@ -50,8 +50,9 @@ final class ApiRoutes {
 			return this.path.startsWith("/api/v1/admin/");
 		}
 
+		/** The share link and the receipts' public keys: no key needed. */
 		boolean isPublic() {
-			return this.path.startsWith("/share/");
+			return this.path.startsWith("/share/") || this.path.startsWith("/.well-known/");
 		}
 
 		boolean hasPathVariables() {
