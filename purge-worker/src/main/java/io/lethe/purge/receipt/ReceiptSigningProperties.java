@@ -21,7 +21,7 @@ record ReceiptSigningProperties(String signingKey, String previousPublicKeys) {
 			throw new IllegalArgumentException(
 					"LETHE_RECEIPT_SIGNING_KEY is not set (lethe.receipts.signing-key): the worker signs "
 							+ "every receipt with it, so it has no default. Set it to a private EC P-256 JWK "
-							+ "(java scripts/receipt-key prints one), or run with the dev profile "
+							+ "(scripts/receipt-key prints one), or run with the dev profile "
 							+ "(SPRING_PROFILES_ACTIVE=dev, as make run does) for a development key.");
 		}
 		previousPublicKeys = (previousPublicKeys != null) ? previousPublicKeys.strip() : "";
