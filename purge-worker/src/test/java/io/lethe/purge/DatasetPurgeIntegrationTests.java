@@ -102,17 +102,16 @@ class DatasetPurgeIntegrationTests extends PurgeWorkerIntegrationTest {
 		// exactly one receipt, which verifies, and not once a byte changes
 		assertThat(this.catalog.count("select count(*) from purge.receipts where job_id = ?", job.id())).isEqualTo(1);
 		Receipt receipt = this.receipts.findByJob(job.id()).orElseThrow();
-		assertThat(this.receipts.verify(receipt.body(), receipt.signature())).isTrue();
-		assertThat(this.receipts.verify(receipt.body().replace("\"vectors\":2010", "\"vectors\":2011"),
-				receipt.signature()))
-			.isFalse();
+		assertThat(verifies(receipt.jws())).isTrue();
+		assertThat(verifies(tampered(receipt.jws(), "\"vectors\":2010", "\"vectors\":2011"))).isFalse();
 		assertThat(receipt.body()).startsWith("{\"receipt_id\":")
 			.contains("\"job_id\":\"" + job.id() + "\"", "\"root_type\":\"dataset\"", "\"root_id\":\"" + dataset + "\"",
 					"\"org_id\":\"" + org + "\"", "\"requested_by\":\"key-1\"",
 					"\"counts\":{\"vectors\":2010,\"objects\":2007,\"rows\":" + job.rowsDeleted() + "}",
 					"\"rows_remaining\":0", "\"vectors_remaining\":0", "\"object_versions_remaining\":0",
 					"\"multipart_uploads_remaining\":0", "\"" + datasetPrefix + "\"",
-					"\"" + ObjectKeys.assetPrefix(org, owned) + "\"", "\"key_id\":\"test-1\"");
+					"\"" + ObjectKeys.assetPrefix(org, owned) + "\"", "\"algorithm\":\"ES256\"",
+					"\"key_id\":\"test-es256-1\"");
 
 		// the outcome went out, with the receipt
 		List<org.apache.avro.specific.SpecificRecord> completed = KafkaProbe.awaitEvents(Topics.PURGE_EVENTS,
@@ -120,6 +119,7 @@ class DatasetPurgeIntegrationTests extends PurgeWorkerIntegrationTest {
 		PurgeCompleted event = (PurgeCompleted) completed.get(0);
 		assertThat(event.getReceipt()).isEqualTo(receipt.body());
 		assertThat(event.getSignature()).isEqualTo(receipt.signature());
+		assertThat(event.getReceiptJws()).isEqualTo(receipt.jws()).endsWith("." + receipt.signature());
 		assertThat(event.getVectorsDeleted()).isEqualTo(2010);
 		assertThat(event.getJobId()).isEqualTo(job.id().toString());
 
@@ -241,7 +241,7 @@ class DatasetPurgeIntegrationTests extends PurgeWorkerIntegrationTest {
 		assertThat(receipt.body())
 			.contains("\"prefix_count\":301,\"prefixes_sha256\":\"" + sha256Lines(prefixes) + "\"")
 			.doesNotContain("\"prefixes\":");
-		assertThat(this.receipts.verify(receipt.body(), receipt.signature())).isTrue();
+		assertThat(verifies(receipt.jws())).isTrue();
 
 		// a dataset owning 3 of the org's 143 assets left lists just its own
 		int listedBeforeSmall = this.faults.listedUnder(assets).size();

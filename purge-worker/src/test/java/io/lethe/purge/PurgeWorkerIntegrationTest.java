@@ -100,6 +100,8 @@ public abstract class PurgeWorkerIntegrationTest {
 		registry.add("lethe.purge.engine.in-flight-recheck", () -> "PT0.3S");
 		registry.add("lethe.purge.engine.store-retry.initial-backoff", () -> "20ms");
 		registry.add("lethe.purge.engine.store-retry.max-backoff", () -> "100ms");
+		registry.add("lethe.receipts.signing-key", () -> TEST_SIGNING_KEY);
+		registry.add("lethe.receipts.previous-public-keys", () -> "{\"keys\": [" + TEST_PREVIOUS_SIGNING_KEY + "]}");
 		registry.add("lethe.receipts.hmac-key", () -> TEST_RECEIPT_KEY);
 		registry.add("lethe.receipts.key-id", () -> "test-1");
 		registry.add("lethe.receipts.previous-keys", () -> "test-0=" + TEST_PREVIOUS_RECEIPT_KEY);
@@ -110,11 +112,36 @@ public abstract class PurgeWorkerIntegrationTest {
 		registry.add("lethe.reconcile.min-safety-age", () -> "PT0S");
 	}
 
-	/** The key receipts are signed with in tests. */
+	/** The private JWK receipts are signed with in tests. */
+	protected static final String TEST_SIGNING_KEY = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"test-es256-1\","
+			+ "\"x\":\"GyFMD4wArrx5G4vGBU3tOEVyys0NPPOlFx_lteCrS9E\",\"y\":\"G3wVq9k931WfLOrniosrSsnUMHCAMW6h-NXzolNU4ZE\","
+			+ "\"d\":\"7zl0f-9hx2dD_SbdKsQtJ1L643Dow3PMEoNRipYl-fI\"}";
+
+	/**
+	 * The private JWK receipts were signed with before the last rotation; the worker is
+	 * given only its public part (its {@code d} is ignored), and a test signs with it.
+	 */
+	protected static final String TEST_PREVIOUS_SIGNING_KEY = "{\"kty\":\"EC\",\"crv\":\"P-256\","
+			+ "\"kid\":\"test-es256-0\",\"x\":\"iD9i9tJF8HEPvwNZpo7vXEV_iFKDperAVJTiBIMEudI\","
+			+ "\"y\":\"IySdKyacLSVZaqmIDcRaVHKOkWyV_47qSNp2ro4Fpg8\",\"d\":\"hLT3-xIRJ7dys9hGRmZ2ha0CSmm4mr7OQI8H4k76geU\"}";
+
+	/** The HMAC key receipts of the HMAC era were signed with in tests. */
 	protected static final String TEST_RECEIPT_KEY = "lethe-test-receipt-key-0123456789abcdef";
 
-	/** A key receipts were signed with before the last rotation, which still verifies. */
+	/** An older HMAC key, which still verifies. */
 	protected static final String TEST_PREVIOUS_RECEIPT_KEY = "lethe-retired-receipt-key-0123456789abcdef";
+
+	/** Whether the worker verifies a receipt's JWS. */
+	protected boolean verifies(String jws) {
+		return this.receipts.verifyJws(jws).valid();
+	}
+
+	/**
+	 * The JWS with {@code from} replaced by {@code to} in its payload, signature kept.
+	 */
+	protected static String tampered(String jws, String from, String to) {
+		return io.lethe.testkit.ReceiptJwks.tampered(jws, from, to);
+	}
 
 	private static HikariDataSource fixtures(TestPostgres postgres) {
 		HikariDataSource dataSource = new HikariDataSource();

@@ -59,7 +59,7 @@ class SamplesPurgeIntegrationTests extends PurgeWorkerIntegrationTest {
 		assertThat(job.objectsDeleted()).isEqualTo(12 + 1 + 1);
 		assertThat(job.rowsDeleted()).isEqualTo(12);
 		Receipt receipt = this.receipts.findByJob(job.id()).orElseThrow();
-		assertThat(this.receipts.verify(receipt.body(), receipt.signature())).isTrue();
+		assertThat(verifies(receipt.jws())).isTrue();
 		assertThat(receipt.body()).contains("\"root_type\":\"samples\"", "\"root_id\":\"" + batchId + "\"",
 				"\"counts\":{\"vectors\":22,\"objects\":14,\"rows\":12}", "\"rows_remaining\":0",
 				ObjectKeys.itemPrefix(org, dataset, deleted.get(11)));

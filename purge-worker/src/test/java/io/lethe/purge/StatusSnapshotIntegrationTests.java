@@ -55,7 +55,10 @@ class StatusSnapshotIntegrationTests extends PurgeWorkerIntegrationTest {
 		Receipt receipt = this.receipts.findByJob(jobOf(dataset).id()).orElseThrow();
 		assertThat(done.getReceipt()).isEqualTo(receipt.body());
 		assertThat(done.getReceiptSignature()).isEqualTo(receipt.signature());
-		assertThat(done.getReceiptKeyId()).isEqualTo("test-1");
+		assertThat(done.getReceiptKeyId()).isEqualTo("test-es256-1");
+		assertThat(done.getReceiptJws()).isEqualTo(receipt.jws());
+		// the public key goes out for the command service's JWKS, never its private part
+		assertThat(done.getReceiptPublicKey()).contains("\"kid\":\"test-es256-1\"", "\"x\":").doesNotContain("\"d\"");
 		assertThat(done.getObjectsDeleted()).isEqualTo(20);
 		assertThat(done.getCompletedAt()).isNotNull();
 		assertThat(done.getJobId()).isEqualTo(halfway.getJobId());

@@ -28,7 +28,7 @@ import io.lethe.testkit.TestS3;
  */
 final class LetheSystem {
 
-	/** The key receipts are signed with in these tests. */
+	/** The HMAC key of receipts issued before JWS (verification only) in these tests. */
 	static final String RECEIPT_KEY = "system-test-receipt-key-0123456789abcdef";
 
 	private static LetheSystem instance;

@@ -1,26 +1,44 @@
 package io.lethe.system;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.lethe.testkit.Api;
+import io.lethe.testkit.ReceiptJwks;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Checks a receipt's signature the way its owner would: HMAC-SHA256 over the body with
- * the service's key.
+ * Checks a receipt the way its owner would: its JWS against the public keys the command
+ * service publishes at {@code /.well-known/jwks.json}, with a JOSE implementation other
+ * than the worker's.
  */
 final class Receipts {
 
 	private Receipts() {
 	}
 
-	static boolean verifies(String body, String signatureHex, String key) throws Exception {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		byte[] expected = mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
-		return MessageDigest.isEqual(expected, HexFormat.of().parseHex(signatureHex));
+	/**
+	 * Whether the deletion status's receipt verifies with the published keys, and its JWS
+	 * signs exactly the body the status shows.
+	 */
+	static boolean verifies(JsonNode receipt) {
+		String jws = receipt.get("jws").stringValue();
+		return payload(jws).equals(receipt.get("body_text").stringValue()) && verifies(jws);
+	}
+
+	/** Whether the compact JWS verifies with the published keys. */
+	static boolean verifies(String jws) {
+		Api.Response jwks = new Api(LetheSystem.get().commandService.baseUrl()).get("/.well-known/jwks.json", null);
+		return jwks.status() == 200 && ReceiptJwks.verifies(jws, jwks.body());
+	}
+
+	/** The receipt's JWS with its payload changed, its signature kept. */
+	static String tampered(JsonNode receipt, String from, String to) {
+		return ReceiptJwks.tampered(receipt.get("jws").stringValue(), from, to);
+	}
+
+	private static String payload(String jws) {
+		return new String(Base64.getUrlDecoder().decode(jws.split("\\.")[1]), StandardCharsets.UTF_8);
 	}
 
 }

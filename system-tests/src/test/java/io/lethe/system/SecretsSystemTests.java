@@ -18,15 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A secret has no usable default outside the dev profile: the packaged worker, started
- * without its receipt key, refuses to start and says which variable to set.
+ * without its receipt signing key, refuses to start and says which variable to set.
  */
 class SecretsSystemTests {
 
 	@Test
-	void theWorkerRefusesToStartWithoutAReceiptKeyAndNamesTheVariable() throws Exception {
+	void theWorkerRefusesToStartWithoutAReceiptSigningKeyAndNamesTheVariable() throws Exception {
 		Map<String, String> env = new HashMap<>(ServiceSettings.environment(TestInfrastructure.postgres().jdbcUrl(),
 				TestInfrastructure.postgres().password(), "unused",
 				new TestKafka(SecuredKafka.get().bootstrapServers())));
+		env.remove("LETHE_RECEIPT_SIGNING_KEY");
 		env.remove("LETHE_RECEIPT_KEY");
 		env.put("LETHE_WORKER_PORT", String.valueOf(Ports.free()));
 		Path output = Files.createTempFile("lethe-worker-without-key", ".log");
@@ -45,7 +46,7 @@ class SecretsSystemTests {
 
 		assertThat(exited).as("the worker exits by itself").isTrue();
 		assertThat(worker.exitValue()).isNotZero();
-		assertThat(Files.readString(output, StandardCharsets.UTF_8)).contains("LETHE_RECEIPT_KEY is not set");
+		assertThat(Files.readString(output, StandardCharsets.UTF_8)).contains("LETHE_RECEIPT_SIGNING_KEY is not set");
 	}
 
 }

@@ -13,6 +13,14 @@ import java.util.function.Supplier;
  */
 public final class ServiceSettings {
 
+	/**
+	 * The private JWK a worker started from its jar signs receipts with in tests (public
+	 * in this repository, so its receipts prove nothing outside them).
+	 */
+	public static final String RECEIPT_SIGNING_KEY = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"system-test-1\","
+			+ "\"x\":\"NF0fLOx2DL1ilW7EDQMUUW3YKUb9o_y-DYDLodsbbMc\",\"y\":\"ou7m-czt_z2JXBnEjZ7XX5wiz14N1j1KHFPfJSZZnkI\","
+			+ "\"d\":\"IVxC5SR3-BFWd4QjLJyUBceH9A_SobYuVDeVt-roauY\"}";
+
 	private ServiceSettings() {
 	}
 
@@ -36,8 +44,9 @@ public final class ServiceSettings {
 	 * The environment both services need on the given database (set up with
 	 * {@link DatabaseRoles}; each service connects as its own role, with the given
 	 * password), this JVM's broker and S3 server, signing receipts with
-	 * {@code receiptKey} and looking for due purges every second. The map is the caller's
-	 * to add to.
+	 * {@link #RECEIPT_SIGNING_KEY}, keeping {@code receiptKey} as the HMAC key of
+	 * receipts issued before JWS, and looking for due purges every second. The map is the
+	 * caller's to add to.
 	 */
 	public static Map<String, String> environment(String jdbcUrl, String password, String receiptKey) {
 		return environment(jdbcUrl, password, receiptKey, TestInfrastructure.kafka());
@@ -60,6 +69,7 @@ public final class ServiceSettings {
 		env.put("LETHE_S3_BUCKET", s3.bucket());
 		env.put("LETHE_S3_ACCESS_KEY", s3.accessKey());
 		env.put("LETHE_S3_SECRET_KEY", s3.secretKey());
+		env.put("LETHE_RECEIPT_SIGNING_KEY", RECEIPT_SIGNING_KEY);
 		env.put("LETHE_RECEIPT_KEY", receiptKey);
 		env.put("LETHE_PURGE_INTERVAL", "PT1S");
 		return env;

@@ -85,10 +85,10 @@ public class PurgeRecords {
 
 	public Optional<ReceiptView> receipt(UUID jobId) {
 		return this.jdbc
-			.sql("select body, signature, algorithm, key_id from catalog.purge_receipts where job_id = :job")
+			.sql("select body, signature, algorithm, key_id, jws from catalog.purge_receipts where job_id = :job")
 			.param("job", jobId)
 			.query((rs, row) -> new ReceiptView(rs.getString("body"), rs.getString("signature"),
-					rs.getString("algorithm"), rs.getString("key_id")))
+					rs.getString("algorithm"), rs.getString("key_id"), rs.getString("jws")))
 			.optional();
 	}
 

@@ -104,7 +104,7 @@ class ApiContract implements GlobalOpenApiCustomizer {
 			problem(responses, 429, "The key is over its request rate (`rate-limited`), or the client's address over "
 					+ "its rate of failed authentication; see `Retry-After`.");
 		}
-		else {
+		else if (route.shared()) {
 			problem(responses, 429, "The client's address is over its rate of share link reads (`rate-limited`); "
 					+ "see `Retry-After`.");
 		}
@@ -143,12 +143,15 @@ class ApiContract implements GlobalOpenApiCustomizer {
 	/**
 	 * The kind of a route, from its path: who may call it and in which shape it answers.
 	 */
-	private record Route(boolean keyed, boolean operator, boolean compatibility) {
+	private record Route(boolean keyed, boolean operator, boolean compatibility, boolean shared) {
 
 		static Route of(String path) {
 			boolean shared = path.startsWith("/share/");
-			boolean compatibility = !path.startsWith("/api/") && !shared;
-			return new Route(!shared, path.startsWith("/api/v1/admin/"), compatibility);
+			// the receipts' public keys (/.well-known/jwks.json) are for anyone, as a
+			// share link is
+			boolean open = shared || path.startsWith("/.well-known/");
+			boolean compatibility = !path.startsWith("/api/") && !open;
+			return new Route(!open, path.startsWith("/api/v1/admin/"), compatibility, shared);
 		}
 
 	}

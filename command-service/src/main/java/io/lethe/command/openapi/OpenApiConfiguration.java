@@ -65,7 +65,8 @@ class OpenApiConfiguration {
 				Datasets, assets, items, vectors, entities and share links, and their deletion: \
 				soft delete with a grace period, restore, purge progress and signed receipts. \
 				Authenticate with `Authorization: Bearer <key>` or `x-api-key: <key>`; errors are \
-				RFC 9457 problem details.""").pathsToMatch("/api/v1/**", "/share/**")
+				RFC 9457 problem details. The receipts' public keys are at `/.well-known/jwks.json`, \
+				with no key needed.""").pathsToMatch("/api/v1/**", "/share/**", "/.well-known/**")
 			.pathsToExclude("/api/v1/admin/**")
 			.build();
 	}

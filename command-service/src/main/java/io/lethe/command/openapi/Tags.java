@@ -22,6 +22,8 @@ public final class Tags {
 
 	public static final String SHARE_LINKS = "Share links";
 
+	public static final String RECEIPTS = "Receipts";
+
 	public static final String PURGES = "Purges";
 
 	public static final String LEGAL_HOLDS = "Legal holds";
@@ -49,6 +51,7 @@ public final class Tags {
 			Map.entry(ITEMS, "An asset placed in a dataset, its vectors, and nearest-neighbour search."),
 			Map.entry(ENTITIES, "Named entities and the assets linked to them."),
 			Map.entry(SHARE_LINKS, "Public read-only links to a dataset's summary."),
+			Map.entry(RECEIPTS, "The public keys anyone verifies a purge receipt's JWS with."),
 			Map.entry(PURGES, "Operators: purge jobs, purge-now, retries and dead-letter replays."),
 			Map.entry(LEGAL_HOLDS, "Operators: legal holds that keep a dataset from ever being purged."),
 			Map.entry(RECONCILIATION, "Operators: find and remove what no catalog row owns."),

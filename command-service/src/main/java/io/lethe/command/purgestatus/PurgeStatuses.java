@@ -14,9 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes the worker's snapshots into the command service's copy
- * ({@code catalog.purge_status}, {@code catalog.purge_receipts},
- * {@code catalog.reconcile_status}). A row changes only for a higher version than it
- * holds: a redelivered or older snapshot is a no-op.
+ * ({@code catalog.purge_status}, {@code catalog.purge_receipts} with the public keys of
+ * receipts in {@code catalog.receipt_keys}, {@code catalog.reconcile_status}). A row
+ * changes only for a higher version than it holds: a redelivered or older snapshot is a
+ * no-op.
  */
 @Repository
 class PurgeStatuses {
@@ -80,15 +81,27 @@ class PurgeStatuses {
 			.update();
 		if (job.getReceipt() != null) {
 			this.jdbc.sql("""
-					insert into catalog.purge_receipts (job_id, body, signature, algorithm, key_id)
-					values (:job, :body, :signature, :algorithm, :keyId) on conflict (job_id) do nothing
+					insert into catalog.purge_receipts (job_id, body, signature, algorithm, key_id, jws)
+					values (:job, :body, :signature, :algorithm, :keyId, :jws) on conflict (job_id) do nothing
 					""")
 				.param("job", jobId)
 				.param("body", job.getReceipt())
 				.param("signature", job.getReceiptSignature())
 				.param("algorithm", job.getReceiptAlgorithm())
 				.param("keyId", job.getReceiptKeyId())
+				.param("jws", job.getReceiptJws())
 				.update();
+		}
+		if (job.getReceiptPublicKey() != null) {
+			// the key arrives with the receipt it signed, so the JWKS never lacks a
+			// receipt's
+			// key; a private member, should one ever be sent, is dropped before it is
+			// kept
+			this.jdbc.sql("""
+					insert into catalog.receipt_keys (key_id, jwk)
+					values (:keyId, cast(:jwk as jsonb) - array['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'])
+					on conflict (key_id) do nothing
+					""").param("keyId", job.getReceiptKeyId()).param("jwk", job.getReceiptPublicKey()).update();
 		}
 		boolean receipted = this.jdbc.sql("select exists (select from catalog.purge_receipts where job_id = :job)")
 			.param("job", jobId)

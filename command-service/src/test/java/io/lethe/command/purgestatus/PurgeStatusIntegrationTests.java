@@ -9,6 +9,14 @@ import io.lethe.command.CommandServiceIntegrationTest;
 import io.lethe.command.PurgeEvents;
 import io.lethe.events.DatasetRestored;
 import io.lethe.events.PurgeJobUpdated;
+import io.lethe.testkit.Api;
+import io.lethe.testkit.ReceiptJwks;
+import org.jose4j.jwk.EcJwkGenerator;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
+import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.keys.EllipticCurves;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -107,6 +115,61 @@ class PurgeStatusIntegrationTests extends CommandServiceIntegrationTest {
 			assertThat(after.get("state").stringValue()).isEqualTo("purged");
 			assertThat(after.get("receipt").get("signature").stringValue()).isEqualTo("ab12");
 		});
+	}
+
+	@Test
+	void receiptsVerifyWithThePublishedKeysBeforeAndAfterAKeyRotation() throws Exception {
+		TestOrg org = newOrg();
+		EllipticCurveJsonWebKey old = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+		old.setKeyId("rotated-out-" + UUID.randomUUID());
+		EllipticCurveJsonWebKey current = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+		current.setKeyId("current-" + UUID.randomUUID());
+		// the old key is sent whole, private part included, as a faulty worker might
+		UUID before = purgedWithReceipt(org, old, old.toJson(OutputControlLevel.INCLUDE_PRIVATE));
+		UUID after = purgedWithReceipt(org, current, current.toJson(OutputControlLevel.PUBLIC_ONLY));
+
+		String beforeJws = await().atMost(Duration.ofSeconds(30))
+			.until(() -> receiptJws(org, before), (j) -> j != null);
+		String afterJws = await().atMost(Duration.ofSeconds(30)).until(() -> receiptJws(org, after), (j) -> j != null);
+		Api.Response jwks = this.api.get("/.well-known/jwks.json", null);
+
+		assertThat(jwks.status()).isEqualTo(200);
+		assertThat(jwks.contentType()).startsWith("application/jwk-set+json");
+		assertThat(jwks.header("Cache-Control")).contains("max-age=300", "public");
+		assertThat(jwks.body()).contains(old.getKeyId(), current.getKeyId()).doesNotContain("\"d\"");
+		assertThat(ReceiptJwks.verifies(beforeJws, jwks.body())).isTrue();
+		assertThat(ReceiptJwks.verifies(afterJws, jwks.body())).isTrue();
+		assertThat(ReceiptJwks.verifies(ReceiptJwks.tampered(afterJws, "\"rows\":3", "\"rows\":2"), jwks.body()))
+			.isFalse();
+	}
+
+	/**
+	 * A deleted dataset whose purge completed with a receipt signed as the worker does.
+	 */
+	private UUID purgedWithReceipt(TestOrg org, EllipticCurveJsonWebKey key, String publishedKey) throws Exception {
+		UUID dataset = UUID.fromString(dataset(org, "signed_" + (key.getKeyId().hashCode() & 0xffff)));
+		assertThat(this.api.delete("/api/v1/datasets/" + dataset + "?grace=PT0S", org.key()).status()).isEqualTo(200);
+		UUID job = UUID.randomUUID();
+		String body = "{\"job_id\":\"" + job + "\",\"counts\":{\"vectors\":1,\"objects\":2,\"rows\":3}}";
+		JsonWebSignature jws = new JsonWebSignature();
+		jws.setPayload(body);
+		jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+		jws.setKeyIdHeaderValue(key.getKeyId());
+		jws.setKey(key.getPrivateKey());
+		String compact = jws.getCompactSerialization();
+		PurgeEvents.publish(PurgeEvents.completed(org.id(), job, "dataset", dataset, 5)
+			.setReceipt(body)
+			.setReceiptSignature(compact.substring(compact.lastIndexOf('.') + 1))
+			.setReceiptAlgorithm("ES256")
+			.setReceiptKeyId(key.getKeyId())
+			.setReceiptJws(compact)
+			.setReceiptPublicKey(publishedKey));
+		return dataset;
+	}
+
+	private String receiptJws(TestOrg org, UUID dataset) {
+		JsonNode receipt = this.api.get("/api/v1/datasets/" + dataset + "/deletion", org.key()).json().get("receipt");
+		return (receipt != null && !receipt.isNull()) ? receipt.get("jws").stringValue() : null;
 	}
 
 	private static PurgeJobUpdated.Builder running(TestOrg org, UUID job, UUID asset, long version, long objects) {

@@ -55,8 +55,9 @@ final class ApiRoutes {
 			return this.path.startsWith("/api/v1/deletions/");
 		}
 
+		/** The share link and the receipts' public keys: no key needed. */
 		boolean isPublic() {
-			return this.path.startsWith("/share/");
+			return this.path.startsWith("/share/") || this.path.startsWith("/.well-known/");
 		}
 
 		boolean hasPathVariables() {

@@ -86,7 +86,7 @@ class TenantIsolationIntegrationTests extends CommandServiceIntegrationTest {
 	}
 
 	@Test
-	void everyRouteButTheShareLinkNeedsAValidKey() throws Exception {
+	void everyRouteButTheShareLinkAndThePublicKeysNeedsAValidKey() throws Exception {
 		String revoked = this.keys.issue(this.owner.org().id(), "revoked", io.lethe.command.auth.Role.OPERATOR).key();
 		this.jdbc.sql("update catalog.api_keys set revoked_at = now() where org_id = ? and name = 'revoked'")
 			.param(this.owner.org().id())

@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes a receipt's JSON in one fixed form: fields in a stable order, no whitespace, UTC
- * times to the millisecond. The signature covers exactly these bytes (UTF-8).
+ * times to the millisecond. The signature covers exactly these bytes (UTF-8): they are
+ * the JWS payload.
  */
 final class CanonicalReceipt {
 
@@ -46,7 +47,7 @@ final class CanonicalReceipt {
 			ArrayNode prefixes = verified.putArray("prefixes");
 			verification.prefixes().forEach(prefixes::add);
 		}
-		receipt.put("algorithm", ReceiptSigner.ALGORITHM);
+		receipt.put("algorithm", ReceiptJws.ALGORITHM);
 		receipt.put("key_id", keyId);
 		return JSON.writeValueAsString(receipt);
 	}

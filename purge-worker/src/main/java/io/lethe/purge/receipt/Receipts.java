@@ -26,13 +26,16 @@ public class Receipts {
 
 	private final JdbcClient jdbc;
 
-	private final ReceiptSigner signer;
+	private final ReceiptJws signer;
+
+	private final ReceiptSigner hmac;
 
 	private final PurgeMetrics metrics;
 
-	Receipts(JdbcClient jdbc, ReceiptProperties properties, PurgeMetrics metrics) {
+	Receipts(JdbcClient jdbc, ReceiptSigningProperties signing, ReceiptProperties hmac, PurgeMetrics metrics) {
 		this.jdbc = jdbc;
-		this.signer = new ReceiptSigner(properties);
+		this.signer = new ReceiptJws(signing.keys());
+		this.hmac = new ReceiptSigner(hmac);
 		this.metrics = metrics;
 	}
 
@@ -42,7 +45,8 @@ public class Receipts {
 			.query((rs, row) -> new Receipt(rs.getObject("job_id", UUID.class), rs.getString("root_type"),
 					rs.getObject("root_id", UUID.class), rs.getObject("org_id", UUID.class), rs.getString("body"),
 					rs.getString("signature"), rs.getString("algorithm"), rs.getString("key_id"),
-					rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+					rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("jws"),
+					rs.getString("public_key")))
 			.optional();
 	}
 
@@ -61,14 +65,16 @@ public class Receipts {
 		}
 		Instant now = Instant.now();
 		String body = CanonicalReceipt.write(UUID.randomUUID(), facts, now, this.signer.keyId());
+		String jws = this.signer.sign(body);
+		String publicKey = this.signer.keys().verifying(this.signer.keyId()).orElseThrow().toJSONString();
 		int inserted = this.jdbc.sql("""
 				insert into purge.receipts (job_id, root_type, root_id, org_id, body, signature, algorithm, key_id,
-				        created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				        created_at, jws, public_key)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (job_id) do nothing
 				""")
-			.params(facts.jobId(), facts.rootType(), facts.rootId(), facts.orgId(), body, this.signer.sign(body),
-					ReceiptSigner.ALGORITHM, this.signer.keyId(), now.atOffset(ZoneOffset.UTC))
+			.params(facts.jobId(), facts.rootType(), facts.rootId(), facts.orgId(), body, ReceiptJws.signaturePart(jws),
+					ReceiptJws.ALGORITHM, this.signer.keyId(), now.atOffset(ZoneOffset.UTC), jws, publicKey)
 			.update();
 		if (inserted > 0) {
 			this.metrics.receiptIssued();
@@ -80,34 +86,47 @@ public class Receipts {
 	}
 
 	/**
-	 * Whether {@code signature} is this service's HMAC of {@code body}, compared in
-	 * constant time. Any change to the body, even one byte, fails.
+	 * Whether a receipt in compact JWS form was signed by a key this service signs or
+	 * still verifies with, and is unchanged; with the key its header names.
 	 */
-	public boolean verify(String body, String signature) {
-		boolean valid = this.signer.verify(body, signature);
-		this.metrics.receiptVerified(valid);
-		return valid;
+	public JwsCheck verifyJws(String jws) {
+		ReceiptJws.Check check = this.signer.verify(jws);
+		this.metrics.receiptVerified(check.valid());
+		return new JwsCheck(check.valid(), check.keyId(), check.reason());
 	}
 
 	/**
-	 * The id of the key that {@code signature} over {@code body} verifies with: the one
-	 * named by {@code keyId} (null: any the service still accepts), compared in constant
-	 * time. Empty when none does, or when the named key is unknown or retired.
+	 * The id of the HMAC key that {@code signature} over {@code body} verifies with (a
+	 * receipt issued before receipts became JWS): the one named by {@code keyId} (null:
+	 * any still kept), compared in constant time. Empty when none does, or when the named
+	 * key is unknown or retired.
 	 */
-	public java.util.Optional<String> verifyingKey(String body, String signature, String keyId) {
-		java.util.Optional<String> key = this.signer.verifyingKey(body, signature, keyId);
+	public Optional<String> verifyingHmacKey(String body, String signature, String keyId) {
+		Optional<String> key = this.hmac.verifyingKey(body, signature, keyId);
 		this.metrics.receiptVerified(key.isPresent());
 		return key;
 	}
 
-	/** Whether receipts signed with the key of that id still verify here. */
-	public boolean knowsKey(String keyId) {
-		return this.signer.knows(keyId);
+	/** Whether HMAC receipts signed with the key of that id still verify here. */
+	public boolean knowsHmacKey(String keyId) {
+		return this.hmac.knows(keyId);
 	}
 
 	/** The id of the key receipts are signed with now. */
 	public String keyId() {
 		return this.signer.keyId();
+	}
+
+	/**
+	 * The public keys receipts verify with, as a JWK set's JSON: the signing key's, then
+	 * those kept from before a rotation. Never a private part.
+	 */
+	public String publicKeys() {
+		return this.signer.keys().publicKeys().toString(true);
+	}
+
+	/** Whether a JWS receipt verified, with the key its header names and why not. */
+	public record JwsCheck(boolean valid, String keyId, String reason) {
 	}
 
 }

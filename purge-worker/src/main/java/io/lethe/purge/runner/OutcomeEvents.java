@@ -105,6 +105,7 @@ class OutcomeEvents {
 			.setRowsDeleted(job.rowsDeleted())
 			.setReceipt(receipt.get().body())
 			.setSignature(receipt.get().signature())
+			.setReceiptJws(receipt.get().jws())
 			.build());
 	}
 

@@ -48,7 +48,7 @@ class StatusRows {
 				       j.rows_total, j.status_version,
 				       array(select t.target_id::text from purge.job_targets t
 				             where t.job_id = j.id and t.kind = 'asset' order by t.target_id) as asset_targets,
-				       r.body, r.signature, r.algorithm, r.key_id
+				       r.body, r.signature, r.algorithm, r.key_id, r.jws, r.public_key
 				from purge.jobs j left join purge.receipts r on r.job_id = j.id
 				where j.status_version > j.status_published
 				order by j.updated_at limit :limit
@@ -111,6 +111,8 @@ class StatusRows {
 			.setReceiptSignature(rs.getString("signature"))
 			.setReceiptAlgorithm(rs.getString("algorithm"))
 			.setReceiptKeyId(rs.getString("key_id"))
+			.setReceiptJws(rs.getString("jws"))
+			.setReceiptPublicKey(rs.getString("public_key"))
 			.build();
 	}
 

@@ -22,7 +22,7 @@ class CanonicalReceiptTests {
 			.contains("\"completed_at\":\"2026-12-06T10:00:00.123Z\"")
 			.contains("\"counts\":{\"vectors\":1,\"objects\":2,\"rows\":3}")
 			.contains("\"prefix_count\":1", "\"prefixes\":[\"orgs/o/datasets/d/\"]")
-			.endsWith("\"algorithm\":\"" + ReceiptSigner.ALGORITHM + "\",\"key_id\":\"k1\"}");
+			.endsWith("\"algorithm\":\"" + ReceiptJws.ALGORITHM + "\",\"key_id\":\"k1\"}");
 		assertThat(CanonicalReceipt.write(ID, facts(List.of("orgs/o/datasets/d/")),
 				Instant.parse("2026-12-06T10:00:00.123999Z"), "k1"))
 			.as("the same facts, the same bytes")

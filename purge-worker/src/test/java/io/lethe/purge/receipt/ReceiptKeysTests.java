@@ -11,12 +11,47 @@ class ReceiptKeysTests {
 
 	private static final String OLD = "a-retired-key-of-at-least-32-bytes-00002";
 
+	private static final String SIGNING = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"es-2\","
+			+ "\"x\":\"GyFMD4wArrx5G4vGBU3tOEVyys0NPPOlFx_lteCrS9E\",\"y\":\"G3wVq9k931WfLOrniosrSsnUMHCAMW6h-NXzolNU4ZE\","
+			+ "\"d\":\"7zl0f-9hx2dD_SbdKsQtJ1L643Dow3PMEoNRipYl-fI\"}";
+
+	private static final String PREVIOUS = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"es-1\","
+			+ "\"x\":\"iD9i9tJF8HEPvwNZpo7vXEV_iFKDperAVJTiBIMEudI\",\"y\":\"IySdKyacLSVZaqmIDcRaVHKOkWyV_47qSNp2ro4Fpg8\","
+			+ "\"d\":\"hLT3-xIRJ7dys9hGRmZ2ha0CSmm4mr7OQI8H4k76geU\"}";
+
 	@Test
-	void withoutAKeyTheWorkerRefusesToStartAndNamesTheVariable() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ReceiptProperties("", "k1", ""))
-			.withMessageContaining("LETHE_RECEIPT_KEY is not set");
+	void withoutASigningKeyTheWorkerRefusesToStartAndNamesTheVariable() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new ReceiptSigningProperties("", ""))
+			.withMessageContaining("LETHE_RECEIPT_SIGNING_KEY is not set");
+		assertThatIllegalArgumentException().isThrownBy(() -> new ReceiptSigningProperties("{\"kty\": \"oct\"", ""))
+			.withMessageContaining("LETHE_RECEIPT_SIGNING_KEY is not a JWK");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ReceiptSigningProperties(SIGNING.replaceAll(",\"d\":\"[^\"]+\"", ""), ""))
+			.withMessageContaining("must be a private key");
+		assertThatIllegalArgumentException().isThrownBy(() -> new ReceiptSigningProperties(SIGNING, SIGNING))
+			.withMessageContaining("LETHE_RECEIPT_PREVIOUS_PUBLIC_KEYS");
 		assertThatIllegalArgumentException().isThrownBy(() -> new ReceiptProperties("short", "k1", ""))
 			.withMessageContaining("at least 32 bytes");
+	}
+
+	@Test
+	void thePublishedKeysAreTheSigningAndPreviousKeysWithoutTheirPrivateParts() {
+		ReceiptKeys keys = new ReceiptSigningProperties(SIGNING, "{\"keys\": [" + PREVIOUS + "]}").keys();
+
+		assertThat(keys.keyId()).isEqualTo("es-2");
+		assertThat(keys.publicKeys().getKeys()).extracting((key) -> key.getKeyID()).containsExactly("es-2", "es-1");
+		assertThat(keys.publicKeys().toString(true)).doesNotContain("\"d\"");
+		assertThat(keys.verifying("es-1")).get().matches((key) -> !key.isPrivate());
+		assertThat(keys.verifying("es-0")).isEmpty();
+	}
+
+	@Test
+	void withoutAnHmacKeyNoReceiptOfTheHmacEraVerifies() {
+		ReceiptSigner none = new ReceiptSigner(new ReceiptProperties("", "receipt-key-1", ""));
+		String signature = new ReceiptSigner(new ReceiptProperties(KEY, "receipt-key-1", "")).sign("receipt");
+
+		assertThat(none.verifyingKey("receipt", signature, null)).isEmpty();
+		assertThat(none.knows("receipt-key-1")).isFalse();
 	}
 
 	@Test

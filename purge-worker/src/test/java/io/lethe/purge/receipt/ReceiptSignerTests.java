@@ -39,7 +39,7 @@ class ReceiptSignerTests {
 				+ "\"vectors_remaining\":0,\"object_versions_remaining\":0,\"multipart_uploads_remaining\":0,"
 				+ "\"prefix_count\":2,"
 				+ "\"prefixes_sha256\":\"2e34d8ae589020429d124512d11599cdd24bd19bf8d437a5cc6c35b52ab655cd\","
-				+ "\"prefixes\":[\"orgs/a/datasets/b/\",\"orgs/a/assets/c/\"]},\"algorithm\":\"HMAC-SHA256\","
+				+ "\"prefixes\":[\"orgs/a/datasets/b/\",\"orgs/a/assets/c/\"]},\"algorithm\":\"ES256\","
 				+ "\"key_id\":\"k1\"}");
 	}
 

@@ -199,14 +199,25 @@ class DeletionStatusController {
 	record Count(long deleted, Long total) {
 	}
 
-	/** The signed receipt: {@code body} is the JSON that was signed, byte for byte. */
+	/**
+	 * The signed receipt: {@code body} is the JSON that was signed, byte for byte, and
+	 * {@code jws} the receipt as a JWS that anyone can verify with the keys at
+	 * {@code /.well-known/jwks.json}.
+	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record Receipt(@Schema(type = "object", description = "The signed JSON, as an object.") @JsonRawValue String body,
 			@Schema(description = "The signed JSON, byte for byte: what the signature covers.") String bodyText,
-			String signature, String algorithm, String keyId) {
+			@Schema(description = "The JWS's signature (ES256, base64url); for a receipt of the HMAC era, "
+					+ "its HMAC-SHA256 in hex.") String signature,
+			@Schema(description = "ES256, or HMAC-SHA256 for a receipt issued before receipts were JWS.") String algorithm,
+			@Schema(description = "The signing key's id: the JWS header's kid, a key of /.well-known/jwks.json.") String keyId,
+			@Schema(description = "The receipt as a JWS (RFC 7515) in compact serialization: ES256, the key id in "
+					+ "its protected header, body_text as its payload. Null for a receipt of the HMAC era.",
+					types = {
+							"string", "null" }) String jws){
 
 		static Receipt of(ReceiptView r) {
-			return new Receipt(r.body(), r.body(), r.signature(), r.algorithm(), r.keyId());
+			return new Receipt(r.body(), r.body(), r.signature(), r.algorithm(), r.keyId(), r.jws());
 		}
 
 	}

@@ -118,7 +118,8 @@ class DeletionStatusControllerTests {
 	void aPurgedDatasetShowsItsReceiptAsTheJsonThatWasSigned() throws Exception {
 		given(this.datasets.get(CALLER, ID)).willReturn(dataset(DatasetStatus.PURGED));
 		given(this.purges.job("dataset", ID)).willReturn(Optional.of(job("dataset", ID, "completed")));
-		given(this.purges.receipt(JOB)).willReturn(Optional.of(new ReceiptView(RECEIPT, "c2ln", "HmacSHA256", "k1")));
+		given(this.purges.receipt(JOB))
+			.willReturn(Optional.of(new ReceiptView(RECEIPT, "c2ln", "ES256", "k1", "eyJhbGciOiJFUzI1NiJ9.e30.c2ln")));
 
 		poll("/api/v1/datasets/" + ID + "/deletion").andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("purged"))
@@ -127,7 +128,8 @@ class DeletionStatusControllerTests {
 			.andExpect(jsonPath("$.progress.vectors.total").value(12))
 			.andExpect(jsonPath("$.receipt.body.vectors").value(12))
 			.andExpect(jsonPath("$.receipt.body_text").value(RECEIPT))
-			.andExpect(jsonPath("$.receipt.key_id").value("k1"));
+			.andExpect(jsonPath("$.receipt.key_id").value("k1"))
+			.andExpect(jsonPath("$.receipt.jws").value("eyJhbGciOiJFUzI1NiJ9.e30.c2ln"));
 	}
 
 	@Test
@@ -176,7 +178,8 @@ class DeletionStatusControllerTests {
 	@Test
 	void anAssetWhoseRowThePurgeRemovedAnswersFromItsJob() throws Exception {
 		given(this.purges.jobPurgingAsset(CALLER.orgId(), ID)).willReturn(Optional.of(job("asset", ID, "completed")));
-		given(this.purges.receipt(JOB)).willReturn(Optional.of(new ReceiptView(RECEIPT, "c2ln", "HmacSHA256", "k1")));
+		given(this.purges.receipt(JOB))
+			.willReturn(Optional.of(new ReceiptView(RECEIPT, "c2ln", "HmacSHA256", "k1", null)));
 
 		poll("/api/v1/assets/" + ID + "/deletion").andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("purged"))

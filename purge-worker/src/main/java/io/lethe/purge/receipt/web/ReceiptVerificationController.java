@@ -2,6 +2,7 @@ package io.lethe.purge.receipt.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.lethe.purge.receipt.Receipts;
 import io.lethe.problems.FieldError;
@@ -15,12 +16,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Lets the holder of a receipt check it: an HMAC can only be verified with the key it was
- * made with, and only this service holds that key. The answer says whether the signature
- * is this service's over exactly the given text; it never reveals the key.
+ * Checks a receipt for its holder. A JWS receipt ({@code {"jws": "…"}}) anyone can check
+ * with the public keys at {@code /.well-known/jwks.json}; this route is the convenience.
+ * A receipt of the HMAC era ({@code {"body", "signature", "key_id"}}) only the key's
+ * holder can check, so the worker keeps those keys for this alone. The answer never
+ * reveals a key.
  */
 @RestController
 class ReceiptVerificationController {
+
+	private static final String HMAC = "HMAC-SHA256";
 
 	private final Receipts receipts;
 
@@ -35,21 +40,24 @@ class ReceiptVerificationController {
 			throw new InvalidRequestException(
 					FieldError.body("body", "The request body must be a JSON object", "object_type"));
 		}
-		String body = text(request, "body", true, errors);
-		String signature = text(request, "signature", true, errors);
+		String jws = text(request, "jws", false, errors);
+		if (jws != null && errors.isEmpty()) {
+			Receipts.JwsCheck check = this.receipts.verifyJws(jws);
+			return new Verification(check.valid(), check.keyId(), "ES256", check.reason());
+		}
+		String body = text(request, "body", errors.isEmpty(), errors);
+		String signature = text(request, "signature", errors.isEmpty(), errors);
 		String keyId = text(request, "key_id", false, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
-		String serviceKey = this.receipts.keyId();
-		if (keyId != null && !this.receipts.knowsKey(keyId)) {
-			return new Verification(false, serviceKey, "HMAC-SHA256", "signed with key " + keyId
-					+ ", which this service does not know or has retired; it signs with key " + serviceKey);
+		if (keyId != null && !this.receipts.knowsHmacKey(keyId)) {
+			return new Verification(false, keyId, HMAC, "signed with HMAC key " + keyId
+					+ ", which this service does not know or has retired (LETHE_RECEIPT_KEY, LETHE_RECEIPT_PREVIOUS_KEYS)");
 		}
-		java.util.Optional<String> verified = this.receipts.verifyingKey(body, signature, keyId);
-		return new Verification(verified.isPresent(), verified.orElse((keyId != null) ? keyId : serviceKey),
-				"HMAC-SHA256", verified.isPresent() ? null
-						: "the signature does not match the text (changed, or not signed by this service)");
+		Optional<String> verified = this.receipts.verifyingHmacKey(body, signature, keyId);
+		return new Verification(verified.isPresent(), verified.orElse(keyId), HMAC, verified.isPresent() ? null
+				: "the signature does not match the text (changed, or not signed by this service)");
 	}
 
 	private static String text(JsonNode request, String field, boolean required, List<FieldError> errors) {
@@ -61,11 +69,11 @@ class ReceiptVerificationController {
 			return null;
 		}
 		if (!value.isString()) {
-			errors.add(FieldError.body(field,
-					("body".equals(field))
-							? "Input should be the receipt text exactly as signed (receipt.body_text), as a string"
-							: "Input should be a valid string",
-					"string_type"));
+			errors.add(FieldError.body(field, switch (field) {
+				case "body" -> "Input should be the receipt text exactly as signed (receipt.body_text), as a string";
+				case "jws" -> "Input should be the receipt's compact JWS (receipt.jws), as a string";
+				default -> "Input should be a valid string";
+			}, "string_type"));
 			return null;
 		}
 		return value.stringValue();
