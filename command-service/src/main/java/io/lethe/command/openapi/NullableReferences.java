@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 class NullableReferences {
 
 	@Bean
-	GlobalOpenApiCustomizer nullableReferences() {
+	GlobalOpenApiCustomizer nullableReferenceProperties() {
 		return (openApi) -> schemas(openApi).values().forEach((schema) -> {
 			Map<String, Schema> properties = schema.getProperties();
 			if (properties != null) {
