@@ -22,13 +22,14 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.type.LogicalType;
 
 /**
  * Reads a JSON object body into a request record (snake_case on the wire) and lists every
  * problem in one 422. Types are Jackson's, strict ({@code "1"} is not a number, {@code 1}
- * not a string, {@code "true"} not a boolean); sizes, patterns and ranges are the
- * record's Bean Validation constraints.
+ * not a string, {@code "true"} not a boolean, {@code 2.5} not an integer); sizes,
+ * patterns and ranges are the record's Bean Validation constraints.
  * <p>
  * Why not {@code @Valid @RequestBody}: Jackson stops at the first value of the wrong
  * type, so a body with two would be answered one problem at a time; and a record cannot
@@ -53,6 +54,8 @@ public final class TypedBodies {
 					(text) -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Integer,
+					(integer) -> integer.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
 			.build();
 		this.validator = validator;
 	}
@@ -72,7 +75,8 @@ public final class TypedBodies {
 		}
 		RecordComponent[] components = type.getRecordComponents();
 		List<String> fields = new ArrayList<>();
-		List<String> sent = new ArrayList<>();
+		// every field sent, the record's or not (a rule may refuse one the record lacks)
+		List<String> sent = json.properties().stream().map(Map.Entry::getKey).toList();
 		List<FieldError> errors = new ArrayList<>();
 		Object[] values = new Object[components.length];
 		Class<?>[] types = new Class<?>[components.length];
@@ -82,29 +86,32 @@ public final class TypedBodies {
 			types[i] = components[i].getType();
 			JsonNode value = json.get(field);
 			if (value != null) {
-				sent.add(field);
 				values[i] = value.isNull() ? null : bind(field, value, components[i].getGenericType(), errors);
 			}
 		}
 		T record = construct(type, types, values);
 		List<FieldError> unbound = List.copyOf(errors);
 		for (ConstraintViolation<T> violation : this.validator.validate(record)) {
-			FieldError error = error(violation);
+			FieldError error = ConstraintErrors.of(violation);
 			// A value of the wrong type was left null: it has its problem already.
 			if (unbound.stream().noneMatch((problem) -> problem.loc().equals(error.loc()))) {
 				errors.add(error);
 			}
 		}
-		return new Body<>(record, List.copyOf(sent), errors, List.copyOf(fields));
+		return new Body<>(record, sent, errors, List.copyOf(fields));
 	}
 
 	private Object bind(String field, JsonNode value, Type type, List<FieldError> errors) {
 		if (type instanceof ParameterizedType list && list.getRawType() == List.class && value.isArray()) {
 			// Element by element, so that every bad item is named at its index.
 			List<Object> items = new ArrayList<>();
+			Type item = list.getActualTypeArguments()[0];
 			for (int index = 0; index < value.size(); index++) {
-				items.add(bind(List.of("body", field, index), value.get(index), list.getActualTypeArguments()[0],
-						errors));
+				List<Object> loc = List.of("body", field, index);
+				// a null item is of no item type, and no constraint of an item would see
+				// it
+				items.add(value.get(index).isNull() ? nullItem(loc, item, errors)
+						: bind(loc, value.get(index), item, errors));
 			}
 			return items;
 		}
@@ -126,6 +133,11 @@ public final class TypedBodies {
 			return null;
 		}
 		return bound;
+	}
+
+	private Object nullItem(List<Object> loc, Type item, List<FieldError> errors) {
+		errors.add(typeError(loc, NullNode.getInstance(), this.strict.constructType(item).getRawClass()));
+		return null;
 	}
 
 	private static FieldError typeError(List<Object> loc, JsonNode value, Class<?> type) {
@@ -163,42 +175,6 @@ public final class TypedBodies {
 	}
 
 	/**
-	 * A violation as the API has always named it: the constraint's message, and a type
-	 * from its kind (and, for a size, from which bound was missed).
-	 */
-	private static FieldError error(ConstraintViolation<?> violation) {
-		List<Object> loc = new ArrayList<>(List.of("body"));
-		boolean element = false;
-		for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
-			if (node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
-				loc.add(snakeCase(node.getName()));
-			}
-			else if (node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
-				element = true;
-			}
-			if (node.getIndex() != null) {
-				loc.add(node.getIndex());
-			}
-		}
-		String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-		Object value = violation.getInvalidValue();
-		String type = switch (constraint) {
-			case "NotNull" -> "missing";
-			case "Pattern" -> "string_pattern_mismatch";
-			case "Min", "DecimalMin" -> "greater_than_equal";
-			case "Max", "DecimalMax" -> "less_than_equal";
-			case "Size" -> sizeType(violation, value, element);
-			default -> "value_error";
-		};
-		for (Class<? extends Payload> payload : violation.getConstraintDescriptor().getPayload()) {
-			if (payload.getEnclosingClass() == Types.class) {
-				type = snakeCase(payload.getSimpleName());
-			}
-		}
-		return new FieldError(loc, violation.getMessage(), type);
-	}
-
-	/**
 	 * Payloads that name a constraint's {@code type} where its kind alone would not, as
 	 * when two constraints of one field share a documented type:
 	 * {@code @Size(…, payload = Types.StringLength.class)} gives {@code string_length}.
@@ -216,18 +192,6 @@ public final class TypedBodies {
 
 		}
 
-	}
-
-	private static String sizeType(ConstraintViolation<?> violation, Object value, boolean element) {
-		int min = (Integer) violation.getConstraintDescriptor().getAttributes().get("min");
-		if (value instanceof CharSequence text) {
-			if (element) {
-				return "string_length";
-			}
-			return (text.length() < min) ? "string_too_short" : "string_too_long";
-		}
-		int size = (value instanceof Collection<?> items) ? items.size() : Integer.MAX_VALUE;
-		return (size < min) ? "too_short" : "too_long";
 	}
 
 	/**
@@ -296,7 +260,7 @@ public final class TypedBodies {
 	}
 
 	/** The wire name, as {@code @JsonNaming(SnakeCaseStrategy.class)} gives it. */
-	private static String snakeCase(String name) {
+	static String snakeCase(String name) {
 		return SNAKE_CASE.nameForField(null, null, name);
 	}
 

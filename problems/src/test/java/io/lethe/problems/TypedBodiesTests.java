@@ -45,6 +45,15 @@ class TypedBodiesTests {
 	}
 
 	@Test
+	void aNullItemOfAListIsNamedAtItsIndex() {
+		InvalidRequestException refusal = catchThrowableOfType(InvalidRequestException.class,
+				() -> read("{\"short_name\": \"abc\", \"tags\": [\"a\", null]}").valid());
+
+		assertThat(refusal.errors()).containsExactly(
+				new FieldError(List.of("body", "tags", 1), "Input should be a valid string", "string_type"));
+	}
+
+	@Test
 	void aFieldSentAsNullIsPresentAndAnUnknownOneIgnored() {
 		TypedBodies.Body<Sample> body = read("{\"short_name\": \"abc\", \"rate\": null, \"colour\": \"blue\"}");
 

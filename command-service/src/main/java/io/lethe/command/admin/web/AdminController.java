@@ -12,14 +12,13 @@ import io.lethe.command.admin.AdminService;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.lethe.problems.FieldError;
 import io.lethe.problems.InvalidRequestException;
-import io.lethe.command.api.JsonBody;
+import io.lethe.problems.TypedBody;
 import io.lethe.command.api.PageResponse;
 import io.lethe.command.api.Paging;
 import io.lethe.command.audit.AuditLog;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.deletion.PurgeJobView;
 import io.lethe.command.deletion.PurgeRecords;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 import io.lethe.command.openapi.ProblemResponse;
@@ -35,7 +34,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -50,8 +48,6 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminController {
 
 	private static final Set<String> JOB_STATES = Set.of("scheduled", "running", "completed", "failed", "cancelled");
-
-	private static final int MAX_REASON = 1000;
 
 	private final AdminService admin;
 
@@ -85,9 +81,8 @@ class AdminController {
 			is under a legal hold (`legal-hold`).""")
 	@PostMapping("/datasets/{dataset_id}/purge")
 	ResponseEntity<Accepted> purgeNow(Caller caller, @PathVariable("dataset_id") UUID datasetId,
-			@RequestBody(required = false) JsonNode json) {
-		String reason = (json != null && !json.isNull()) ? reason(json, false) : null;
-		return accepted(this.admin.purgeNow(caller, datasetId, reason));
+			@TypedBody(required = false) Reason body) {
+		return accepted(this.admin.purgeNow(caller, datasetId, (body != null) ? body.reason() : null));
 	}
 
 	@Tag(name = Tags.PURGES)
@@ -153,10 +148,9 @@ class AdminController {
 	@ProblemResponse(status = 409, description = "The dataset's purge has begun (`purge-started`).")
 	@PutMapping("/datasets/{dataset_id}/legal-hold")
 	Map<String, Object> placeHold(Caller caller, @PathVariable("dataset_id") UUID datasetId,
-			@RequestBody(required = false) JsonNode json) {
-		String reason = reason(json, true);
-		this.admin.placeHold(caller, datasetId, reason);
-		return Map.of("dataset_id", datasetId, "legal_hold", true, "reason", reason);
+			@TypedBody LegalHoldPlacement body) {
+		this.admin.placeHold(caller, datasetId, body.reason());
+		return Map.of("dataset_id", datasetId, "legal_hold", true, "reason", body.reason());
 	}
 
 	@Tag(name = Tags.LEGAL_HOLDS)
@@ -165,9 +159,8 @@ class AdminController {
 			asked for at once (`purge_requested`).""")
 	@DeleteMapping("/datasets/{dataset_id}/legal-hold")
 	Map<String, Object> releaseHold(Caller caller, @PathVariable("dataset_id") UUID datasetId,
-			@RequestBody(required = false) JsonNode json) {
-		String reason = (json != null && !json.isNull()) ? reason(json, false) : null;
-		var released = this.admin.releaseHold(caller, datasetId, reason);
+			@TypedBody(required = false) Reason body) {
+		var released = this.admin.releaseHold(caller, datasetId, (body != null) ? body.reason() : null);
 		return Map.of("dataset_id", datasetId, "legal_hold", false, "purge_requested", released.due());
 	}
 
@@ -198,16 +191,6 @@ class AdminController {
 		}
 		errors.add(FieldError.query("dry_run", "Input should be true or false", "bool"));
 		return true;
-	}
-
-	private static String reason(JsonNode json, boolean required) {
-		JsonBody body = JsonBody.of(json);
-		String reason = required ? body.requiredString("reason") : body.optionalString("reason");
-		if (reason != null && (reason.isBlank() || reason.length() > MAX_REASON)) {
-			body.error("reason", "A reason of 1 to " + MAX_REASON + " characters", "string_length");
-		}
-		body.validate();
-		return reason;
 	}
 
 	private static ResponseEntity<Accepted> accepted(UUID eventId) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.lethe.command.deletion.PurgeJobView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -13,9 +14,15 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record JobResponse(UUID jobId, String rootType, UUID rootId, UUID orgId, String state, String step, int attempts,
-		String lastError, Instant runAt, Instant requestedAt, String requestedBy, Instant startedAt,
-		Instant completedAt, long vectorsDeleted, Long vectorsTotal, long objectsDeleted, Long objectsTotal,
-		long rowsDeleted, Long rowsTotal) {
+		@Schema(types = {
+				"string", "null" }) String lastError,
+		Instant runAt, @Schema(types = { "string", "null" }, format = "date-time") Instant requestedAt,
+		@Schema(types = { "string", "null" }) String requestedBy,
+		@Schema(types = { "string", "null" }, format = "date-time") Instant startedAt,
+		@Schema(types = { "string", "null" }, format = "date-time") Instant completedAt, long vectorsDeleted,
+		@Schema(types = { "integer", "null" }, format = "int64") Long vectorsTotal, long objectsDeleted,
+		@Schema(types = { "integer", "null" }, format = "int64") Long objectsTotal, long rowsDeleted,
+		@Schema(types = { "integer", "null" }, format = "int64") Long rowsTotal){
 
 	static JobResponse of(PurgeJobView j) {
 		return new JobResponse(j.id(), j.rootType(), j.rootId(), j.orgId(), j.state(), j.step(), j.attempts(),

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import io.lethe.problems.FieldError;
 import io.lethe.problems.InvalidRequestException;
-import io.lethe.command.api.JsonBody;
+import io.lethe.problems.TypedBody;
 import io.lethe.command.api.PageResponse;
 import io.lethe.command.api.Paging;
 import io.lethe.problems.PayloadTooLargeException;
@@ -25,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 import io.lethe.command.openapi.ProblemResponse;
 import io.lethe.command.openapi.Tags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -115,6 +117,11 @@ class AssetController {
 	@Operation(operationId = "mergeAssetMetadata", summary = "Change an asset's metadata", description = """
 			Merges the keys sent into the asset's metadata (a flat object of at most 100 keys with \
 			string, number or boolean values); `null` removes a key.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(schema = @Schema(type = "object", maxProperties = 100, description = """
+					The keys to change, as a flat object (or wrapped: `{"metadata": {...}}`): each value \
+					a string (at most 4,096 characters), a number, a boolean, or `null` to remove the \
+					key.""", example = "{\"title\": \"A cat\", \"draft\": null}")))
 	@PatchMapping("/{asset_id}/metadata")
 	AssetResponse mergeMetadata(Caller caller, @PathVariable("asset_id") UUID id,
 			@RequestBody(required = false) JsonNode body) {
@@ -139,18 +146,12 @@ class AssetController {
 			whose id names the upload.""")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/uploads")
-	ResponseEntity<AssetResponse> startUpload(Caller caller, @RequestBody(required = false) JsonNode json) {
-		JsonBody body = JsonBody.of(json);
-		String filename = body.requiredString("filename");
-		String contentType = body.optionalString("content_type");
-		String assetType = body.optionalString("asset_type");
-		JsonNode metadata = body.optionalObject("metadata");
-		body.validate();
-		String type = AssetRequests.contentType(contentType);
-		Map<String, Object> userMetadata = (metadata != null) ? this.requests.metadata(metadata, "metadata", false)
-				: Map.of();
-		Asset asset = this.multipart.start(caller, AssetRequests.filename(filename), type,
-				AssetRequests.type(assetType, type), userMetadata);
+	ResponseEntity<AssetResponse> startUpload(Caller caller, @TypedBody UploadStart body) {
+		String type = AssetRequests.contentType(body.contentType());
+		Map<String, Object> userMetadata = (body.metadata() != null)
+				? this.requests.metadata(body.metadata(), "metadata", false) : Map.of();
+		Asset asset = this.multipart.start(caller, AssetRequests.filename(body.filename()), type,
+				AssetRequests.type(body.assetType(), type), userMetadata);
 		return ResponseEntity.created(URI.create("/api/v1/assets/uploads/" + asset.id())).body(AssetResponse.of(asset));
 	}
 

@@ -14,22 +14,19 @@ import io.lethe.problems.InvalidRequestException;
 import io.lethe.command.api.PageResponse;
 import io.lethe.command.api.Paging;
 import io.lethe.problems.TypedBodies;
+import io.lethe.problems.TypedBody;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.dataset.Dataset;
 import io.lethe.command.dataset.DatasetPage;
 import io.lethe.command.dataset.DatasetService;
 import io.lethe.command.dataset.DatasetStatus;
 import io.lethe.command.encoder.EncoderCatalog;
-import jakarta.validation.Validator;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import io.lethe.command.openapi.ProblemResponse;
 import io.lethe.command.openapi.Tags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -41,7 +38,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -63,12 +59,12 @@ class DatasetController {
 
 	private final Duration maxGrace;
 
-	DatasetController(DatasetService datasets, EncoderCatalog encoders, JsonMapper json, Validator validator,
+	DatasetController(DatasetService datasets, EncoderCatalog encoders,
 			@Value("${lethe.deletion.default-grace}") Duration defaultGrace,
 			@Value("${lethe.deletion.max-grace}") Duration maxGrace) {
 		this.datasets = datasets;
 		this.encoders = encoders;
-		this.requests = new DatasetRequests(encoders, new TypedBodies(json, validator));
+		this.requests = new DatasetRequests(encoders);
 		this.defaultGrace = defaultGrace;
 		this.maxGrace = maxGrace;
 	}
@@ -82,10 +78,8 @@ class DatasetController {
 	@ProblemResponse(status = 409, description = """
 			A live dataset of the org has this name (`name-taken`), or the chosen `dataset_id` exists, \
 			whichever org holds it (`id-taken`).""")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-			content = @Content(schema = @Schema(implementation = DatasetCreate.class)))
 	@PostMapping
-	ResponseEntity<DatasetResponse> create(Caller caller, @RequestBody(required = false) JsonNode body) {
+	ResponseEntity<DatasetResponse> create(Caller caller, @TypedBody TypedBodies.Body<DatasetCreate> body) {
 		Dataset dataset = this.datasets.create(caller, this.requests.create(body));
 		return ResponseEntity.created(URI.create("/api/v1/datasets/" + dataset.id())).body(response(dataset));
 	}
@@ -131,11 +125,9 @@ class DatasetController {
 	@ProblemResponse(status = 409, description = """
 			The dataset is not `active` (`dataset-not-active`), or a live dataset has the new name \
 			(`name-taken`).""")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-			content = @Content(schema = @Schema(implementation = DatasetUpdate.class)))
 	@PatchMapping("/{dataset_id}")
 	DatasetResponse update(Caller caller, @PathVariable("dataset_id") UUID id,
-			@RequestBody(required = false) JsonNode body) {
+			@TypedBody TypedBodies.Body<DatasetUpdate> body) {
 		return response(this.datasets.update(caller, id, this.requests.update(body)));
 	}
 

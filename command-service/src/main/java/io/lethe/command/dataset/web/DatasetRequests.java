@@ -12,7 +12,6 @@ import io.lethe.command.dataset.DatasetRules;
 import io.lethe.command.dataset.NewDataset;
 import io.lethe.command.encoder.EncoderCatalog;
 import io.lethe.problems.FieldError;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -25,15 +24,11 @@ final class DatasetRequests {
 
 	private final EncoderCatalog encoders;
 
-	private final TypedBodies bodies;
-
-	DatasetRequests(EncoderCatalog encoders, TypedBodies bodies) {
+	DatasetRequests(EncoderCatalog encoders) {
 		this.encoders = encoders;
-		this.bodies = bodies;
 	}
 
-	NewDataset create(JsonNode json) {
-		TypedBodies.Body<DatasetCreate> body = this.bodies.read(json, DatasetCreate.class);
+	NewDataset create(TypedBodies.Body<DatasetCreate> body) {
 		DatasetCreate create = body.value();
 		String encoder = oneOf(body, "encoder_name", create.encoderName(), this.encoders.names());
 		List<String> types = assetTypes(body, create.allowedAssetTypes());
@@ -51,9 +46,8 @@ final class DatasetRequests {
 				distinct(create.metadataFieldsToIndex()), distinct(create.metadataFieldsToEmbed()), config);
 	}
 
-	DatasetChanges update(JsonNode json) {
-		TypedBodies.Body<DatasetUpdate> body = this.bodies.read(json, DatasetUpdate.class);
-		if (json.has("encoder_name")) {
+	DatasetChanges update(TypedBodies.Body<DatasetUpdate> body) {
+		if (body.has("encoder_name")) {
 			body.error("encoder_name", "The encoder of a dataset cannot be changed: its vectors depend on it",
 					"immutable");
 		}

@@ -40,12 +40,12 @@ record DatasetUpdate(
 				message = DatasetFields.FPS_TOO_LOW) @DecimalMax(value = "5",
 						message = DatasetFields.FPS_TOO_HIGH) Double keyframeUniformFpsSamplingRate,
 		Boolean storeOriginal, Boolean storePreview,
-		@ArraySchema(maxItems = DatasetRules.METADATA_FIELDS_MAX) @Size(max = DatasetRules.METADATA_FIELDS_MAX,
-				message = DatasetFields.METADATA_TOO_LONG) List<@Size(min = 1, max = 255,
-						message = DatasetFields.METADATA_LENGTH) String> metadataFieldsToIndex,
-		@ArraySchema(maxItems = DatasetRules.METADATA_FIELDS_MAX) @Size(max = DatasetRules.METADATA_FIELDS_MAX,
-				message = DatasetFields.METADATA_TOO_LONG) List<@Size(min = 1, max = 255,
-						message = DatasetFields.METADATA_LENGTH) String> metadataFieldsToEmbed,
+		@ArraySchema(maxItems = DatasetRules.METADATA_FIELDS_MAX,
+				schema = @Schema(minLength = 1,
+						maxLength = 255)) @MetadataFields List<@MetadataFields.Name String> metadataFieldsToIndex,
+		@ArraySchema(maxItems = DatasetRules.METADATA_FIELDS_MAX,
+				schema = @Schema(minLength = 1,
+						maxLength = 255)) @MetadataFields List<@MetadataFields.Name String> metadataFieldsToEmbed,
 		@Schema(types = { "object", "null" }, implementation = Object.class,
 				description = "At most 64 KiB.") ObjectNode datasetConfig){
 }

@@ -4,22 +4,22 @@ import java.util.List;
 import java.util.UUID;
 
 import io.lethe.command.deletion.SampleDeletionService;
-import io.lethe.command.deletion.SamplesRequest;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.deletion.SampleDeletionService.SampleResult;
-import tools.jackson.databind.JsonNode;
+import io.lethe.problems.TypedBodies;
+import io.lethe.problems.TypedBody;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 import io.lethe.command.openapi.ProblemResponse;
 import io.lethe.command.openapi.Tags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -48,10 +48,17 @@ public class DeletionController {
 			The dataset is under a legal hold (`legal-hold`) or not `active` (`dataset-not-active`).""")
 	@PostMapping("/api/v1/datasets/{dataset_id}/samples/delete")
 	SamplesDeletionResponse deleteSamples(Caller caller, @PathVariable("dataset_id") UUID datasetId,
-			@RequestBody(required = false) JsonNode json) {
-		SamplesRequest request = SamplesRequest.read(json, this.maxSamples);
-		List<SampleResult> results = this.samples.delete(caller, datasetId, request.samples(), request.deleteSource(),
-				request.force());
+			@TypedBody TypedBodies.Body<SamplesDelete> body) {
+		List<String> ids = body.value().samples();
+		if (!body.failed("samples") && (ids == null || ids.isEmpty())) {
+			body.error("samples", SamplesDelete.REQUIRED, "missing");
+		}
+		else if (ids != null && ids.size() > this.maxSamples) {
+			body.error("samples", "List should have at most " + this.maxSamples + " items", "too_long");
+		}
+		SamplesDelete request = body.valid();
+		List<SampleResult> results = this.samples.delete(caller, datasetId, request.samples(),
+				Boolean.TRUE.equals(request.deleteSource()), Boolean.TRUE.equals(request.force()));
 		return new SamplesDeletionResponse(results.stream().allMatch(SampleResult::success),
 				results.stream().map(SampleResultResponse::of).toList());
 	}
@@ -65,7 +72,8 @@ public class DeletionController {
 
 	/** One sample's outcome. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record SampleResultResponse(String sampleId, boolean success, String errorCode, String errorMsg) {
+	record SampleResultResponse(String sampleId, boolean success, @Schema(types = {
+			"string", "null" }) String errorCode, @Schema(types = { "string", "null" }) String errorMsg){
 
 		static SampleResultResponse of(SampleResult r) {
 			return new SampleResultResponse(r.sampleId(), r.success(), r.errorCode(), r.errorMsg());

@@ -133,14 +133,27 @@ class DeletionStatusController {
 	 * it from being purged.
 	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record DeletionStatus(UUID datasetId, String state, Instant requestedAt, String requestedBy, Instant expiresAt,
-			boolean legalHold, JobStatus job, Progress progress, Receipt receipt, List<Downstream> downstream) {
+	record DeletionStatus(UUID datasetId, String state, @Schema(types = {
+			"string", "null" }, format = "date-time") Instant requestedAt,
+			@Schema(types = { "string", "null" }) String requestedBy,
+			@Schema(types = { "string", "null" }, format = "date-time") Instant expiresAt, boolean legalHold,
+			@Schema(types = { "object", "null" },
+					description = "The purge job, once the worker has one.") JobStatus job,
+			Progress progress,
+			@Schema(types = { "object", "null" }, description = "The signed receipt, once purged.") Receipt receipt,
+			@Schema(description = "The downstream consumers' part in the deletion.") List<Downstream> downstream){
 	}
 
 	/** The deletion status of an asset; it has no grace period, so no expiry. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record AssetDeletionStatus(UUID assetId, String state, Instant requestedAt, String requestedBy, JobStatus job,
-			Progress progress, Receipt receipt, List<Downstream> downstream) {
+	record AssetDeletionStatus(UUID assetId, String state, @Schema(types = {
+			"string", "null" }, format = "date-time") Instant requestedAt,
+			@Schema(types = { "string", "null" }) String requestedBy,
+			@Schema(types = { "object", "null" },
+					description = "The purge job, once the worker has one.") JobStatus job,
+			Progress progress,
+			@Schema(types = { "object", "null" }, description = "The signed receipt, once purged.") Receipt receipt,
+			@Schema(description = "The downstream consumers' part in the deletion.") List<Downstream> downstream){
 	}
 
 	/**
@@ -151,8 +164,10 @@ class DeletionStatusController {
 	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record Downstream(String consumer, boolean required, @Schema(allowableValues = {
-			"waiting", "acknowledged", "failed", "overdue" }) String state, Instant ackedAt, String outcome,
-			Instant dueAt){
+			"waiting", "acknowledged", "failed", "overdue" }) String state,
+			@Schema(types = { "string", "null" }, format = "date-time") Instant ackedAt,
+			@Schema(types = { "string", "null" }) String outcome,
+			@Schema(types = { "string", "null" }, format = "date-time") Instant dueAt){
 
 		static Downstream of(DownstreamLedger.Downstream d) {
 			return new Downstream(d.consumer(), d.required(), d.state(), d.ackedAt(), d.outcome(), d.dueAt());
@@ -165,8 +180,10 @@ class DeletionStatusController {
 	 * may be a batch of samples).
 	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record JobStatus(UUID id, String rootType, UUID rootId, String state, String step, int attempts, String lastError,
-			Instant runAt, Instant startedAt, Instant completedAt) {
+	record JobStatus(UUID id, String rootType, UUID rootId, String state, String step, int attempts, @Schema(types = {
+			"string", "null" }) String lastError, Instant runAt,
+			@Schema(types = { "string", "null" }, format = "date-time") Instant startedAt,
+			@Schema(types = { "string", "null" }, format = "date-time") Instant completedAt){
 
 		/**
 		 * A failed step's error text names hosts, buckets, SQL and other internals: an
@@ -196,7 +213,8 @@ class DeletionStatusController {
 	}
 
 	/** Deleted so far, of total (null while unknown). */
-	record Count(long deleted, Long total) {
+	record Count(long deleted, @Schema(types = {
+			"integer", "null" }, format = "int64") Long total){
 	}
 
 	/**

@@ -8,20 +8,17 @@ import java.util.UUID;
 
 import io.lethe.problems.FieldError;
 import io.lethe.problems.TypedBodies;
-import jakarta.validation.Validator;
-import tools.jackson.databind.json.JsonMapper;
+import io.lethe.problems.TypedBody;
 import io.lethe.command.api.PageResponse;
 import io.lethe.command.api.Paging;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.entity.Entity;
 import io.lethe.command.entity.EntityService;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 import io.lethe.command.openapi.ProblemResponse;
 import io.lethe.command.openapi.Tags;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -31,7 +28,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,20 +39,14 @@ class EntityController {
 
 	private final EntityService entities;
 
-	private final TypedBodies bodies;
-
-	EntityController(EntityService entities, JsonMapper json, Validator validator) {
+	EntityController(EntityService entities) {
 		this.entities = entities;
-		this.bodies = new TypedBodies(json, validator);
 	}
 
 	@Operation(operationId = "createEntity", summary = "Create an entity")
 	@ResponseStatus(HttpStatus.CREATED)
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-			content = @Content(schema = @Schema(implementation = EntityCreate.class)))
 	@PostMapping("/api/v1/entities")
-	ResponseEntity<EntityResponse> create(Caller caller, @RequestBody(required = false) JsonNode json) {
-		EntityCreate body = this.bodies.read(json, EntityCreate.class).valid();
+	ResponseEntity<EntityResponse> create(Caller caller, @TypedBody EntityCreate body) {
 		Entity entity = this.entities.create(caller, body.name(), body.description());
 		return ResponseEntity.created(URI.create("/api/v1/entities/" + entity.id()))
 			.body(EntityResponse.of(entity, List.of()));
@@ -80,12 +70,9 @@ class EntityController {
 	@Operation(operationId = "linkEntityAssets", summary = "Link assets to an entity", description = """
 			Links the org's assets named in `asset_ids` to the entity; linking a linked asset again \
 			changes nothing.""")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-			content = @Content(schema = @Schema(implementation = EntityAssetLinks.class)))
 	@PostMapping("/api/v1/entities/{entity_id}/assets")
 	EntityResponse link(Caller caller, @PathVariable("entity_id") UUID id,
-			@RequestBody(required = false) JsonNode json) {
-		TypedBodies.Body<EntityAssetLinks> body = this.bodies.read(json, EntityAssetLinks.class);
+			@TypedBody TypedBodies.Body<EntityAssetLinks> body) {
 		List<String> ids = body.value().assetIds();
 		List<UUID> assets = new ArrayList<>();
 		for (int i = 0; ids != null && i < ids.size(); i++) {

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import io.lethe.problems.FieldError;
 import io.lethe.problems.InvalidRequestException;
-import io.lethe.command.api.JsonBody;
+import io.lethe.problems.TypedBody;
 import io.lethe.command.api.PageResponse;
 import io.lethe.command.api.Paging;
 import io.lethe.command.asset.IncomingFile;
@@ -16,7 +16,6 @@ import io.lethe.command.auth.Caller;
 import io.lethe.command.item.Item;
 import io.lethe.command.item.ItemService;
 import io.lethe.command.item.ItemService.SearchHit;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +31,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -64,11 +62,8 @@ class ItemController {
 			(`asset-owner-not-active`).""")
 	@PostMapping(path = "/api/v1/datasets/{dataset_id}/items", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ItemResponse> add(Caller caller, @PathVariable("dataset_id") UUID datasetId,
-			@RequestBody(required = false) JsonNode json) {
-		JsonBody body = JsonBody.of(json);
-		String assetId = body.requiredString("asset_id");
-		body.validate();
-		return created(this.items.add(caller, datasetId, uuid(assetId, "asset_id")));
+			@TypedBody ItemAdd body) {
+		return created(this.items.add(caller, datasetId, uuid(body.assetId(), "asset_id")));
 	}
 
 	@Operation(operationId = "uploadItem", summary = "Upload a file into a dataset", description = """
@@ -113,9 +108,8 @@ class ItemController {
 	@PutMapping("/api/v1/datasets/{dataset_id}/items/{item_id}/embeddings/{embedding_name}")
 	ResponseEntity<Void> putEmbedding(Caller caller, @PathVariable("dataset_id") UUID datasetId,
 			@PathVariable("item_id") UUID itemId, @PathVariable("embedding_name") String embeddingName,
-			@RequestBody(required = false) JsonNode json) {
-		JsonBody.of(json);
-		float[] vector = VectorBody.read(json.get("vector"), "vector");
+			@TypedBody EmbeddingPut body) {
+		float[] vector = VectorBody.read(body.vector(), "vector");
 		this.items.putEmbedding(caller, datasetId, itemId, embeddingName, vector);
 		return ResponseEntity.noContent().build();
 	}
@@ -125,18 +119,10 @@ class ItemController {
 			nearest first; `score` is the cosine similarity.""")
 	@ProblemResponse(status = 409, description = "The dataset is not `active` (`dataset-not-active`).")
 	@PostMapping("/api/v1/datasets/{dataset_id}/search")
-	SearchResponse search(Caller caller, @PathVariable("dataset_id") UUID datasetId,
-			@RequestBody(required = false) JsonNode json) {
-		JsonBody body = JsonBody.of(json);
-		String embeddingName = body.requiredString("embedding_name");
-		Double k = body.optionalNumber("k", 1, Paging.MAX_LIMIT);
-		if (k != null && k != Math.rint(k)) {
-			body.error("k", "Input should be a valid integer", "int_type");
-		}
-		body.validate();
-		float[] vector = VectorBody.read(json.get("vector"), "vector");
-		List<SearchHit> hits = this.items.search(caller, datasetId, embeddingName, vector,
-				(k != null) ? k.intValue() : 10);
+	SearchResponse search(Caller caller, @PathVariable("dataset_id") UUID datasetId, @TypedBody SearchQuery query) {
+		float[] vector = VectorBody.read(query.vector(), "vector");
+		List<SearchHit> hits = this.items.search(caller, datasetId, query.embeddingName(), vector,
+				(query.k() != null) ? query.k() : 10);
 		return new SearchResponse(hits.stream()
 			.map((hit) -> new SearchResponse.Result(hit.item().id(), hit.item().assetId(), hit.embeddingName(),
 					hit.distance(), 1 - hit.distance()))

@@ -13,16 +13,13 @@ import io.lethe.command.share.ShareService.Link;
 import io.lethe.command.share.ShareService.Share;
 import io.lethe.command.share.ShareService.SharedDataset;
 import io.lethe.problems.TypedBodies;
-import jakarta.validation.Validator;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import io.lethe.problems.TypedBody;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 import jakarta.servlet.http.HttpServletResponse;
 import io.lethe.command.openapi.ProblemResponse;
 import io.lethe.command.openapi.Tags;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -34,7 +31,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,11 +50,7 @@ class ShareController {
 
 	private final String publicUrl;
 
-	private final TypedBodies bodies;
-
-	ShareController(ShareService shares, JsonMapper json, Validator validator,
-			@Value("${lethe.public-url}") String publicUrl) {
-		this.bodies = new TypedBodies(json, validator);
+	ShareController(ShareService shares, @Value("${lethe.public-url}") String publicUrl) {
 		this.shares = shares;
 		this.publicUrl = publicUrl.replaceAll("/+$", "");
 	}
@@ -69,14 +61,11 @@ class ShareController {
 			stored only as a hash.""")
 	@ResponseStatus(HttpStatus.CREATED)
 	@ProblemResponse(status = 409, description = "The dataset is not `active` (`dataset-not-active`).")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
-			content = @Content(schema = @Schema(implementation = ShareCreate.class)))
 	@PostMapping("/api/v1/datasets/{dataset_id}/shares")
 	ResponseEntity<ShareResponse> create(Caller caller, @PathVariable("dataset_id") UUID datasetId,
-			@RequestBody(required = false) JsonNode json) {
+			@TypedBody(required = false) TypedBodies.Body<ShareCreate> body) {
 		Duration lifetime = DEFAULT_LIFETIME;
-		if (json != null && !json.isNull()) {
-			TypedBodies.Body<ShareCreate> body = this.bodies.read(json, ShareCreate.class);
+		if (body != null) {
 			if (body.value().expiresIn() != null) {
 				lifetime = lifetime(body, body.value().expiresIn());
 			}
@@ -149,7 +138,8 @@ class ShareController {
 
 	/** A dataset's share link as listed: never its token, which is not stored. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record ShareLinkResponse(UUID id, Instant createdAt, String createdBy, Instant expiresAt, Instant revokedAt) {
+	record ShareLinkResponse(UUID id, Instant createdAt, String createdBy, Instant expiresAt, @Schema(types = {
+			"string", "null" }, format = "date-time") Instant revokedAt){
 
 		static ShareLinkResponse of(Link link) {
 			return new ShareLinkResponse(link.id(), link.createdAt(), link.createdBy(), link.expiresAt(),

@@ -23,8 +23,9 @@ class DatasetRequestsTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final DatasetRequests requests = new DatasetRequests(encoders(),
-			new TypedBodies(JSON, Validation.buildDefaultValidatorFactory().getValidator()));
+	private final TypedBodies bodies = new TypedBodies(JSON, Validation.buildDefaultValidatorFactory().getValidator());
+
+	private final DatasetRequests requests = new DatasetRequests(encoders());
 
 	@Test
 	void aPatchChangesOnlyTheFieldsItSends() {
@@ -101,7 +102,7 @@ class DatasetRequestsTests {
 	}
 
 	private DatasetChanges update(String body) {
-		return this.requests.update(JSON.readTree(body));
+		return this.requests.update(this.bodies.read(JSON.readTree(body), DatasetUpdate.class));
 	}
 
 	private static EncoderCatalog encoders() {

@@ -7,10 +7,10 @@ import java.util.UUID;
 
 import io.lethe.problems.ForbiddenException;
 import io.lethe.command.auth.Caller;
-import io.lethe.command.deletion.SamplesRequest;
 import io.lethe.command.deletion.SampleDeletionService;
 import io.lethe.command.deletion.SampleDeletionService.SampleResult;
-import tools.jackson.databind.JsonNode;
+import io.lethe.problems.TypedBodies;
+import io.lethe.problems.TypedBody;
 import io.lethe.command.dataset.DatasetService;
 import io.lethe.command.openapi.Tags;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,7 +22,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -68,21 +67,26 @@ class ModelArtsController {
 			content = @Content(schema = @Schema(implementation = ModelArtsResponses.Error.class)))
 	@PostMapping("/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete")
 	ModelArtsResponses.Batch delete(Caller caller, @PathVariable("project_id") String projectId,
-			@PathVariable("dataset_id") String datasetId, @RequestBody(required = false) JsonNode json) {
+			@PathVariable("dataset_id") String datasetId, @TypedBody TypedBodies.Body<ModelArtsSamplesDelete> body) {
 		if (!caller.orgId().toString().equalsIgnoreCase(projectId)) {
 			throw new ForbiddenException("The API key does not belong to project " + projectId);
 		}
 		UUID dataset = ModelArtsErrors.datasetId(datasetId);
-		SamplesRequest request = SamplesRequest.readOptional(json, this.maxSamples);
-		if (request.samples().isEmpty()) {
+		if (body.value().samples() != null && body.value().samples().size() > this.maxSamples) {
+			body.error("samples", "List should have at most " + this.maxSamples + " items", "too_long");
+		}
+		ModelArtsSamplesDelete request = body.valid();
+		List<String> ids = (request.samples() != null) ? request.samples() : List.of();
+		boolean deleteSource = Boolean.TRUE.equals(request.deleteSource());
+		if (ids.isEmpty()) {
 			// nothing to delete, in a dataset the key may see (else 404)
 			this.datasets.get(caller, dataset);
 			return ModelArtsResponses.Batch.of(List.of());
 		}
 		Map<String, SampleResult> byId = new LinkedHashMap<>();
-		this.samples.delete(caller, dataset, request.samples(), request.deleteSource(), request.force())
+		this.samples.delete(caller, dataset, ids, deleteSource, Boolean.TRUE.equals(request.force()))
 			.forEach((result) -> byId.put(result.sampleId(), result));
-		return ModelArtsResponses.Batch.of(request.samples().stream().map((id) -> {
+		return ModelArtsResponses.Batch.of(ids.stream().map((id) -> {
 			SampleResult result = byId.get(id);
 			return result.success() ? new ModelArtsResponses.Result(true, null, null)
 					: new ModelArtsResponses.Result(false, "ModelArts." + result.errorCode(), result.errorMsg());
