@@ -185,7 +185,7 @@ public class DatasetService {
 			throw new ConflictException("asset-owner-not-active",
 					"Asset " + assetId + " belongs to dataset " + owner + ", which is " + status
 							+ "; it can no longer be placed in another dataset.",
-					Map.of("asset_id", assetId, "owner_dataset_id", owner, "status", status));
+					Map.of("asset_id", assetId, "owner_dataset_id", owner, "dataset_status", status));
 		}
 	}
 
@@ -220,7 +220,7 @@ public class DatasetService {
 	private static ConflictException notActive(Dataset dataset) {
 		return new ConflictException("dataset-not-active",
 				"Dataset " + dataset.id() + " is " + dataset.status().value() + "; it accepts no writes.",
-				Map.of("status", dataset.status().value()));
+				Map.of("dataset_status", dataset.status().value()));
 	}
 
 	/**
@@ -240,7 +240,7 @@ public class DatasetService {
 			throw new ConflictException("purge-started",
 					"Dataset " + id + " is " + current.status().value()
 							+ ": its purge has begun and it can no longer be restored.",
-					Map.of("status", current.status().value()));
+					Map.of("dataset_status", current.status().value()));
 		}
 		Instant now = now();
 		Dataset restored = current.restored(caller.principal(), now);
@@ -267,11 +267,11 @@ public class DatasetService {
 		Dataset dataset = this.datasets.lockAnyOrg(id).orElseThrow(() -> new NotFoundException("Dataset " + id));
 		if (dataset.isActive()) {
 			throw new ConflictException("dataset-not-deleted",
-					"Dataset " + id + " is active; delete it before purging it.", Map.of("status", "active"));
+					"Dataset " + id + " is active; delete it before purging it.", Map.of("dataset_status", "active"));
 		}
 		if (dataset.status() == DatasetStatus.PURGED) {
 			throw new ConflictException("already-purged", "Dataset " + id + " is already purged.",
-					Map.of("status", "purged"));
+					Map.of("dataset_status", "purged"));
 		}
 		this.datasets.legalHold(id).ifPresent((hold) -> {
 			throw LegalHolds.conflict(List.of(id), hold.reason());
@@ -286,7 +286,7 @@ public class DatasetService {
 		if (!current.isActive()) {
 			throw new ConflictException("dataset-not-active",
 					"Dataset " + id + " is " + current.status().value() + " and cannot be " + verb + ".",
-					Map.of("status", current.status().value()));
+					Map.of("dataset_status", current.status().value()));
 		}
 		return current;
 	}

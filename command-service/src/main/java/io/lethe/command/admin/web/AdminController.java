@@ -222,8 +222,11 @@ class AdminController {
 	/** A purge job as operators see it. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record JobResponse(UUID jobId, String rootType, UUID rootId, UUID orgId, String state, String step, int attempts,
-			String lastError, Instant runAt, Instant startedAt, Instant completedAt, long vectorsDeleted,
-			long objectsDeleted, long rowsDeleted) {
+			@Schema(types = {
+					"string", "null" }) String lastError,
+			Instant runAt, @Schema(types = { "string", "null" }, format = "date-time") Instant startedAt,
+			@Schema(types = { "string", "null" }, format = "date-time") Instant completedAt, long vectorsDeleted,
+			long objectsDeleted, long rowsDeleted){
 
 		static JobResponse of(PurgeJobView j) {
 			return new JobResponse(j.id(), j.rootType(), j.rootId(), j.orgId(), j.state(), j.step(), j.attempts(),

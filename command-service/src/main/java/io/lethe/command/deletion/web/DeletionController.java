@@ -8,6 +8,7 @@ import io.lethe.command.deletion.SamplesRequest;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.deletion.SampleDeletionService.SampleResult;
 import tools.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 import io.lethe.command.openapi.ProblemResponse;
@@ -65,7 +66,8 @@ public class DeletionController {
 
 	/** One sample's outcome. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record SampleResultResponse(String sampleId, boolean success, String errorCode, String errorMsg) {
+	record SampleResultResponse(String sampleId, boolean success, @Schema(types = {
+			"string", "null" }) String errorCode, @Schema(types = { "string", "null" }) String errorMsg){
 
 		static SampleResultResponse of(SampleResult r) {
 			return new SampleResultResponse(r.sampleId(), r.success(), r.errorCode(), r.errorMsg());

@@ -123,14 +123,21 @@ class DeletionStatusController {
 	 * it from being purged.
 	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record DeletionStatus(UUID datasetId, String state, Instant requestedAt, String requestedBy, Instant expiresAt,
-			boolean legalHold, JobStatus job, Progress progress, Receipt receipt) {
+	record DeletionStatus(UUID datasetId, String state, @Schema(types = {
+			"string", "null" }, format = "date-time") Instant requestedAt,
+			@Schema(types = { "string", "null" }) String requestedBy,
+			@Schema(types = { "string", "null" }, format = "date-time") Instant expiresAt, boolean legalHold,
+			@Schema(types = { "object", "null" }) JobStatus job, Progress progress,
+			@Schema(types = { "object", "null" }) Receipt receipt){
 	}
 
 	/** The deletion status of an asset; it has no grace period, so no expiry. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record AssetDeletionStatus(UUID assetId, String state, Instant requestedAt, String requestedBy, JobStatus job,
-			Progress progress, Receipt receipt) {
+	record AssetDeletionStatus(UUID assetId, String state, @Schema(types = {
+			"string", "null" }, format = "date-time") Instant requestedAt,
+			@Schema(types = { "string", "null" }) String requestedBy,
+			@Schema(types = { "object", "null" }) JobStatus job, Progress progress,
+			@Schema(types = { "object", "null" }) Receipt receipt){
 	}
 
 	/**
@@ -138,8 +145,10 @@ class DeletionStatusController {
 	 * may be a batch of samples).
 	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record JobStatus(UUID id, String rootType, UUID rootId, String state, String step, int attempts, String lastError,
-			Instant runAt, Instant startedAt, Instant completedAt) {
+	record JobStatus(UUID id, String rootType, UUID rootId, String state, String step, int attempts, @Schema(types = {
+			"string", "null" }) String lastError, Instant runAt,
+			@Schema(types = { "string", "null" }, format = "date-time") Instant startedAt,
+			@Schema(types = { "string", "null" }, format = "date-time") Instant completedAt){
 
 		/**
 		 * A failed step's error text names hosts, buckets, SQL and other internals: an
@@ -169,12 +178,13 @@ class DeletionStatusController {
 	}
 
 	/** Deleted so far, of total (null while unknown). */
-	record Count(long deleted, Long total) {
+	record Count(long deleted, @Schema(types = {
+			"integer", "null" }, format = "int64") Long total){
 	}
 
 	/** The signed receipt: {@code body} is the JSON that was signed, byte for byte. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record Receipt(@Schema(type = "object", description = "The signed JSON, as an object.") @JsonRawValue String body,
+	record Receipt(@Schema(types = "object", description = "The signed JSON, as an object.") @JsonRawValue String body,
 			@Schema(description = "The signed JSON, byte for byte: what the signature covers.") String bodyText,
 			String signature, String algorithm, String keyId) {
 

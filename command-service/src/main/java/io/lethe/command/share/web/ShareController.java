@@ -149,7 +149,8 @@ class ShareController {
 
 	/** A dataset's share link as listed: never its token, which is not stored. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record ShareLinkResponse(UUID id, Instant createdAt, String createdBy, Instant expiresAt, Instant revokedAt) {
+	record ShareLinkResponse(UUID id, Instant createdAt, String createdBy, Instant expiresAt, @Schema(types = {
+			"string", "null" }, format = "date-time") Instant revokedAt){
 
 		static ShareLinkResponse of(Link link) {
 			return new ShareLinkResponse(link.id(), link.createdAt(), link.createdBy(), link.expiresAt(),

@@ -57,6 +57,8 @@ class ModelArtsController {
 	@ApiResponse(responseCode = "404", description = "`{error_code, error_msg}`: no such dataset.")
 	@ApiResponse(responseCode = "409",
 			description = "`{error_code, error_msg}`: the dataset is under a legal hold or not active.")
+	@ApiResponse(responseCode = "413", description = "`{error_code, error_msg}`: a body over the size limit.")
+	@ApiResponse(responseCode = "415", description = "`{error_code, error_msg}`: a body that is not JSON.")
 	@ApiResponse(responseCode = "429", description = "`{error_code, error_msg}`: over the key's request rate.")
 	@PostMapping("/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete")
 	Map<String, Object> delete(Caller caller, @PathVariable("project_id") String projectId,
