@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
 import io.lethe.command.dataset.DatasetService;
 import io.lethe.command.openapi.Tags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -57,8 +59,12 @@ class ModelArtsController {
 	@ApiResponse(responseCode = "404", description = "`{error_code, error_msg}`: no such dataset.")
 	@ApiResponse(responseCode = "409",
 			description = "`{error_code, error_msg}`: the dataset is under a legal hold or not active.")
-	@ApiResponse(responseCode = "413", description = "`{error_code, error_msg}`: a body over the size limit.")
-	@ApiResponse(responseCode = "415", description = "`{error_code, error_msg}`: a body that is not JSON.")
+	// the body limit and the media-type check answer before the route is chosen, so in
+	// the service's own RFC 9457 shape rather than ModelArts'
+	@ApiResponse(responseCode = "413", description = "A body over the size limit, as an RFC 9457 problem.",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(types = "object")))
+	@ApiResponse(responseCode = "415", description = "A body that is not JSON, as an RFC 9457 problem.",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(types = "object")))
 	@ApiResponse(responseCode = "429", description = "`{error_code, error_msg}`: over the key's request rate.")
 	@PostMapping("/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete")
 	Map<String, Object> delete(Caller caller, @PathVariable("project_id") String projectId,
