@@ -59,13 +59,18 @@ class ModelArtsController {
 	@ApiResponse(responseCode = "404", description = "`{error_code, error_msg}`: no such dataset.")
 	@ApiResponse(responseCode = "409",
 			description = "`{error_code, error_msg}`: the dataset is under a legal hold or not active.")
-	// the body limit and the media-type check answer before the route is chosen, so in
-	// the service's own RFC 9457 shape rather than ModelArts'
-	@ApiResponse(responseCode = "413", description = "A body over the size limit, as an RFC 9457 problem.",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(types = "object")))
-	@ApiResponse(responseCode = "415", description = "A body that is not JSON, as an RFC 9457 problem.",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(types = "object")))
-	@ApiResponse(responseCode = "429", description = "`{error_code, error_msg}`: over the key's request rate.")
+	// the service's body guard answers some bodies before the route is chosen (forms,
+	// wildcards, over the limit), in its own RFC 9457 shape; the route answers the rest
+	@ApiResponse(responseCode = "413", description = """
+			A body over the size limit: `{error_code, error_msg}`, or an RFC 9457 problem when the \
+			service's body guard refuses it before the route.""",
+			content = { @Content(mediaType = "application/json", schema = @Schema(types = "object")),
+					@Content(mediaType = "application/problem+json", schema = @Schema(types = "object")) })
+	@ApiResponse(responseCode = "415", description = """
+			A body that is not JSON: `{error_code, error_msg}`, or an RFC 9457 problem when the \
+			service's body guard refuses it (a form, a wildcard type) before the route.""",
+			content = { @Content(mediaType = "application/json", schema = @Schema(types = "object")),
+					@Content(mediaType = "application/problem+json", schema = @Schema(types = "object")) })
 	@PostMapping("/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete")
 	Map<String, Object> delete(Caller caller, @PathVariable("project_id") String projectId,
 			@PathVariable("dataset_id") String datasetId, @RequestBody(required = false) JsonNode json) {
