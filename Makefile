@@ -14,7 +14,9 @@ run: setup
 	@scripts/run.sh
 
 ## Every test, against real PostgreSQL + pgvector, a KRaft broker and an S3 server; the bench harness compiles too.
+## First the lint of the committed OpenAPI documents (Redocly's recommended rules, pinned in tools/openapi-lint).
 test: setup
+	@scripts/openapi-lint
 	@rm -rf */target/reliability
 	@# promtool and Chromium (for the ops/ and console tests, minutes later) are fetched while the build runs;
 	@# the tests wait for them

@@ -7,12 +7,14 @@ import io.lethe.command.auth.ApiKeyService;
 import io.lethe.command.auth.IssuedKey;
 import io.lethe.command.auth.Orgs;
 import io.lethe.command.auth.Role;
+import io.lethe.command.openapi.ContractValidation;
 import io.lethe.testkit.Api;
 import io.lethe.testkit.DatabaseRoles;
 import io.lethe.testkit.ServiceSettings;
 import io.lethe.testkit.TestImages;
 import io.lethe.testkit.TestInfrastructure;
 import io.lethe.testkit.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -20,16 +22,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The one base of the command service's integration tests: the application on a random
  * port, on the real PostgreSQL (with pgvector), Kafka broker and S3 server that
  * {@link TestInfrastructure} starts once per JVM. Every subclass shares one application
- * context.
+ * context. Every answer the application gives is checked against the committed OpenAPI
+ * documents ({@link ContractValidation}): a test whose requests got an answer the
+ * documents do not describe fails, naming the route, the status and what broke.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // the tests send thousands of requests with few keys, many without a valid one, all from
@@ -38,6 +45,7 @@ import org.springframework.test.context.TestPropertySource;
 		"lethe.limits.failed-auth-per-second=100000", "lethe.limits.failed-auth-burst=100000",
 		"lethe.limits.share-reads-per-second=100000", "lethe.limits.share-reads-burst=100000",
 		"lethe.management.token=" + CommandServiceIntegrationTest.MANAGEMENT_TOKEN })
+@Import(ContractValidation.class)
 public abstract class CommandServiceIntegrationTest {
 
 	protected static final String MANAGEMENT_TOKEN = "management-token-of-the-tests";
@@ -75,6 +83,13 @@ public abstract class CommandServiceIntegrationTest {
 	void connectApi() {
 		this.api = new Api("http://127.0.0.1:" + this.port);
 		this.management = new Api("http://127.0.0.1:" + this.managementPort);
+	}
+
+	@AfterEach
+	void answersFollowTheDocuments() {
+		assertThat(ContractValidation.drain())
+			.as("answers that break the OpenAPI documents (docs/openapi/): route -> status: violation")
+			.isEmpty();
 	}
 
 	/** A plain S3 client on the test bucket: what a user's tooling would see. */

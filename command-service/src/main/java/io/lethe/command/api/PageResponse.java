@@ -2,6 +2,7 @@ package io.lethe.command.api;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -12,7 +13,8 @@ public record PageResponse<T>(List<T> data, Meta meta) {
 
 	/** Where this page sits in the whole listing. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	public record Meta(int limit, long offset, long total, Long nextOffset) {
+	public record Meta(int limit, long offset, long total, @Schema(types = {
+			"integer", "null" }, format = "int64") Long nextOffset){
 	}
 
 }

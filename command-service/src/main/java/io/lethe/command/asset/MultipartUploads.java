@@ -177,10 +177,12 @@ public class MultipartUploads {
 	}
 
 	private static ConflictException uploadClosed(UUID assetId, String status) {
-		return Asset.DELETED.equals(status) ? new ConflictException("asset-deleted",
-				"Asset " + assetId + " was deleted; its upload can no longer be completed.", Map.of("status", status))
+		return Asset.DELETED.equals(status)
+				? new ConflictException("asset-deleted",
+						"Asset " + assetId + " was deleted; its upload can no longer be completed.",
+						Map.of("asset_status", status))
 				: new ConflictException("upload-closed", "The upload of asset " + assetId + " is no longer open.",
-						Map.of("status", status));
+						Map.of("asset_status", status));
 	}
 
 	private Instant now() {

@@ -19,28 +19,28 @@ final class DatasetConflicts {
 	static ConflictException notActive(Dataset dataset) {
 		return new ConflictException("dataset-not-active",
 				"Dataset " + dataset.id() + " is " + dataset.status().value() + "; it accepts no writes.",
-				Map.of("status", dataset.status().value()));
+				Map.of("dataset_status", dataset.status().value()));
 	}
 
 	/** A change ({@code verb}: "updated", "deleted", …) of a dataset that left active. */
 	static ConflictException notActive(Dataset dataset, String verb) {
 		return new ConflictException("dataset-not-active",
 				"Dataset " + dataset.id() + " is " + dataset.status().value() + " and cannot be " + verb + ".",
-				Map.of("status", dataset.status().value()));
+				Map.of("dataset_status", dataset.status().value()));
 	}
 
 	static ConflictException ownerNotActive(UUID owner, String status, UUID assetId) {
 		return new ConflictException("asset-owner-not-active",
 				"Asset " + assetId + " belongs to dataset " + owner + ", which is " + status
 						+ "; it can no longer be placed in another dataset.",
-				Map.of("asset_id", assetId, "owner_dataset_id", owner, "status", status));
+				Map.of("asset_id", assetId, "owner_dataset_id", owner, "dataset_status", status));
 	}
 
 	static ConflictException purgeStarted(Dataset dataset) {
 		return new ConflictException("purge-started",
 				"Dataset " + dataset.id() + " is " + dataset.status().value()
 						+ ": its purge has begun and it can no longer be restored.",
-				Map.of("status", dataset.status().value()));
+				Map.of("dataset_status", dataset.status().value()));
 	}
 
 	static ConflictException idTaken() {

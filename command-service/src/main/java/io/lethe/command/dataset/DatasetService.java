@@ -253,11 +253,11 @@ public class DatasetService {
 		Dataset dataset = this.datasets.lockAnyOrg(id).orElseThrow(() -> new NotFoundException("Dataset " + id));
 		if (dataset.isActive()) {
 			throw new ConflictException("dataset-not-deleted",
-					"Dataset " + id + " is active; delete it before purging it.", Map.of("status", "active"));
+					"Dataset " + id + " is active; delete it before purging it.", Map.of("dataset_status", "active"));
 		}
 		if (dataset.status() == DatasetStatus.PURGED) {
 			throw new ConflictException("already-purged", "Dataset " + id + " is already purged.",
-					Map.of("status", "purged"));
+					Map.of("dataset_status", "purged"));
 		}
 		this.datasets.legalHold(id).ifPresent((hold) -> {
 			throw LegalHolds.conflict(List.of(id), hold.reason());

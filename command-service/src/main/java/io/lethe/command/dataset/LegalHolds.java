@@ -41,7 +41,7 @@ public class LegalHolds {
 		if (dataset.status() == DatasetStatus.PURGING || dataset.status() == DatasetStatus.PURGED) {
 			throw new ConflictException("purge-started",
 					"Dataset " + id + " is " + dataset.status().value() + "; a hold can no longer stop its purge.",
-					Map.of("status", dataset.status().value()));
+					Map.of("dataset_status", dataset.status().value()));
 		}
 		this.datasets.setLegalHold(id, new LegalHold(reason, now(), by));
 		return dataset;

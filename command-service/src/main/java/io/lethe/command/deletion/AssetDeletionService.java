@@ -154,7 +154,7 @@ public class AssetDeletionService implements AssetDeletions {
 					new ConflictException("owner-dataset-not-active",
 							"Asset " + assetId + " belongs to dataset " + owner + ", which is " + status
 									+ "; its purge (or its restore) decides what happens to the asset.",
-							Map.of("owner_dataset_id", owner, "status", status))));
+							Map.of("owner_dataset_id", owner, "dataset_status", status))));
 		}
 		return Optional.of(new Lock(references, null));
 	}

@@ -148,7 +148,7 @@ public class ItemService {
 	private static void checkAccepts(Dataset dataset, Asset asset) {
 		if (!asset.isReady()) {
 			throw new ConflictException("asset-not-ready", "Asset " + asset.id() + " is still " + asset.status() + ".",
-					Map.of("status", asset.status()));
+					Map.of("asset_status", asset.status()));
 		}
 		checkAccepts(dataset, asset.assetType());
 	}

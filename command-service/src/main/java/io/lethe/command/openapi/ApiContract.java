@@ -3,6 +3,7 @@ package io.lethe.command.openapi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.swagger.v3.core.converter.ModelConverters;
@@ -63,6 +64,9 @@ class ApiContract implements GlobalOpenApiCustomizer {
 				converters.readAll(type).forEach(components::addSchemas);
 			}
 		}
+		if (components.getSchemas() != null) {
+			components.getSchemas().values().forEach(ApiContract::nullableReferences);
+		}
 		openApi.getPaths().forEach((path, item) -> {
 			Route route = Route.of(path);
 			item.readOperationsMap().values().forEach((operation) -> describe(route, operation));
@@ -71,18 +75,20 @@ class ApiContract implements GlobalOpenApiCustomizer {
 	}
 
 	private static void describe(Route route, Operation operation) {
-		if (route.keyed()) {
-			operation.setSecurity(
-					List.of(new SecurityRequirement().addList(BEARER), new SecurityRequirement().addList(API_KEY)));
-		}
+		// a public route says so with an empty list: no security at all reads as "not
+		// documented"
+		operation.setSecurity(route.keyed()
+				? List.of(new SecurityRequirement().addList(BEARER), new SecurityRequirement().addList(API_KEY))
+				: List.of());
 		if (route.compatibility()) {
 			return;
 		}
 		ApiResponses responses = operation.getResponses();
 		List<Parameter> parameters = (operation.getParameters() != null) ? operation.getParameters() : List.of();
 		boolean hasBody = operation.getRequestBody() != null;
-		if (hasBody && operation.getRequestBody().getContent().containsKey("application/json")) {
-			problem(responses, 400, "The body is not valid JSON (`malformed-body`).");
+		if (hasBody) {
+			problem(responses, 400,
+					"The body cannot be read: not valid JSON, or a malformed multipart form " + "(`malformed-body`).");
 		}
 		if (route.keyed()) {
 			problem(responses, 401, "No API key, or a malformed, unknown or revoked one (`unauthenticated`).");
@@ -110,6 +116,25 @@ class ApiContract implements GlobalOpenApiCustomizer {
 		}
 		problem(responses, 503,
 				"The database or object store did not complete the request; nothing was recorded, retry after `Retry-After`.");
+	}
+
+	/**
+	 * A property that holds another schema or {@code null} ({@code types: [object, null]}
+	 * beside its {@code $ref}) as JSON Schema says it: {@code anyOf} the schema or null,
+	 * since a {@code $ref}'s own schema refuses null.
+	 */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static void nullableReferences(Schema<?> schema) {
+		if (schema.getProperties() == null) {
+			return;
+		}
+		((Map<String, Schema>) (Map) schema.getProperties()).replaceAll((name, property) -> {
+			if (property.get$ref() == null || property.getTypes() == null || !property.getTypes().contains("null")) {
+				return property;
+			}
+			return new Schema<>().description(property.getDescription())
+				.anyOf(List.of(new Schema<>().$ref(property.get$ref()), new Schema<>().types(Set.of("null"))));
+		});
 	}
 
 	/** Adds a problem answer unless the route documents that status itself. */

@@ -26,7 +26,9 @@ final class ProblemSchemas {
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Not Found") String title,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "404") int status,
 			@Schema(description = "What happened, for a person to read.") String detail,
-			@Schema(description = "The path of the request.", example = "/api/v1/datasets/0b7c…") URI instance) {
+			@Schema(description = "The path of the request (a URI reference, relative to the service).",
+					format = "uri-reference",
+					example = "/api/v1/datasets/0b7c2f6e-3b8e-4f1a-9d2c-5a6e7f8091a2") URI instance) {
 	}
 
 	@Schema(name = "ValidationProblem", description = """
@@ -36,7 +38,8 @@ final class ProblemSchemas {
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "urn:lethe:problem:validation") URI type,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Unprocessable Entity") String title,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "422") int status, String detail,
-			URI instance, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<InputError> errors) {
+			@Schema(format = "uri-reference") URI instance,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<InputError> errors) {
 	}
 
 	@Schema(name = "InputError", description = "One invalid input of a request.")

@@ -297,7 +297,7 @@ class DatasetApiIntegrationTests extends CommandServiceIntegrationTest {
 
 		assertThat(patched.status()).isEqualTo(409);
 		assertThat(patched.json().get("type").stringValue()).isEqualTo("urn:lethe:problem:dataset-not-active");
-		assertThat(patched.json().get("status").stringValue()).isEqualTo("pending_deletion");
+		assertThat(patched.json().get("dataset_status").stringValue()).isEqualTo("pending_deletion");
 	}
 
 	@Test

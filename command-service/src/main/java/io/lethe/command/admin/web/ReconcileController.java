@@ -119,17 +119,20 @@ class ReconcileController {
 
 	/** A run asked for: where its report will be. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record Accepted(UUID runId, UUID eventId, String state, boolean dryRun, UUID orgId, String safetyAge) {
+	record Accepted(UUID runId, UUID eventId, String state, boolean dryRun, @Schema(types = {
+			"string", "null" }, format = "uuid") UUID orgId, @Schema(types = { "string", "null" }) String safetyAge){
 	}
 
 	/**
 	 * A run as operators see it; {@code report} is the worker's report as it stored it.
 	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record RunResponse(UUID runId, String state, boolean dryRun, String requestedVia, UUID orgId, String safetyAge,
-			String requestedBy, Instant requestedAt, Instant startedAt, Instant completedAt, String error,
-			@Schema(types = {
-					"object", "null" },
+	record RunResponse(UUID runId, String state, boolean dryRun, String requestedVia, @Schema(types = {
+			"string", "null" }, format = "uuid") UUID orgId, @Schema(types = { "string", "null" }) String safetyAge,
+			String requestedBy, Instant requestedAt,
+			@Schema(types = { "string", "null" }, format = "date-time") Instant startedAt,
+			@Schema(types = { "string", "null" }, format = "date-time") Instant completedAt,
+			@Schema(types = { "string", "null" }) String error, @Schema(types = { "object", "null" },
 					description = "The worker's report, once the run has ended.") @JsonRawValue String report){
 
 		static RunResponse of(ReconcileRuns.Run r) {

@@ -161,6 +161,9 @@ class AssetController {
 			least 5 MiB, each at most 64 MB by default. Sending a part number again replaces it.""")
 	@ProblemResponse(status = 409, description = """
 			The upload is no longer open (`upload-closed`) or its asset was deleted (`asset-deleted`).""")
+	@ProblemResponse(status = 413, description = """
+			The part is over the largest part size (`too-large`), or it would take the org past its \
+			storage quota (`quota-exceeded`, naming it).""")
 	@PutMapping(path = "/uploads/{asset_id}/parts/{part_number}", consumes = MediaType.ALL_VALUE)
 	PartResponse uploadPart(Caller caller, @PathVariable("asset_id") UUID id,
 			@PathVariable("part_number") int partNumber, HttpServletRequest request) throws IOException {
@@ -182,6 +185,8 @@ class AssetController {
 	@ProblemResponse(status = 409, description = """
 			The upload has no parts (`upload-empty`), the store refused the parts (`upload-rejected`), \
 			the upload is no longer open (`upload-closed`) or its asset was deleted (`asset-deleted`).""")
+	@ProblemResponse(status = 413, description = """
+			The asset would take the org past its storage quota (`quota-exceeded`, naming it).""")
 	@PostMapping("/uploads/{asset_id}/complete")
 	AssetResponse completeUpload(Caller caller, @PathVariable("asset_id") UUID id) {
 		return AssetResponse.of(this.multipart.complete(caller, id));

@@ -8,6 +8,7 @@ import io.lethe.command.auth.Caller;
 import io.lethe.command.deletion.SampleDeletionService.SampleResult;
 import io.lethe.problems.TypedBodies;
 import io.lethe.problems.TypedBody;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 import io.lethe.command.openapi.ProblemResponse;

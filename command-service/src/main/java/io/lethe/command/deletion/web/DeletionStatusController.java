@@ -223,7 +223,7 @@ class DeletionStatusController {
 	 * {@code /.well-known/jwks.json}.
 	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record Receipt(@Schema(type = "object", description = "The signed JSON, as an object.") @JsonRawValue String body,
+	record Receipt(@Schema(types = "object", description = "The signed JSON, as an object.") @JsonRawValue String body,
 			@Schema(description = "The signed JSON, byte for byte: what the signature covers.") String bodyText,
 			@Schema(description = "The JWS's signature (ES256, base64url); for a receipt of the HMAC era, "
 					+ "its HMAC-SHA256 in hex.") String signature,

@@ -241,8 +241,8 @@ class DatasetControllerTests {
 
 	@Test
 	void aRestoreOnceThePurgeBeganIsA409PurgeStarted() throws Exception {
-		given(this.datasets.restore(CALLER, ID))
-			.willThrow(new ConflictException("purge-started", "Its purge has begun.", Map.of("status", "purging")));
+		given(this.datasets.restore(CALLER, ID)).willThrow(
+				new ConflictException("purge-started", "Its purge has begun.", Map.of("dataset_status", "purging")));
 
 		call(post("/api/v1/datasets/" + ID + "/restore")).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.type").value("urn:lethe:problem:purge-started"));

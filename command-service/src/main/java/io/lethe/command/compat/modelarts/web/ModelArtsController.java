@@ -65,6 +65,22 @@ class ModelArtsController {
 			content = @Content(schema = @Schema(implementation = ModelArtsResponses.Error.class)))
 	@ApiResponse(responseCode = "429", description = "`{error_code, error_msg}`: over the key's request rate.",
 			content = @Content(schema = @Schema(implementation = ModelArtsResponses.Error.class)))
+	// the service's body guard answers some bodies before the route is chosen (forms,
+	// wildcards, over the limit), in its own RFC 9457 shape; the route answers the rest
+	@ApiResponse(responseCode = "413", description = """
+			A body over the size limit: `{error_code, error_msg}`, or an RFC 9457 problem when the \
+			service's body guard refuses it before the route.""",
+			content = {
+					@Content(mediaType = "application/json",
+							schema = @Schema(implementation = ModelArtsResponses.Error.class)),
+					@Content(mediaType = "application/problem+json", schema = @Schema(types = "object")) })
+	@ApiResponse(responseCode = "415", description = """
+			A body that is not JSON: `{error_code, error_msg}`, or an RFC 9457 problem when the \
+			service's body guard refuses it (a form, a wildcard type) before the route.""",
+			content = {
+					@Content(mediaType = "application/json",
+							schema = @Schema(implementation = ModelArtsResponses.Error.class)),
+					@Content(mediaType = "application/problem+json", schema = @Schema(types = "object")) })
 	@PostMapping("/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete")
 	ModelArtsResponses.Batch delete(Caller caller, @PathVariable("project_id") String projectId,
 			@PathVariable("dataset_id") String datasetId, @TypedBody TypedBodies.Body<ModelArtsSamplesDelete> body) {
