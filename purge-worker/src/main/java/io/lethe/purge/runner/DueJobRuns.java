@@ -71,11 +71,13 @@ class DueJobRuns implements DisposableBean {
 			try {
 				run();
 			}
-			catch (RuntimeException ex) {
-				// the schedule runs it again
+			catch (Throwable ex) {
+				// as the schedule's own runs are: logged, and the next run tries again (a
+				// thread of this executor must not die of it)
 				logger.warn("Starting a due {} job at once failed; the schedule will: {}", event.rootType(),
 						ex.toString());
 			}
+
 		});
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.lethe.command.openapi.ProblemResponse;
 import io.lethe.command.openapi.Tags;
 import io.lethe.command.receipt.PublicKeys;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,6 +52,8 @@ class JwksController {
 					No key needed.""",
 			responses = @ApiResponse(responseCode = "200", description = "The public keys.",
 					content = @Content(mediaType = JWK_SET, schema = @Schema(implementation = JwkSet.class))))
+	@ProblemResponse(status = 406,
+			description = "`Accept` names no type the key set is served as (`application/jwk-set+json`, `application/json`).")
 	@GetMapping("/.well-known/jwks.json")
 	ResponseEntity<JwkSet> publicKeys() {
 		List<Map<String, Object>> keys = this.keys.all().stream().map((jwk) -> JSON.readValue(jwk, JWK)).toList();
