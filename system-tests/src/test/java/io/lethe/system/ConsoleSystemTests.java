@@ -169,8 +169,10 @@ class ConsoleSystemTests {
 		assertThat(verified.json().get("valid").booleanValue()).as("the worker verifies the downloaded file as it is")
 			.isTrue();
 		browser.findElement(By.id("check-receipt")).click();
+		// the browser checks the JWS itself against /.well-known/jwks.json, as an auditor
+		// would
 		assertThat(waitFor(By.cssSelector("#receipt-check .message.ok")).getText())
-			.contains("nothing was left in any store");
+			.contains("ES256 signature checks against public key", "nothing was left in any store");
 		((JavascriptExecutor) browser).executeScript("document.getElementById('receipt').scrollIntoView()");
 		screenshot("deletion-receipt");
 	}

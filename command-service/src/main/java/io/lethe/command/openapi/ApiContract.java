@@ -94,7 +94,12 @@ class ApiContract implements GlobalOpenApiCustomizer {
 			problem(responses, 401, "No API key, or a malformed, unknown or revoked one (`unauthenticated`).");
 		}
 		if (route.operator()) {
-			problem(responses, 403, "The key is a member key; the operator API needs an operator key.");
+			problem(responses, 403, "The key is a member or consumer key; the operator API needs an operator key.");
+		}
+		else if (route.keyed() && !route.compatibility()) {
+			// a route's own 403 (the acknowledgements' consumer-key-required) is kept
+			problem(responses, 403, "The key is a consumer key, which may only acknowledge deletions "
+					+ "(`consumer-key-acknowledges-only`).");
 		}
 		if (parameters.stream().anyMatch((p) -> "path".equals(p.getIn()))) {
 			problem(responses, 404, "Nothing of that id belongs to the key's org (`not-found`).");

@@ -79,9 +79,11 @@ function receiptDocument(receipt) {
   const r = JSON.parse(receipt.body_text);
   const v = r.verification;
   const result = h('div', { id: 'receipt-check', 'aria-live': 'polite' });
-  // the file is the worker's verify request as it is (body, signature, key_id), with the receipt readable beside it
-  const download = { body: receipt.body_text, signature: receipt.signature, key_id: receipt.key_id,
-    algorithm: receipt.algorithm, receipt: r };
+  // the file is the worker's verify request as it is ({jws}, or body, signature and key_id for an HMAC receipt),
+  // with the receipt readable beside it
+  const download = receipt.jws ? { jws: receipt.jws, receipt: r }
+    : { body: receipt.body_text, signature: receipt.signature, key_id: receipt.key_id, algorithm: receipt.algorithm,
+      receipt: r };
   const file = new Blob([JSON.stringify(download, null, 2)], { type: 'application/json' });
   return h('article', { id: 'receipt', class: 'card receipt' },
     h('h3', {}, `Receipt ${r.receipt_id}`),
@@ -106,21 +108,72 @@ function receiptDocument(receipt) {
 }
 
 /**
- * What the console can check itself: the signed body is the receipt shown, and it says nothing was left. The HMAC
- * only the worker can check (it holds the key, on a port of its own that the console does not call).
+ * The console checks a JWS receipt itself, as any auditor could: its signature against the public keys published at
+ * /.well-known/jwks.json (ES256 with the browser's own WebCrypto), its payload against the receipt shown, and that
+ * nothing was left. An HMAC receipt (from before receipts were JWS) only the worker can check.
  */
-function check(receipt, r, result) {
+async function check(receipt, r, result) {
   const v = r.verification;
   const zero = v.rows_remaining === 0 && v.vectors_remaining === 0 && v.object_versions_remaining === 0
     && v.multipart_uploads_remaining === 0;
-  const consistent = r.key_id === receipt.key_id && r.algorithm === receipt.algorithm && !!receipt.signature;
   const command = `curl -s -X POST $LETHE_WORKER/api/v1/receipts/verify -H 'Content-Type: application/json' `
     + `-d @receipt-${r.job_id}.json`;
+  if (!receipt.jws) {
+    result.replaceChildren(
+      message('error', 'This receipt is HMAC-signed (from before receipts were JWS): only the purge worker can check '
+        + 'its signature. Download it and have the worker verify it (the downloaded file is the request body):'),
+      h('pre', {}, command));
+    return;
+  }
+  let signed = false;
+  let reason = '';
+  try {
+    signed = await verifyJws(receipt.jws, receipt.body_text);
+    reason = signed ? '' : 'the signature does not match the published key, or the payload is not this receipt';
+  }
+  catch (error) {
+    reason = error.message;
+  }
+  const ok = signed && zero;
   result.replaceChildren(
-    message(zero && consistent ? 'ok' : 'error', zero && consistent
-      ? 'Checked here: the signed body is this receipt, and it says nothing was left in any store.'
-      : 'This receipt does not hold together: its signed body and its envelope disagree, or something was left.'),
-    h('p', {}, 'The signature is not checked here: only the purge worker holds the key, and the console does not '
-      + 'call the worker. Download the receipt and have the worker verify it (the downloaded file is the request body):'),
+    message(ok ? 'ok' : 'error', ok
+      ? `Verified here: the ES256 signature checks against public key ${receipt.key_id} of /.well-known/jwks.json, `
+        + 'the signed payload is this receipt, and it says nothing was left in any store.'
+      : `This receipt does not verify: ${reason || 'it says something was left'}.`),
+    h('p', {}, 'Anyone can check it the same way with the published keys and a JOSE library, or have the worker '
+      + 'verify the downloaded file (it is the request body):'),
     h('pre', {}, command));
+}
+
+function base64url(text) {
+  const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '='));
+  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+}
+
+/** A compact JWS checked as ES256 against the published key its header names; true when it holds. */
+async function verifyJws(jws, bodyText) {
+  const [header, payload, signature] = jws.split('.');
+  const protectedHeader = JSON.parse(new TextDecoder().decode(base64url(header)));
+  if (protectedHeader.alg !== 'ES256') {
+    throw new Error(`the receipt is signed with ${protectedHeader.alg}, not ES256`);
+  }
+  if (new TextDecoder().decode(base64url(payload)) !== bodyText) {
+    return false;
+  }
+  if (!globalThis.crypto || !crypto.subtle) {
+    throw new Error('this browser offers no WebCrypto on this page (it needs HTTPS or localhost) to check the signature');
+  }
+  const response = await fetch('/.well-known/jwks.json', { headers: { Accept: 'application/jwk-set+json' } });
+  if (!response.ok) {
+    throw new Error(`the public keys could not be read (${response.status})`);
+  }
+  const jwk = (await response.json()).keys.find((key) => key.kid === protectedHeader.kid);
+  if (!jwk) {
+    throw new Error(`no published key has the id ${protectedHeader.kid}`);
+  }
+  const key = await crypto.subtle.importKey('jwk', { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y },
+    { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+  // a JWS's ES256 signature is R || S, the form WebCrypto takes
+  return crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, base64url(signature),
+    new TextEncoder().encode(`${header}.${payload}`));
 }

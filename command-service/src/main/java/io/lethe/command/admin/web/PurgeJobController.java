@@ -44,17 +44,23 @@ class PurgeJobController {
 	}
 
 	/** A job and its receipt (null until the purge has completed). */
-	record JobDetail(JobResponse job, Receipt receipt) {
+	record JobDetail(JobResponse job, @Schema(types = {
+			"object", "null" },
+			description = "The signed receipt; null until the purge has completed.") Receipt receipt){
 	}
 
 	/** The signed receipt: {@code body} is the JSON that was signed, byte for byte. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record Receipt(@Schema(type = "object", description = "The signed JSON, as an object.") @JsonRawValue String body,
 			@Schema(description = "The signed JSON, byte for byte: what the signature covers.") String bodyText,
-			String signature, String algorithm, String keyId) {
+			String signature, String algorithm, String keyId, @Schema(types = {
+					"string", "null" },
+					description = """
+							The receipt as a compact JWS (ES256), checkable by anyone with the keys at \
+							`/.well-known/jwks.json`; null for a receipt signed before receipts were JWS.""") String jws){
 
 		static Receipt of(ReceiptView r) {
-			return new Receipt(r.body(), r.body(), r.signature(), r.algorithm(), r.keyId());
+			return new Receipt(r.body(), r.body(), r.signature(), r.algorithm(), r.keyId(), r.jws());
 		}
 
 	}

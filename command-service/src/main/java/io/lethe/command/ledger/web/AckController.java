@@ -70,7 +70,10 @@ class AckController {
 	/** The answer recorded for this consumer and deletion. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record AckResponse(String consumer, UUID deletionEventId, String rootType, UUID rootId, String outcome,
-			String detail, Long itemsDeleted, Instant ackedAt, boolean duplicate) {
+			@Schema(types = {
+					"string", "null" }) String detail,
+			@Schema(types = { "integer", "null" }, format = "int64") Long itemsDeleted, Instant ackedAt,
+			boolean duplicate){
 
 		static AckResponse of(LedgerService.Recorded r) {
 			return new AckResponse(r.consumer(), r.deletionEventId(), r.rootType(), r.rootId(), r.outcome(), r.detail(),

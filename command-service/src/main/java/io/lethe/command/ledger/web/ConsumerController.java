@@ -132,8 +132,12 @@ class ConsumerController {
 	/** A consumer as operators see it; {@code ack_deadline} is ISO-8601. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record ConsumerResponse(UUID id, String name, List<String> rootTypes, String ackDeadline, boolean required,
-			Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, Instant retiredAt,
-			String retiredBy) {
+			Instant createdAt, String createdBy, @Schema(types = {
+					"string", "null" }, format = "date-time") Instant updatedAt,
+			@Schema(types = { "string", "null" }) String updatedBy,
+			@Schema(types = { "string", "null" }, format = "date-time",
+					description = "When it was retired; null while it is active.") Instant retiredAt,
+			@Schema(types = { "string", "null" }) String retiredBy){
 
 		static ConsumerResponse of(DownstreamConsumer c) {
 			return new ConsumerResponse(c.id(), c.name(), c.rootTypes(), c.ackDeadline().toString(), c.required(),
@@ -160,7 +164,9 @@ class ConsumerController {
 	/** One overdue answer. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record OverdueResponse(UUID deletionEventId, UUID orgId, String rootType, UUID rootId, UUID consumerId,
-			String consumer, Instant purgeStartedAt, Instant dueAt, String state, Instant ackedAt) {
+			String consumer, Instant purgeStartedAt, Instant dueAt, String state, @Schema(types = {
+					"string", "null" }, format = "date-time",
+					description = "When its `failed` answer came; null when it has not answered.") Instant ackedAt){
 
 		static OverdueResponse of(OverdueAck o) {
 			return new OverdueResponse(o.deletionId(), o.orgId(), o.rootType(), o.rootId(), o.consumerId(),
