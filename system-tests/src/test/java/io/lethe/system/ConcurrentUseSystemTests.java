@@ -57,7 +57,7 @@ class ConcurrentUseSystemTests {
 	@Test
 	void concurrentUsersNeverBreakADeletionRule() throws Exception {
 		long seed = Long.getLong("lethe.concurrency.seed", System.nanoTime());
-		int seconds = Integer.getInteger("lethe.concurrency.seconds", 30);
+		int seconds = Integer.getInteger("lethe.concurrency.seconds", 20);
 		int clients = Integer.getInteger("lethe.concurrency.clients", 5);
 		Duration settle = Duration.ofSeconds(Integer.getInteger("lethe.concurrency.settle-seconds", 240));
 		System.out.printf("Concurrency suite: seed %d, %d s, %d clients (-Dlethe.concurrency.seed=%d to replay)%n",

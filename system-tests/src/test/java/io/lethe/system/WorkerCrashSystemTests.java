@@ -55,8 +55,8 @@ class WorkerCrashSystemTests {
 
 	@Test
 	void aPurgeKilledAgainAndAgainFinishesWithZeroResidueAndOneReceipt() throws Exception {
-		int wantedKills = Integer.getInteger("lethe.crash.kills", 6);
-		int items = Integer.getInteger("lethe.crash.items", 3_000);
+		int wantedKills = Integer.getInteger("lethe.crash.kills", 4);
+		int items = Integer.getInteger("lethe.crash.items", 2_000);
 		long seed = Long.getLong("lethe.crash.seed", System.nanoTime());
 		Random random = new Random(seed);
 		String key = this.system.orgAKey();
