@@ -22,8 +22,8 @@ import io.lethe.stores.object.UploadedPart;
  * The real object store with a fault switch, for fault injection only: deletes of
  * versions under a chosen prefix can fail (a store error, transient or permanent) or
  * crash the calling worker (an {@link Error} that no purge code handles, as when the
- * process dies). Everything else goes to the real store; the prefixes listed are kept, to
- * tell how many list requests a purge made.
+ * process dies), or be acknowledged and not done. Everything else goes to the real store;
+ * the prefixes listed are kept, to tell how many list requests a purge made.
  */
 public class FaultyObjectStore implements ObjectStore {
 
@@ -32,6 +32,8 @@ public class FaultyObjectStore implements ObjectStore {
 	private final Map<String, Fault> faults = new ConcurrentHashMap<>();
 
 	private final Map<String, Integer> crashes = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> ignored = new ConcurrentHashMap<>();
 
 	private final Queue<String> listed = new ConcurrentLinkedQueue<>();
 
@@ -54,7 +56,16 @@ public class FaultyObjectStore implements ObjectStore {
 		this.crashes.put(prefix, versions);
 	}
 
+	/**
+	 * The next {@code times} delete calls under the prefix answer that every version was
+	 * deleted and delete nothing, as a store that acknowledges before it is durable may.
+	 */
+	public void ignoreDeletes(String prefix, int times) {
+		this.ignored.put(prefix, new AtomicInteger(times));
+	}
+
 	public void clear() {
+		this.ignored.clear();
 		this.faults.clear();
 		this.crashes.clear();
 		this.listed.clear();
@@ -70,6 +81,12 @@ public class FaultyObjectStore implements ObjectStore {
 		for (Map.Entry<String, Fault> entry : this.faults.entrySet()) {
 			if (versions.stream().anyMatch((version) -> version.key().startsWith(entry.getKey()))) {
 				entry.getValue().strike(entry.getKey());
+			}
+		}
+		for (Map.Entry<String, AtomicInteger> entry : this.ignored.entrySet()) {
+			if (versions.stream().allMatch((version) -> version.key().startsWith(entry.getKey()))
+					&& entry.getValue().getAndDecrement() > 0) {
+				return versions.size();
 			}
 		}
 		return this.delegate.deleteVersions(versions);

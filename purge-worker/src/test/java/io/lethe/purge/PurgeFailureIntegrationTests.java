@@ -8,12 +8,18 @@ import io.lethe.events.codec.Topics;
 import io.lethe.purge.job.JobState;
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.stores.object.ObjectKeys;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class PurgeFailureIntegrationTests extends PurgeWorkerIntegrationTest {
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Test
 	void aPermanentObjectStoreFailureFailsTheJobWithoutAReceiptUntilAnOperatorRetriesIt() {
@@ -67,6 +73,31 @@ class PurgeFailureIntegrationTests extends PurgeWorkerIntegrationTest {
 		assertThat(jobOf(dataset).attempts()).isZero();
 		assertThat(jobOf(dataset).objectsDeleted()).isEqualTo(20);
 		assertThat(this.catalog.versionsUnder(prefix)).isZero();
+	}
+
+	@Test
+	void deletesTheObjectStoreAcknowledgedButDidNotDoAreFoundByVerifyCountedAndDoneAgain() {
+		UUID org = this.catalog.org();
+		UUID dataset = this.catalog.deletedDataset(org, Duration.ofMinutes(-1));
+		this.catalog.items(org, dataset, 5);
+		String prefix = ObjectKeys.datasetPrefix(org, dataset);
+		double before = residue("objects");
+		this.faults.ignoreDeletes(prefix, 1);
+
+		TestEvents.publish(dataset, TestEvents.purgeRequested(org, dataset));
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(jobOf(dataset).state()).isEqualTo(JobState.COMPLETED));
+		// the five previews the store said it deleted were still there at verify: the
+		// attempt failed, went back to the fence, and the next one deleted them for real
+		assertThat(residue("objects") - before).isEqualTo(5.0);
+		assertThat(jobOf(dataset).attempts()).isEqualTo(1);
+		assertThat(this.catalog.versionsUnder(prefix)).isZero();
+		assertThat(this.receipts.findByJob(jobOf(dataset).id())).isPresent();
+	}
+
+	private double residue(String store) {
+		return this.meters.get("lethe.purge.verify.residue").tag("store", store).counter().count();
 	}
 
 }
