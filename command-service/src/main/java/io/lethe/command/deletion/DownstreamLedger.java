@@ -1,6 +1,7 @@
 package io.lethe.command.deletion;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,24 @@ public interface DownstreamLedger {
 	 * when there is none, or when it was cancelled by a restore.
 	 */
 	List<Downstream> downstream(String rootType, UUID rootId);
+
+	/**
+	 * Where the consumers stand on the current deletion of each root named, in one read:
+	 * the roots whose deletion has a ledger with at least one consumer in it.
+	 */
+	List<Summary> summaries(Collection<Root> roots);
+
+	/** A root of a deletion, as a purge job names it. */
+	record Root(String type, UUID id) {
+	}
+
+	/**
+	 * How many consumers a root's current deletion asks, and how many of them answered
+	 * (deleted or nothing held), answered failed, or are past due without an answer;
+	 * {@code complete} once the ledger closed.
+	 */
+	record Summary(Root root, int consumers, int acknowledged, int failed, int overdue, boolean complete) {
+	}
 
 	/**
 	 * One consumer's place in a deletion's ledger.

@@ -2,10 +2,13 @@ package io.lethe.command.ledger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 import io.lethe.command.deletion.DownstreamLedger.Downstream;
+import io.lethe.command.deletion.DownstreamLedger.Root;
+import io.lethe.command.deletion.DownstreamLedger.Summary;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -74,6 +77,42 @@ class LedgerReads {
 				return new Downstream(rs.getString("name"), rs.getBoolean("required"), state, instant(rs, "acked_at"),
 						outcome, due);
 			})
+			.list();
+	}
+
+	/**
+	 * {@link #downstream} counted for many roots at once: the latest deletion of each
+	 * root, not cancelled, with the same consumers in it.
+	 */
+	List<Summary> summaries(Collection<Root> roots) {
+		if (roots.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				with latest as (
+				  select distinct on (root_type, root_id) deletion_id, root_type, root_id, purge_started_at,
+				         completed_at, cancelled_at
+				    from catalog.deletion_ledger
+				   where (root_type, root_id) in (:roots)
+				   order by root_type, root_id, requested_at desc)
+				select l.root_type, l.root_id, l.completed_at is not null as complete, count(*) as consumers,
+				       count(*) filter (where a.outcome is not null and a.outcome <> 'failed') as acknowledged,
+				       count(*) filter (where a.outcome = 'failed') as failed,
+				       count(*) filter (where a.outcome is null
+				         and l.purge_started_at + make_interval(secs => c.ack_deadline_seconds) < now()) as overdue
+				  from latest l
+				  cross join catalog.downstream_consumers c
+				  left join catalog.deletion_acks a on a.consumer_id = c.id and a.deletion_id = l.deletion_id
+				 where l.cancelled_at is null
+				   and (a.deletion_id is not null
+				        or (c.retired_at is null and l.root_type = any(c.root_types)
+				            and c.created_at <= coalesce(l.completed_at, now())))
+				 group by l.root_type, l.root_id, l.completed_at
+				""")
+			.param("roots", roots.stream().map((root) -> new Object[] { root.type(), root.id() }).toList())
+			.query((rs, n) -> new Summary(new Root(rs.getString("root_type"), rs.getObject("root_id", UUID.class)),
+					rs.getInt("consumers"), rs.getInt("acknowledged"), rs.getInt("failed"), rs.getInt("overdue"),
+					rs.getBoolean("complete")))
 			.list();
 	}
 

@@ -2,6 +2,7 @@ package io.lethe.command.ledger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -155,6 +156,12 @@ public class LedgerService implements DownstreamLedger {
 			.filter((row) -> row.cancelledAt() == null)
 			.map((row) -> this.reads.downstream(row, this.clock.instant()))
 			.orElse(List.of());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Summary> summaries(Collection<Root> roots) {
+		return this.reads.summaries(roots);
 	}
 
 	@Transactional(readOnly = true)

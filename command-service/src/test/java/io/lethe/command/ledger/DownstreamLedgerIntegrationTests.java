@@ -112,13 +112,26 @@ class DownstreamLedgerIntegrationTests extends CommandServiceIntegrationTest {
 		Consumer slow = register("slow_" + shortId(), "PT1M", true);
 		UUID dataset = deletedDataset(org);
 		// the purge began an hour ago: a minute's deadline has passed
-		PurgeEvents.publish(running(org, UUID.randomUUID(), dataset, Instant.now().minus(Duration.ofHours(1))));
+		UUID job = UUID.randomUUID();
+		PurgeEvents.publish(running(org, job, dataset, Instant.now().minus(Duration.ofHours(1))));
 		await().atMost(WAIT)
 			.until(() -> "overdue".equals(downstream(org, dataset, slow.name()).get("state").stringValue()));
 
 		assertThat(overdue(dataset)).singleElement()
 			.satisfies((entry) -> assertThat(entry.get("consumer").stringValue()).isEqualTo(slow.name()));
 		assertThat(metric("lethe_downstream_acks_overdue", null)).isGreaterThanOrEqualTo(1);
+		// operators read the same ledger on the job, and counted in the list of jobs
+		JsonNode detail = this.api.get("/api/v1/admin/purges/" + job, this.operator).json();
+		assertThat(detail.get("downstream")).singleElement().satisfies((entry) -> {
+			assertThat(entry.get("consumer").stringValue()).isEqualTo(slow.name());
+			assertThat(entry.get("state").stringValue()).isEqualTo("overdue");
+		});
+		assertThat(detail.get("job").get("downstream").get("consumers").intValue()).isEqualTo(1);
+		assertThat(detail.get("job").get("downstream").get("overdue").intValue()).isEqualTo(1);
+		JsonNode listed = listedJob(job);
+		assertThat(listed.get("downstream").get("acknowledged").intValue()).isZero();
+		assertThat(listed.get("downstream").get("overdue").intValue()).isEqualTo(1);
+		assertThat(listed.get("downstream").get("complete").booleanValue()).isFalse();
 
 		assertThat(ack(slow, dataset, "failed").status()).isEqualTo(200);
 		assertThat(downstream(org, dataset, slow.name()).get("state").stringValue()).isEqualTo("failed");
@@ -130,6 +143,18 @@ class DownstreamLedgerIntegrationTests extends CommandServiceIntegrationTest {
 		assertThat(late.json().get("duplicate").booleanValue()).isFalse();
 		assertThat(downstream(org, dataset, slow.name()).get("state").stringValue()).isEqualTo("acknowledged");
 		assertThat(overdue(dataset)).isEmpty();
+		assertThat(listedJob(job).get("downstream").get("acknowledged").intValue()).isEqualTo(1);
+	}
+
+	private JsonNode listedJob(UUID job) {
+		for (JsonNode entry : this.api.get("/api/v1/admin/purges?state=running&limit=100", this.operator)
+			.json()
+			.get("data")) {
+			if (entry.get("job_id").stringValue().equals(job.toString())) {
+				return entry;
+			}
+		}
+		throw new AssertionError("Job " + job + " is not among the running jobs");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.lethe.command.admin.DltReplayer;
 import io.lethe.command.admin.AdminService;
@@ -17,6 +18,7 @@ import io.lethe.command.api.PageResponse;
 import io.lethe.command.api.Paging;
 import io.lethe.command.audit.AuditLog;
 import io.lethe.command.auth.Caller;
+import io.lethe.command.deletion.DownstreamLedger;
 import io.lethe.command.deletion.PurgeJobView;
 import io.lethe.command.deletion.PurgeRecords;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -55,10 +57,13 @@ class AdminController {
 
 	private final AuditLog audit;
 
-	AdminController(AdminService admin, PurgeRecords purges, AuditLog audit) {
+	private final DownstreamLedger ledger;
+
+	AdminController(AdminService admin, PurgeRecords purges, AuditLog audit, DownstreamLedger ledger) {
 		this.admin = admin;
 		this.purges = purges;
 		this.audit = audit;
+		this.ledger = ledger;
 	}
 
 	@Tag(name = Tags.PURGES)
@@ -110,8 +115,13 @@ class AdminController {
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
-		return paging.page(
-				this.purges.page(states, paging.limit(), paging.offset()).stream().map(JobResponse::of).toList(),
+		List<PurgeJobView> jobs = this.purges.page(states, paging.limit(), paging.offset());
+		// one read of the ledger for the whole page
+		Map<DownstreamLedger.Root, DownstreamLedger.Summary> ledgers = this.ledger
+			.summaries(jobs.stream().map(JobResponse::root).toList())
+			.stream()
+			.collect(Collectors.toMap(DownstreamLedger.Summary::root, (summary) -> summary));
+		return paging.page(jobs.stream().map((job) -> JobResponse.of(job, ledgers.get(JobResponse.root(job)))).toList(),
 				this.purges.count(states));
 	}
 

@@ -1,8 +1,12 @@
 package io.lethe.command.admin.web;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.lethe.command.deletion.DownstreamLedger;
+import io.lethe.command.deletion.PurgeJobView;
 import io.lethe.command.deletion.PurgeRecords;
 import io.lethe.command.deletion.ReceiptView;
 import io.lethe.command.openapi.Tags;
@@ -20,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * One purge job of any org, with its signed receipt once it has one: what an operator
  * hands over when asked for proof, since a dataset's own deletion status answers only its
- * org's keys.
+ * org's keys; with the downstream consumers' part in the deletion, as that status shows
+ * it.
  */
 @Tag(name = Tags.PURGES)
 @RestController
@@ -28,25 +33,51 @@ class PurgeJobController {
 
 	private final PurgeRecords purges;
 
-	PurgeJobController(PurgeRecords purges) {
+	private final DownstreamLedger ledger;
+
+	PurgeJobController(PurgeRecords purges, DownstreamLedger ledger) {
 		this.purges = purges;
+		this.ledger = ledger;
 	}
 
 	@Operation(operationId = "getPurgeJob", summary = "Get a purge job and its receipt", description = """
 			A purge job of any org by its id: its state, progress per store and, once it has completed, \
-			the signed receipt (`body_text` is what the signature covers).""")
+			the signed receipt (`body_text` is what the signature covers), and each downstream \
+			consumer's place in the deletion.""")
 	@GetMapping("/api/v1/admin/purges/{job_id}")
 	JobDetail job(@PathVariable("job_id") UUID jobId) {
-		JobResponse job = this.purges.job(jobId)
-			.map(JobResponse::of)
-			.orElseThrow(() -> new NotFoundException("Purge job " + jobId));
-		return new JobDetail(job, this.purges.receipt(jobId).map(Receipt::of).orElse(null));
+		PurgeJobView view = this.purges.job(jobId).orElseThrow(() -> new NotFoundException("Purge job " + jobId));
+		DownstreamLedger.Root root = JobResponse.root(view);
+		JobResponse job = JobResponse.of(view, this.ledger.summaries(List.of(root)).stream().findFirst().orElse(null));
+		return new JobDetail(job, this.purges.receipt(jobId).map(Receipt::of).orElse(null),
+				this.ledger.downstream(root.type(), root.id()).stream().map(Downstream::of).toList());
 	}
 
-	/** A job and its receipt (null until the purge has completed). */
+	/**
+	 * A job, its receipt (null until the purge has completed) and the downstream ledger
+	 * of its root's current deletion (empty when no consumer is asked about it).
+	 */
 	record JobDetail(JobResponse job, @Schema(types = {
 			"object", "null" },
-			description = "The signed receipt; null until the purge has completed.") Receipt receipt){
+			description = "The signed receipt; null until the purge has completed.") Receipt receipt,
+			@Schema(description = "Each downstream consumer's place in the deletion.") List<Downstream> downstream){
+	}
+
+	/**
+	 * A consumer's place: {@code waiting} until {@code due_at} (the purge's start plus
+	 * its deadline), {@code acknowledged}, {@code failed} or {@code overdue}.
+	 */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record Downstream(String consumer, boolean required, @Schema(allowableValues = {
+			"waiting", "acknowledged", "failed", "overdue" }) String state,
+			@Schema(types = { "string", "null" }, format = "date-time") Instant ackedAt,
+			@Schema(types = { "string", "null" }) String outcome,
+			@Schema(types = { "string", "null" }, format = "date-time") Instant dueAt){
+
+		static Downstream of(DownstreamLedger.Downstream d) {
+			return new Downstream(d.consumer(), d.required(), d.state(), d.ackedAt(), d.outcome(), d.dueAt());
+		}
+
 	}
 
 	/** The signed receipt: {@code body} is the JSON that was signed, byte for byte. */
