@@ -8,6 +8,7 @@ import * as failed from './pages/failed.js';
 import * as holds from './pages/holds.js';
 import * as reconcile from './pages/reconcile.js';
 import * as dlt from './pages/dlt.js';
+import * as downstream from './pages/downstream.js';
 
 const ROUTES = [
   [/^#\/deletions$/, deletions],
@@ -16,6 +17,7 @@ const ROUTES = [
   [/^#\/holds$/, holds],
   [/^#\/reconcile$/, reconcile],
   [/^#\/dlt$/, dlt],
+  [/^#\/downstream$/, downstream],
 ];
 
 const main = document.getElementById('main');

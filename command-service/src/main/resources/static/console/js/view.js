@@ -100,3 +100,27 @@ export function poll(fn, ms = 3000) {
     clearInterval(timer);
   };
 }
+
+/** A downstream consumer's place in a deletion, in words; the colour only repeats them. */
+const ACK_STATES = {
+  waiting: ['waiting', 'no answer yet; its deadline has not passed'],
+  acknowledged: ['acknowledged', 'it answered that it deleted its copy, or held none'],
+  failed: ['failed', 'it answered that it could not delete its copy'],
+  overdue: ['overdue', 'no answer by its deadline'],
+};
+
+export function ackState(state) {
+  const [word, meaning] = ACK_STATES[state] || [state, ''];
+  return h('span', { class: `state ack-${state}`, title: meaning }, word);
+}
+
+/** A deletion's downstream ledger counted, in words: "1 of 2 acknowledged; 1 overdue". */
+export function ledgerSummary(downstream) {
+  if (!downstream) return null;
+  const { consumers, acknowledged, failed, overdue, complete } = downstream;
+  const late = [failed ? `${failed} failed` : null, overdue ? `${overdue} overdue` : null].filter(Boolean);
+  return h('div', { class: `ledger${late.length ? ' late' : ''}` },
+    `Downstream: ${acknowledged} of ${consumers} acknowledged`,
+    late.length ? h('strong', {}, `; ${late.join(', ')}`) : null,
+    complete ? '; complete' : null);
+}

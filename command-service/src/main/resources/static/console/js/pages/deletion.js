@@ -1,22 +1,43 @@
-// One deletion: its purge job, a timeline from the request to the receipt, what the audit log says about it, and
-// the signed receipt as a document to read, check and download.
+// One deletion: its purge job, a timeline from the request to the receipt, what the audit log says about it, the
+// signed receipt as a document to read, check and download, and the downstream consumers' answers (with the
+// completion receipt once they all answered, where the API gives one).
 import { get } from '../api.js';
+import { verifyJws } from '../jws.js';
 import { failure } from '../main.js';
 import { h, jobState, message, poll, progress, time } from '../view.js';
+import { completionDocument, downstreamSection } from './ledger.js';
 
 export function render(main, jobId) {
   const body = h('div', { id: 'deletion' });
   main.append(h('p', {}, h('a', { href: '#/deletions' }, '← All deletions')), body);
   let stopped = false;
   let stopPolling = null;
+  let shown = '';
+  // a receipt is drawn once and kept across redraws, so that its check result and download stay
+  let receiptNode = null;
+  let completionNode = null;
   const refresh = async () => {
     try {
-      const { job, receipt } = await get(`/api/v1/admin/purges/${jobId}`);
+      const detail = await get(`/api/v1/admin/purges/${jobId}`);
+      const { job, receipt } = detail;
+      const downstream = detail.downstream || [];
       const audit = await get(`/api/v1/admin/audit?target_id=${job.root_id}&limit=100`);
       if (stopped) return;
-      body.replaceChildren(...page(job, receipt, audit.data));
-      // an ended job no longer changes: stop asking
-      if (receipt || job.state === 'failed' || job.state === 'cancelled') {
+      const seen = JSON.stringify([detail, audit.data]);
+      if (seen !== shown) {
+        shown = seen;
+        if (receipt && !receiptNode) receiptNode = receiptDocument(receipt);
+        if (detail.completion_receipt && !completionNode) {
+          completionNode = completionDocument(detail.completion_receipt, job.job_id);
+        }
+        body.replaceChildren(...page(job, receipt, audit.data, receiptNode),
+          ...downstreamSection(job, downstream, 'completion_receipt' in detail, completionNode));
+      }
+      // a purged job whose consumers have all answered (or that has none) no longer changes: stop asking; a failed
+      // one may be retried from anywhere, so it is watched
+      const waiting = downstream.length > 0 && (!(job.downstream && job.downstream.complete)
+        || ('completion_receipt' in detail && !detail.completion_receipt));
+      if ((receipt && !waiting) || job.state === 'cancelled') {
         stopped = true;
         if (stopPolling) stopPolling();
       }
@@ -28,7 +49,7 @@ export function render(main, jobId) {
   return () => stopPolling();
 }
 
-function page(job, receipt, audit) {
+function page(job, receipt, audit, receiptNode) {
   return [
     h('h1', {}, `Deletion of ${job.root_type} ${job.root_id}`),
     h('dl', { class: 'facts' },
@@ -43,7 +64,7 @@ function page(job, receipt, audit) {
     h('h2', {}, 'Timeline'),
     timeline(job, receipt, audit),
     h('h2', {}, 'Receipt'),
-    receipt ? receiptDocument(receipt) : message('info', job.state === 'completed'
+    receipt ? receiptNode : message('info', job.state === 'completed'
       ? 'The purge has completed; its receipt arrives in a moment.'
       : 'No receipt yet: a receipt is signed once the purge has completed and verification found nothing left.'),
   ];
@@ -143,37 +164,4 @@ async function check(receipt, r, result) {
     h('p', {}, 'Anyone can check it the same way with the published keys and a JOSE library, or have the worker '
       + 'verify the downloaded file (it is the request body):'),
     h('pre', {}, command));
-}
-
-function base64url(text) {
-  const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '='));
-  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
-}
-
-/** A compact JWS checked as ES256 against the published key its header names; true when it holds. */
-async function verifyJws(jws, bodyText) {
-  const [header, payload, signature] = jws.split('.');
-  const protectedHeader = JSON.parse(new TextDecoder().decode(base64url(header)));
-  if (protectedHeader.alg !== 'ES256') {
-    throw new Error(`the receipt is signed with ${protectedHeader.alg}, not ES256`);
-  }
-  if (new TextDecoder().decode(base64url(payload)) !== bodyText) {
-    return false;
-  }
-  if (!globalThis.crypto || !crypto.subtle) {
-    throw new Error('this browser offers no WebCrypto on this page (it needs HTTPS or localhost) to check the signature');
-  }
-  const response = await fetch('/.well-known/jwks.json', { headers: { Accept: 'application/jwk-set+json' } });
-  if (!response.ok) {
-    throw new Error(`the public keys could not be read (${response.status})`);
-  }
-  const jwk = (await response.json()).keys.find((key) => key.kid === protectedHeader.kid);
-  if (!jwk) {
-    throw new Error(`no published key has the id ${protectedHeader.kid}`);
-  }
-  const key = await crypto.subtle.importKey('jwk', { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y },
-    { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
-  // a JWS's ES256 signature is R || S, the form WebCrypto takes
-  return crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, base64url(signature),
-    new TextEncoder().encode(`${header}.${payload}`));
 }

@@ -1,7 +1,8 @@
-// Deletions: the purge jobs of every org, by state, searchable, refreshed every few seconds so that progress moves.
+// Deletions: the purge jobs of every org, by state, searchable, refreshed every few seconds so that progress moves;
+// where consumers are asked about a deletion, how many have answered.
 import { get } from '../api.js';
 import { failure } from '../main.js';
-import { h, jobState, message, poll, progress, time } from '../view.js';
+import { h, jobState, ledgerSummary, message, poll, progress, time } from '../view.js';
 
 const STATES = [
   ['scheduled,running,failed', 'Open (scheduled, purging or failed)'],
@@ -70,7 +71,8 @@ export function jobTable(jobs, extra) {
         h('a', { href: `#/deletion/${job.job_id}` }, `${job.root_type} ${job.root_id}`),
         h('div', { class: 'help' }, `org ${job.org_id}`)),
       h('td', {}, jobState(job.state), job.step ? h('div', { class: 'help' }, `step: ${job.step}`) : null,
-        job.attempts > 1 ? h('div', { class: 'help' }, `attempt ${job.attempts}`) : null),
+        job.attempts > 1 ? h('div', { class: 'help' }, `attempt ${job.attempts}`) : null,
+        ledgerSummary(job.downstream)),
       h('td', {}, time(job.requested_at), h('div', { class: 'help' }, job.requested_by ? `by ${job.requested_by}` : '')),
       h('td', {}, time(job.run_at)),
       h('td', {}, progress(job)),
