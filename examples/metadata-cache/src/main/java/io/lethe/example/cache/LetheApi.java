@@ -28,15 +28,21 @@ public class LetheApi {
 
 	private final JsonMapper json;
 
+	private final boolean keyed;
+
 	LetheApi(LetheApiProperties properties, RestClient.Builder builder, JsonMapper json) {
 		this.http = builder.baseUrl(properties.url().toString())
 			.defaultHeader("Authorization", "Bearer " + properties.key())
 			.build();
 		this.json = json;
+		this.keyed = properties.key() != null && !properties.key().isBlank();
 	}
 
 	/** The dataset as Lethe shows it to the key's org; empty when Lethe has none. */
 	Optional<Dataset> dataset(UUID id) {
+		if (!this.keyed) {
+			throw new LetheUnavailableException("no member key to read Lethe with (METADATA_CACHE_LETHE_KEY)");
+		}
 		String body = this.http.get().uri("/api/v1/datasets/{id}", id).exchange((request, response) -> {
 			if (response.getStatusCode() == HttpStatus.NOT_FOUND) {
 				return null;
