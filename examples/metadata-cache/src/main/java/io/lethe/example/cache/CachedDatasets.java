@@ -39,10 +39,10 @@ class CachedDatasets {
 	 * it while this read was in flight wins.
 	 */
 	@Transactional
-	void store(UUID id, String body, boolean hidden, List<Item> items) {
+	void store(UUID id, String body, List<Item> items) {
 		int inserted = this.jdbc.sql("""
-				insert into cache.datasets (id, body, hidden) values (:id, cast(:body as jsonb), :hidden)
-				on conflict (id) do nothing""").param("id", id).param("body", body).param("hidden", hidden).update();
+				insert into cache.datasets (id, body) values (:id, cast(:body as jsonb))
+				on conflict (id) do nothing""").param("id", id).param("body", body).update();
 		if (inserted == 0) {
 			return;
 		}

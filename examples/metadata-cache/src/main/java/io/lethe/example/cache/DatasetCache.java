@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 /**
  * Read-through: a dataset the cache holds is answered from its table; one it does not is
  * fetched from Lethe and kept. A hidden dataset (its deletion pending) is not shown, and
- * one Lethe no longer shows as active is kept hidden.
+ * one Lethe does not show as active is not kept.
  */
 @Service
 public class DatasetCache {
@@ -34,7 +34,11 @@ public class DatasetCache {
 			return Optional.empty();
 		}
 		LetheApi.Dataset dataset = fetched.get();
-		this.datasets.store(id, dataset.body(), !"active".equals(dataset.status()), dataset.items());
+		if (!"active".equals(dataset.status())) {
+			// a deleted dataset (or a purged one's tombstone) is neither shown nor kept
+			return Optional.empty();
+		}
+		this.datasets.store(id, dataset.body(), dataset.items());
 		return this.datasets.find(id)
 			.filter((stored) -> !stored.hidden())
 			.map((stored) -> new Read(stored.body(), stored.items(), false));

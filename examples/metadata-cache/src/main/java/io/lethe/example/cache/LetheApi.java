@@ -30,8 +30,9 @@ public class LetheApi {
 
 	private final boolean keyed;
 
-	LetheApi(LetheApiProperties properties, RestClient.Builder builder, JsonMapper json) {
-		this.http = builder.baseUrl(properties.url().toString())
+	LetheApi(LetheApiProperties properties, JsonMapper json) {
+		this.http = RestClient.builder()
+			.baseUrl(properties.url().toString())
 			.defaultHeader("Authorization", "Bearer " + properties.key())
 			.build();
 		this.json = json;
@@ -56,7 +57,7 @@ public class LetheApi {
 			return Optional.empty();
 		}
 		String status = this.json.readTree(body).path("status").asString();
-		return Optional.of(new Dataset(body, status, items(id)));
+		return Optional.of(new Dataset(body, status, "active".equals(status) ? items(id) : List.of()));
 	}
 
 	private List<CachedDatasets.Item> items(UUID dataset) {
