@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts Lethe locally: devstack (Kafka KRaft + S3Mock), the command service and the purge worker.
+# Starts Lethe locally: devstack (Kafka KRaft + S3Mock), the command service and the purge worker, and the example
+# downstream consumer examples/metadata-cache, registered as a required consumer of dataset deletions.
 # Data persists under .lethe/ between runs. Writes .lethe/stack.env for curl, awscli, kcat and psql.
 # Ctrl-C stops everything.
 set -euo pipefail
@@ -12,6 +13,8 @@ export LETHE_WORKER_PORT=${LETHE_WORKER_PORT:-8081}
 # health, metrics and Prometheus: each service's own management port, on loopback
 export LETHE_COMMAND_MANAGEMENT_PORT=${LETHE_COMMAND_MANAGEMENT_PORT:-8082}
 export LETHE_WORKER_MANAGEMENT_PORT=${LETHE_WORKER_MANAGEMENT_PORT:-8083}
+# the example downstream consumer (its health on the same port)
+export METADATA_CACHE_PORT=${METADATA_CACHE_PORT:-8084}
 export LETHE_KAFKA_PORT=${LETHE_KAFKA_PORT:-9092}
 export LETHE_S3_PORT=${LETHE_S3_PORT:-9090}
 export LETHE_S3_BUCKET=${LETHE_S3_BUCKET:-lethe}
@@ -32,7 +35,7 @@ export LETHE_JDBC_URL=${LETHE_JDBC_URL:-jdbc:postgresql://$LETHE_DB_HOST:$LETHE_
 logs=$LETHE_HOME/logs
 mkdir -p "$logs"
 
-for port in "$LETHE_COMMAND_PORT" "$LETHE_WORKER_PORT" "$LETHE_COMMAND_MANAGEMENT_PORT" "$LETHE_WORKER_MANAGEMENT_PORT" "$LETHE_KAFKA_PORT" "$((LETHE_KAFKA_PORT + 1))" "$LETHE_S3_PORT"; do
+for port in "$LETHE_COMMAND_PORT" "$LETHE_WORKER_PORT" "$LETHE_COMMAND_MANAGEMENT_PORT" "$LETHE_WORKER_MANAGEMENT_PORT" "$METADATA_CACHE_PORT" "$LETHE_KAFKA_PORT" "$((LETHE_KAFKA_PORT + 1))" "$LETHE_S3_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "make run: port $port is already in use (is Lethe already running?)" >&2
     exit 1
@@ -106,6 +109,45 @@ wait_for "purge-worker" "curl -sf http://127.0.0.1:$LETHE_WORKER_MANAGEMENT_PORT
 wait_for "demo keys" "test -s '$LETHE_HOME/demo-keys.env'" "$logs/command-service.log"
 set -a; source "$LETHE_HOME/demo-keys.env"; set +a
 
+# The metadata cache is a required consumer of dataset deletions, named metadata_cache. Its consumer key is shown
+# only when issued, so it is kept in .lethe/metadata-cache.env; a consumer registered before without that file (or
+# under another id, after a new database) gets a new key (POST …/consumers/{id}/keys).
+api=http://127.0.0.1:$LETHE_COMMAND_PORT
+operator="Authorization: Bearer $LETHE_OPERATOR_KEY"
+cache_env=$LETHE_HOME/metadata-cache.env
+json_field() { python3 -c 'import json,sys; v=json.load(sys.stdin)
+for k in sys.argv[1:]: v=v[k]
+print(v)' "$@"; }
+cache_id=$(curl -sf "$api/api/v1/admin/consumers?limit=100" -H "$operator" | python3 -c 'import json,sys
+print(next((c["id"] for c in json.load(sys.stdin)["data"] if c["name"] == "metadata_cache" and not c.get("retired_at")), ""))')
+METADATA_CACHE_CONSUMER_ID= METADATA_CACHE_CONSUMER_KEY=
+if [ -s "$cache_env" ]; then source "$cache_env"; fi
+if [ -z "$cache_id" ]; then
+  registered=$(curl -sf -X POST "$api/api/v1/admin/consumers" -H "$operator" -H 'Content-Type: application/json' \
+    -d '{"name": "metadata_cache", "root_types": ["dataset"], "ack_deadline": "PT1H", "required": true}') || {
+    echo "make run: could not register the metadata cache as a consumer (is a retired metadata_cache in the way?)" >&2
+    exit 1
+  }
+  METADATA_CACHE_CONSUMER_ID=$(json_field consumer id <<<"$registered")
+  METADATA_CACHE_CONSUMER_KEY=$(json_field key key <<<"$registered")
+elif [ "$cache_id" != "$METADATA_CACHE_CONSUMER_ID" ] || [ -z "$METADATA_CACHE_CONSUMER_KEY" ]; then
+  METADATA_CACHE_CONSUMER_ID=$cache_id
+  METADATA_CACHE_CONSUMER_KEY=$(curl -sf -X POST "$api/api/v1/admin/consumers/$cache_id/keys" -H "$operator" \
+    | json_field key)
+fi
+: >"$cache_env"
+chmod 600 "$cache_env"
+printf 'METADATA_CACHE_CONSUMER_ID=%s\nMETADATA_CACHE_CONSUMER_KEY=%s\n' "$METADATA_CACHE_CONSUMER_ID" \
+  "$METADATA_CACHE_CONSUMER_KEY" >"$cache_env"
+# it reads datasets as org A (a member key) and acknowledges over REST with its consumer key; with SASL it logs in to
+# Kafka as the downstream consumers' user
+METADATA_CACHE_LETHE_KEY=$LETHE_ORG_A_KEY METADATA_CACHE_CONSUMER_KEY=$METADATA_CACHE_CONSUMER_KEY \
+  METADATA_CACHE_ACK=rest LETHE_API=$api METADATA_CACHE_DB_USER=${METADATA_CACHE_DB_USER:-metadata_cache} \
+  LETHE_KAFKA_USERNAME=lethe-consumer LETHE_KAFKA_PASSWORD=${LETHE_KAFKA_CONSUMER_PASSWORD:-} \
+  java -jar examples/metadata-cache/target/metadata-cache-*[0-9T].jar >"$logs/metadata-cache.log" 2>&1 &
+pids+=($!)
+wait_for "metadata-cache" "curl -sf http://127.0.0.1:$METADATA_CACHE_PORT/actuator/health" "$logs/metadata-cache.log"
+
 # it holds keys: readable by you alone (an existing file keeps its mode, so set it too)
 : >"$LETHE_HOME/stack.env"
 chmod 600 "$LETHE_HOME/stack.env"
@@ -114,6 +156,7 @@ LETHE_API=http://127.0.0.1:$LETHE_COMMAND_PORT
 LETHE_WORKER=http://127.0.0.1:$LETHE_WORKER_PORT
 LETHE_COMMAND_MANAGEMENT=http://127.0.0.1:$LETHE_COMMAND_MANAGEMENT_PORT
 LETHE_WORKER_MANAGEMENT=http://127.0.0.1:$LETHE_WORKER_MANAGEMENT_PORT
+METADATA_CACHE=http://127.0.0.1:$METADATA_CACHE_PORT
 LETHE_MANAGEMENT_TOKEN=$LETHE_MANAGEMENT_TOKEN
 LETHE_ORG_A_ID=$LETHE_ORG_A_ID
 LETHE_ORG_A_KEY=$LETHE_ORG_A_KEY
@@ -145,12 +188,14 @@ Lethe is running.
   command service  http://127.0.0.1:$LETHE_COMMAND_PORT   (OpenAPI: /v3/api-docs)
   operator console http://127.0.0.1:$LETHE_COMMAND_PORT/console/   (sign in with the operator key below)
   purge worker     http://127.0.0.1:$LETHE_WORKER_PORT
+  metadata cache   http://127.0.0.1:$METADATA_CACHE_PORT/cache/datasets/{id}   (the example downstream consumer;
+                   a required consumer of dataset deletions, named metadata_cache)
   health, metrics  http://127.0.0.1:$LETHE_COMMAND_MANAGEMENT_PORT/actuator, http://127.0.0.1:$LETHE_WORKER_MANAGEMENT_PORT/actuator
                    (health details with Authorization: Bearer \$LETHE_MANAGEMENT_TOKEN)
   Kafka            $LETHE_KAFKA_BOOTSTRAP  ($kafka_note)
   S3               $LETHE_S3_ENDPOINT  (bucket $LETHE_S3_BUCKET)
   PostgreSQL       postgresql://$LETHE_DB_USER@$LETHE_DB_HOST:$LETHE_DB_PORT/$LETHE_DB_NAME
-                   (the services connect as $LETHE_COMMAND_DB_USER and $LETHE_WORKER_DB_USER)
+                   (the services connect as $LETHE_COMMAND_DB_USER and $LETHE_WORKER_DB_USER, the cache as metadata_cache)
   logs             $logs/
 
 Demo keys (also in .lethe/stack.env):

@@ -5,6 +5,8 @@ create extension if not exists vector;
 create schema if not exists catalog authorization lethe_command;
 create schema if not exists purge authorization lethe_worker;
 create schema if not exists vectors authorization lethe_vectors;
+-- the example downstream consumer's own schema (examples/metadata-cache)
+create schema if not exists cache authorization metadata_cache;
 do $$
 declare
   owners constant jsonb := '{"catalog": "lethe_command", "purge": "lethe_worker", "vectors": "lethe_vectors"}';

@@ -26,7 +26,9 @@ import org.apache.kafka.common.resource.ResourceType;
  * {@code lethe.deletions.DLT};</li>
  * <li>{@value #CONSUMER}, for downstream consumers (search indexes, caches, analytics):
  * reads {@code lethe.deletions}, in groups whose names start with {@code lethe-consumer},
- * and writes its acknowledgements to {@code lethe.deletion-acks}.</li>
+ * writes its acknowledgements to {@code lethe.deletion-acks}, and creates and writes the
+ * consumers' own dead-letter topics, named {@value #CONSUMER_TOPICS}{@code <name>.DLT}
+ * (the {@code lethe-consumer} library's).</li>
  * </ul>
  * Nobody but the admin creates topics: the set-up does, before the services start (the
  * worker's {@code NewTopic} declarations then only describe them). Both services'
@@ -43,6 +45,9 @@ public final class KafkaAccess {
 	public static final String WORKER = "lethe-worker";
 
 	public static final String CONSUMER = "lethe-consumer";
+
+	/** The prefix of the topics downstream consumers own. */
+	public static final String CONSUMER_TOPICS = Topics.DELETIONS + ".consumer.";
 
 	/** Lethe's topics with their partitions, created by the set-up. */
 	public static final Map<String, Integer> TOPICS = Map.of(Topics.DELETIONS, Topics.DELETIONS_PARTITIONS,
@@ -70,6 +75,9 @@ public final class KafkaAccess {
 		allow(acls, CONSUMER, new ResourcePattern(ResourceType.GROUP, CONSUMER, PatternType.PREFIXED),
 				AclOperation.READ);
 		allow(acls, CONSUMER, topic(Topics.DELETION_ACKS), AclOperation.WRITE);
+		ResourcePattern consumerTopics = new ResourcePattern(ResourceType.TOPIC, CONSUMER_TOPICS, PatternType.PREFIXED);
+		allow(acls, CONSUMER, consumerTopics, AclOperation.CREATE);
+		allow(acls, CONSUMER, consumerTopics, AclOperation.WRITE);
 		return acls;
 	}
 
