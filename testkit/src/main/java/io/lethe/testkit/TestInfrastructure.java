@@ -28,6 +28,8 @@ public final class TestInfrastructure {
 	private static final Supplier<TestS3> S3 = Lazy
 		.of(() -> (MODE == Mode.DOCKER) ? ContainerInfrastructure.s3() : LocalInfrastructure.s3());
 
+	private static final Supplier<TestSchemaRegistry> SCHEMA_REGISTRY = Lazy.of(LocalSchemaRegistry::start);
+
 	private TestInfrastructure() {
 	}
 
@@ -44,6 +46,14 @@ public final class TestInfrastructure {
 	/** An S3 HTTP server with a versioned bucket. */
 	public static TestS3 s3() {
 		return S3.get();
+	}
+
+	/**
+	 * A schema registry (Apicurio, built on this machine once and cached), started only
+	 * for the tests that ask for it, in either mode.
+	 */
+	public static TestSchemaRegistry schemaRegistry() {
+		return SCHEMA_REGISTRY.get();
 	}
 
 	public static Mode mode() {

@@ -2,8 +2,8 @@ package io.lethe.command.outbox;
 
 import java.time.Duration;
 
-import io.lethe.events.codec.AvroSingleObjectCodec;
 import io.lethe.events.codec.EventCodec;
+import io.lethe.events.codec.EventCodecs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +29,15 @@ class OutboxConfiguration {
 		this.retention = retention;
 	}
 
+	/**
+	 * Avro single-object encoding, or with a schema registry configured the Confluent
+	 * wire format through it (README, Events). The outbox stores payloads already
+	 * encoded.
+	 */
 	@Bean
-	static EventCodec eventCodec() {
-		return new AvroSingleObjectCodec();
+	static EventCodec eventCodec(@Value("${lethe.events.schema-registry.url:}") String registryUrl,
+			@Value("${lethe.events.encoding:}") String encoding) {
+		return EventCodecs.create(registryUrl, encoding);
 	}
 
 	/** Published rows are kept a while for inspection and replay, then pruned. */

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.lethe.events.codec.EventCodec;
+import io.lethe.events.codec.EventCodecs;
 import io.lethe.events.codec.EventSerializer;
 import io.lethe.events.codec.Topics;
 import io.lethe.events.codec.UndecodableEventException;
@@ -20,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,11 +55,22 @@ class KafkaConfiguration {
 	/** The dead letter's header that names the root cause of its failure. */
 	static final String REASON_HEADER = "lethe-dlt-reason";
 
+	/**
+	 * Avro single-object encoding, or with a schema registry configured the Confluent
+	 * wire format through it (README, Events); the consumer's deserializer takes the same
+	 * settings from application.yml.
+	 */
 	@Bean
-	ProducerFactory<String, Object> kafkaProducerFactory(KafkaProperties properties) {
+	EventCodec eventCodec(@Value("${lethe.events.schema-registry.url:}") String registryUrl,
+			@Value("${lethe.events.encoding:}") String encoding) {
+		return EventCodecs.create(registryUrl, encoding);
+	}
+
+	@Bean
+	ProducerFactory<String, Object> kafkaProducerFactory(KafkaProperties properties, EventCodec codec) {
 		Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
 		byType.put(byte[].class, new ByteArraySerializer());
-		byType.put(SpecificRecord.class, new EventSerializer());
+		byType.put(SpecificRecord.class, new EventSerializer(codec));
 		return new DefaultKafkaProducerFactory<>(properties.buildProducerProperties(), new StringSerializer(),
 				new DelegatingByTypeSerializer(byType, true));
 	}

@@ -69,6 +69,11 @@ public final class AvroSingleObjectCodec implements EventCodec {
 
 	@Override
 	public SpecificRecord decode(byte[] bytes) {
+		if (bytes != null && bytes.length > 4 && bytes[0] == 0x00) {
+			throw new UndecodableEventException(
+					"Confluent wire format (schema id " + ByteBuffer.wrap(bytes, 1, 4).getInt()
+							+ "), and no schema registry is configured (" + EventCodecs.REGISTRY_URL + ")");
+		}
 		if (bytes == null || bytes.length < HEADER_LENGTH || bytes[0] != (byte) 0xC3 || bytes[1] != (byte) 0x01) {
 			throw new UndecodableEventException("Not Avro single-object encoded (missing C3 01 header)");
 		}

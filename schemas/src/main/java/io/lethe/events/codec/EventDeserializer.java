@@ -1,5 +1,7 @@
 package io.lethe.events.codec;
 
+import java.util.Map;
+
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -10,14 +12,29 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public class EventDeserializer implements Deserializer<SpecificRecord> {
 
-	private final EventCodec codec;
+	private EventCodec codec;
+
+	private final boolean configurable;
 
 	public EventDeserializer() {
-		this(new AvroSingleObjectCodec());
+		this.codec = new AvroSingleObjectCodec();
+		this.configurable = true;
 	}
 
 	public EventDeserializer(EventCodec codec) {
 		this.codec = codec;
+		this.configurable = false;
+	}
+
+	/**
+	 * Named by class in a Kafka client's configuration, it takes its codec from the same
+	 * configuration ({@link EventCodecs#REGISTRY_URL}, {@link EventCodecs#ENCODING}).
+	 */
+	@Override
+	public void configure(Map<String, ?> configs, boolean isKey) {
+		if (this.configurable) {
+			this.codec = EventCodecs.create(configs);
+		}
 	}
 
 	@Override
