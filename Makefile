@@ -10,6 +10,8 @@ setup:
 	@scripts/ensure-pgvector.sh
 
 ## Run the whole system locally: PostgreSQL + pgvector, Kafka (KRaft) and S3Mock via devstack, both services.
+## LETHE_SCHEMA_REGISTRY=local adds a schema registry (built once per machine) and runs both services in registry
+## mode; LETHE_SCHEMA_REGISTRY_URL=... uses your own.
 run: setup
 	@scripts/run.sh
 
@@ -18,10 +20,11 @@ run: setup
 test: setup
 	@scripts/openapi-lint
 	@rm -rf */target/reliability
-	@# promtool and Chromium (for the ops/ and console tests, minutes later) are fetched while the build runs;
-	@# the tests wait for them
+	@# promtool, Chromium and the schema registry (for the ops/, console and registry tests, minutes later) are
+	@# fetched or built while the build runs; the tests wait for them. The registry is built once per machine.
 	@mkdir -p .lethe && { scripts/ensure-promtool.sh > .lethe/ensure-promtool.log 2>&1 & }
 	@{ scripts/ensure-chromium.sh > .lethe/ensure-chromium.log 2>&1 & }
+	@{ scripts/ensure-schema-registry.sh > .lethe/ensure-schema-registry.log 2>&1 & }
 	$(MVN) verify -Pbench
 	@scripts/reliability-figures
 

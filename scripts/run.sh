@@ -32,10 +32,24 @@ export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-dev}
 # it with SASL/SCRAM and ACLs instead, as compose runs it (its own log under .lethe/kafka-sasl; README Security).
 export LETHE_KAFKA_SECURITY=${LETHE_KAFKA_SECURITY:-plaintext}
 export LETHE_JDBC_URL=${LETHE_JDBC_URL:-jdbc:postgresql://$LETHE_DB_HOST:$LETHE_DB_PORT/$LETHE_DB_NAME}
+# Events are Avro single-object encoded unless a schema registry is named (README, Events): LETHE_SCHEMA_REGISTRY=local
+# starts one here (Apicurio Registry, built once per machine, its data under .lethe/schema-registry), and
+# LETHE_SCHEMA_REGISTRY_URL names your own (its Confluent-compatible API); either way both services write the
+# Confluent wire format and read both.
+LETHE_SCHEMA_REGISTRY=${LETHE_SCHEMA_REGISTRY:-}
+export LETHE_SCHEMA_REGISTRY_PORT=${LETHE_SCHEMA_REGISTRY_PORT:-8085}
+if [ -n "${LETHE_SCHEMA_REGISTRY_URL:-}" ]; then
+  LETHE_SCHEMA_REGISTRY=url
+elif [ -n "$LETHE_SCHEMA_REGISTRY" ] && [ "$LETHE_SCHEMA_REGISTRY" != local ]; then
+  echo "make run: LETHE_SCHEMA_REGISTRY is local or unset; for your own registry set LETHE_SCHEMA_REGISTRY_URL" >&2
+  exit 1
+fi
 logs=$LETHE_HOME/logs
 mkdir -p "$logs"
 
-for port in "$LETHE_COMMAND_PORT" "$LETHE_WORKER_PORT" "$LETHE_COMMAND_MANAGEMENT_PORT" "$LETHE_WORKER_MANAGEMENT_PORT" "$METADATA_CACHE_PORT" "$LETHE_KAFKA_PORT" "$((LETHE_KAFKA_PORT + 1))" "$LETHE_S3_PORT"; do
+ports=("$LETHE_COMMAND_PORT" "$LETHE_WORKER_PORT" "$LETHE_COMMAND_MANAGEMENT_PORT" "$LETHE_WORKER_MANAGEMENT_PORT" "$METADATA_CACHE_PORT" "$LETHE_KAFKA_PORT" "$((LETHE_KAFKA_PORT + 1))" "$LETHE_S3_PORT")
+if [ "$LETHE_SCHEMA_REGISTRY" = local ]; then ports+=("$LETHE_SCHEMA_REGISTRY_PORT"); fi
+for port in "${ports[@]}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "make run: port $port is already in use (is Lethe already running?)" >&2
     exit 1
@@ -55,6 +69,9 @@ export LETHE_WORKER_DB_USER=${LETHE_WORKER_DB_USER:-lethe_worker}
 
 echo "Building Lethe..."
 ./mvnw -B -q -DskipTests package
+if [ "$LETHE_SCHEMA_REGISTRY" = local ]; then
+  registry_jar=$(scripts/ensure-schema-registry.sh)
+fi
 
 pids=()
 stop() {
@@ -90,6 +107,17 @@ java -Dlethe.s3mock.jar="$root/devstack/target/s3mock/s3mock.jar" -jar devstack/
 pids+=($!)
 wait_for "devstack (Kafka, S3)" "test -s '$LETHE_HOME/devstack.env'" "$logs/devstack.log"
 set -a; source "$LETHE_HOME/devstack.env"; set +a
+
+if [ "$LETHE_SCHEMA_REGISTRY" = local ]; then
+  # on disk: an in-memory registry forgets every id on restart, and the records already written could not be read
+  mkdir -p "$LETHE_HOME/schema-registry"
+  REGISTRY_DATASOURCE_URL="jdbc:h2:file:$LETHE_HOME/schema-registry/registry;DB_CLOSE_ON_EXIT=FALSE" \
+    java -Xmx128m -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$LETHE_SCHEMA_REGISTRY_PORT" -jar "$registry_jar" \
+    >"$logs/schema-registry.log" 2>&1 &
+  pids+=($!)
+  wait_for "schema registry" "curl -sf http://127.0.0.1:$LETHE_SCHEMA_REGISTRY_PORT/health/ready" "$logs/schema-registry.log"
+  export LETHE_SCHEMA_REGISTRY_URL=http://127.0.0.1:$LETHE_SCHEMA_REGISTRY_PORT/apis/ccompat/v7
+fi
 
 export LETHE_S3_ACCESS_KEY=${LETHE_S3_ACCESS_KEY:-lethe} LETHE_S3_SECRET_KEY=${LETHE_S3_SECRET_KEY:-lethe-secret}
 # health details (each dependency's error text) only with this token; a new one each run, in stack.env
@@ -171,6 +199,12 @@ AWS_ACCESS_KEY_ID=$LETHE_S3_ACCESS_KEY
 AWS_SECRET_ACCESS_KEY=$LETHE_S3_SECRET_KEY
 AWS_DEFAULT_REGION=us-east-1
 ENV
+events_note="Avro single-object encoding (no schema registry)"
+if [ -n "${LETHE_SCHEMA_REGISTRY_URL:-}" ]; then
+  # the registry's Confluent-compatible API: kcat -s value=avro -r "$LETHE_SCHEMA_REGISTRY_URL" (README, Events)
+  echo "LETHE_SCHEMA_REGISTRY_URL=$LETHE_SCHEMA_REGISTRY_URL" >>"$LETHE_HOME/stack.env"
+  events_note="Confluent wire format, schema registry $LETHE_SCHEMA_REGISTRY_URL"
+fi
 kafka_note="PLAINTEXT on loopback, no login"
 if [ -n "${LETHE_KAFKA_SECURITY_PROTOCOL:-}" ]; then
   # the user of downstream consumers: reads lethe.deletions in groups named lethe-consumer*, writes lethe.deletion-acks
@@ -193,6 +227,7 @@ Lethe is running.
   health, metrics  http://127.0.0.1:$LETHE_COMMAND_MANAGEMENT_PORT/actuator, http://127.0.0.1:$LETHE_WORKER_MANAGEMENT_PORT/actuator
                    (health details with Authorization: Bearer \$LETHE_MANAGEMENT_TOKEN)
   Kafka            $LETHE_KAFKA_BOOTSTRAP  ($kafka_note)
+  events           $events_note
   S3               $LETHE_S3_ENDPOINT  (bucket $LETHE_S3_BUCKET)
   PostgreSQL       postgresql://$LETHE_DB_USER@$LETHE_DB_HOST:$LETHE_DB_PORT/$LETHE_DB_NAME
                    (the services connect as $LETHE_COMMAND_DB_USER and $LETHE_WORKER_DB_USER, the cache as metadata_cache)
