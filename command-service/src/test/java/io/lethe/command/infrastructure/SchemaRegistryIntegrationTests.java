@@ -22,6 +22,7 @@ import io.lethe.events.codec.RegistryEventCodec;
 import io.lethe.events.codec.SchemaCompatibilityGate;
 import io.lethe.events.codec.SchemaRegistryClient;
 import io.lethe.events.codec.SchemaRegistryClient.IncompatibleSchemaException;
+import io.lethe.events.codec.UndecodableEventException;
 import io.lethe.testkit.TestInfrastructure;
 import io.lethe.testkit.TestSchemaRegistry;
 import org.apache.avro.Schema;
@@ -104,6 +105,14 @@ class SchemaRegistryIntegrationTests {
 		assertThat(received.stream().map(singleObjectMode::decode).toList()).containsExactly(before, after);
 		assertThat(received.stream().map(registryCodec::decode).toList()).containsExactly(before, after);
 		assertThat(singleObjectMode.encode(before)).isEqualTo(new AvroSingleObjectCodec().encode(before));
+	}
+
+	@Test
+	void aRecordNamingAnIdTheRegistryNeverIssuedIsUndecodableSoTheWorkerDeadLettersIt() {
+		byte[] strange = { 0x00, 0x7F, 0x00, 0x00, 0x01, 0x02, 0x61 };
+
+		assertThatThrownBy(() -> registryCodec.decode(strange)).isInstanceOf(UndecodableEventException.class)
+			.hasMessageContaining("unknown");
 	}
 
 	@Test

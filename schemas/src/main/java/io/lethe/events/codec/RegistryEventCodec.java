@@ -72,7 +72,12 @@ public final class RegistryEventCodec implements EventCodec {
 			Schema schema = SpecificData.getForClass(type).getSchema(type);
 			this.typesByName.put(schema.getFullName(), type);
 			if (writesWireFormat) {
-				this.idsByType.put(type, registerWithCompatibility(registry, schema));
+				int id = registerWithCompatibility(registry, schema);
+				this.idsByType.put(type, id);
+				// records of the current schemas decode without asking the registry (only
+				// other
+				// versions' ids are fetched, once each), so a registry outage spares them
+				this.writersById.put(id, schema);
 			}
 		}
 	}
