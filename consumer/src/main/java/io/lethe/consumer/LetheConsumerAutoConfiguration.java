@@ -2,12 +2,13 @@ package io.lethe.consumer;
 
 import javax.sql.DataSource;
 
-import io.lethe.events.codec.AvroSingleObjectCodec;
 import io.lethe.events.codec.EventCodec;
+import io.lethe.events.codec.EventCodecs;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -38,10 +39,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(ConsumerProperties.class)
 public class LetheConsumerAutoConfiguration {
 
+	/**
+	 * Lethe's codec as Lethe is configured: with a schema registry
+	 * ({@code lethe.events.schema-registry.url}, or {@code LETHE_SCHEMA_REGISTRY_URL}) it
+	 * reads both formats and writes acknowledgements in the Confluent wire format;
+	 * without one, Avro single-object encoding.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	EventCodec letheEventCodec() {
-		return new AvroSingleObjectCodec();
+	EventCodec letheEventCodec(
+			@Value("${lethe.events.schema-registry.url:${LETHE_SCHEMA_REGISTRY_URL:}}") String registryUrl,
+			@Value("${lethe.events.encoding:${LETHE_EVENTS_ENCODING:}}") String encoding) {
+		return EventCodecs.create(registryUrl, encoding);
 	}
 
 	@Bean
