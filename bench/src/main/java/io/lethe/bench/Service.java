@@ -38,9 +38,23 @@ final class Service implements AutoCloseable {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(name + " jar not found at " + jar + "; run make bench (it packages)");
 		}
+		return launch(name, List.of("-Xmx" + heap, "-jar", jar.toString()), args, env, port, log);
+	}
+
+	/**
+	 * A main class of the bench's own classpath as a process of its own (the command
+	 * path's framework floor).
+	 */
+	static Service startMain(String name, Class<?> main, String heap, Map<String, String> env, int port, Path log) {
+		return launch(name, List.of("-Xmx" + heap, "-cp", System.getProperty("java.class.path"), main.getName()),
+				List.of(), env, port, log);
+	}
+
+	private static Service launch(String name, List<String> jvm, List<String> args, Map<String, String> env, int port,
+			Path log) {
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-jar",
-						jar.toString()));
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(jvm);
 		command.addAll(args);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -55,10 +55,10 @@ final class Summary {
 			line("");
 			line("Command path, %s clients each (%s)", map(command.get("post_datasets")).get("threads"),
 					command.get("rate_limit"));
-			line("  %-34s %9s %8s %8s   %-30s %9s %8s %8s  %s", "", "req/s", "p50 ms", "p99 ms", "pgbench", "tx/s",
-					"p50 ms", "p99 ms", "ratio");
-			compareLoad(command, "POST /api/v1/datasets", "post_datasets", "pgbench_create");
-			compareLoad(command, "DELETE /api/v1/datasets/{id}", "delete_dataset", "pgbench_delete");
+			line("  %-44s %9s %8s %8s", "", "req/s", "p50 ms", "p99 ms");
+			compareLoad(command, "POST /api/v1/datasets", "post_datasets", "floor_create", "pgbench_create", "create");
+			compareLoad(command, "DELETE /api/v1/datasets/{id}", "delete_dataset", "floor_delete", "pgbench_delete",
+					"delete");
 			lag(map(command.get("outbox_lag")));
 			lag(map(command.get("outbox_lag_half_capacity")));
 		}
@@ -142,18 +142,29 @@ final class Summary {
 		return (value instanceof Number n) ? String.format("%.0f", n.doubleValue()) : "-";
 	}
 
-	private void compareLoad(Map<String, Object> command, String label, String api, String pg) {
+	private void compareLoad(Map<String, Object> command, String label, String api, String floor, String pg,
+			String ratiosKey) {
 		Map<String, Object> load = map(command.get(api));
+		line("  %-44s %9.0f %8.2f %8.2f", label, num(load.get("ok_per_s")), num(load.get("p50_ms")),
+				num(load.get("p99_ms")));
+		Map<String, Object> bare = map(command.get(floor));
+		if (bare != null) {
+			line("    %-42s %9.0f %8.2f %8.2f", "framework floor (same stack, bare tx)", num(bare.get("ok_per_s")),
+					num(bare.get("p50_ms")), num(bare.get("p99_ms")));
+		}
 		Map<String, Object> bench = map(command.get(pg));
 		if (bench.containsKey("tps")) {
-			line("  %-34s %9.0f %8.2f %8.2f   %-30s %9.0f %8.2f %8.2f  %.2f", label, num(load.get("ok_per_s")),
-					num(load.get("p50_ms")), num(load.get("p99_ms")), bench.get("script"), num(bench.get("tps")),
-					num(bench.get("p50_ms")), num(bench.get("p99_ms")),
-					num(load.get("ok_per_s")) / num(bench.get("tps")));
+			line("    %-42s %9.0f %8.2f %8.2f", "pgbench: " + bench.get("script"), num(bench.get("tps")),
+					num(bench.get("p50_ms")), num(bench.get("p99_ms")));
 		}
 		else {
-			line("  %-34s %9.0f %8.2f %8.2f   pgbench: %s", label, num(load.get("ok_per_s")), num(load.get("p50_ms")),
-					num(load.get("p99_ms")), bench);
+			line("    pgbench: %s", bench);
+		}
+		Map<String, Object> ratios = map(command.get(ratiosKey));
+		if (ratios != null) {
+			line("    Lethe/floor = %.2f (goal >= 0.7)   p99 Lethe/floor = %.1f (goal <= 2)   Lethe/pgbench = %.2f",
+					num(ratios.get("lethe_over_framework_floor")), num(ratios.get("p99_over_framework_floor")),
+					num(ratios.get("lethe_over_pgbench")));
 		}
 	}
 
