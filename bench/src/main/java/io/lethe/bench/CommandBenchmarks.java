@@ -85,11 +85,13 @@ final class CommandBenchmarks {
 
 	private Map<String, Object> lag(int rate, Path ids) throws Exception {
 		Bench.progress("outbox lag at " + rate + " deletes/s for " + LAG_SECONDS + " s");
-		Prometheus.Histogram before = Prometheus.histogram(this.stack.api(), "lethe_outbox_publish_lag_seconds");
+		Prometheus.Histogram before = Prometheus.histogram(this.stack.commandService.managementUrl(),
+				"lethe_outbox_publish_lag_seconds");
 		Map<String, Object> steady = load("delete", Math.max(this.options.concurrency(), 32), LAG_SECONDS, rate, ids);
 		// the last events' acknowledgements
 		Bench.sleep(3000);
-		Prometheus.Histogram after = Prometheus.histogram(this.stack.api(), "lethe_outbox_publish_lag_seconds");
+		Prometheus.Histogram after = Prometheus.histogram(this.stack.commandService.managementUrl(),
+				"lethe_outbox_publish_lag_seconds");
 		Map<String, Object> lag = new LinkedHashMap<>();
 		lag.put("target_per_s", rate);
 		lag.put("load", steady);

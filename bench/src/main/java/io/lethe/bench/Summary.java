@@ -50,6 +50,7 @@ final class Summary {
 						num(memory.get("gc_pauses")), num(memory.get("gc_pause_seconds")));
 			}
 		}
+		scaleOut(map(results.get("scaleout")));
 		Map<String, Object> command = map(results.get("command"));
 		if (command != null) {
 			line("");
@@ -62,6 +63,25 @@ final class Summary {
 			lag(map(command.get("outbox_lag")));
 			lag(map(command.get("outbox_lag_half_capacity")));
 		}
+	}
+
+	private void scaleOut(Map<String, Object> scaleOut) {
+		if (scaleOut == null) {
+			return;
+		}
+		line("");
+		line("Scale-out: %s datasets of %,d items purged at once, %s ms/request round trip", scaleOut.get("datasets"),
+				num(scaleOut.get("items_per_dataset")).longValue(), scaleOut.get("delay_ms_per_request"));
+		for (String workers : new String[] { "1", "2", "4" }) {
+			Map<String, Object> run = map(scaleOut.get("workers_" + workers));
+			if (run != null) {
+				line("  %s worker(s): %8.0f items/s, %6.1f s (first purged at %.1f s); jobs ended per worker %s",
+						workers, num(run.get("items_per_s")), num(run.get("seconds")), num(run.get("first_purged_s")),
+						run.get("jobs_per_worker"));
+			}
+		}
+		line("  2 workers / 1 = %.2f (goal >= 1.7)   4 workers / 1 = %.2f (goal >= 3)",
+				num(scaleOut.get("workers_2_over_1")), num(scaleOut.get("workers_4_over_1")));
 	}
 
 	private void lag(Map<String, Object> lag) {
@@ -89,6 +109,7 @@ final class Summary {
 				"objects/s", "vectors/s", "rows/s");
 		row("Lethe (request to purged)", lethe);
 		steps(map(lethe.get("step_first_seen_s")));
+		requests(map(lethe.get("store_requests_by_step")));
 		if (floor == null || naive == null) {
 			line("  (Lethe alone: --only memory)");
 			return;
@@ -128,6 +149,27 @@ final class Summary {
 			previousAt = at;
 		}
 		line("    Lethe's steps (s): %s", steps);
+	}
+
+	/** The object-store requests (round trips) of each of Lethe's steps. */
+	private void requests(Map<String, Object> byStep) {
+		if (byStep == null || byStep.isEmpty()) {
+			return;
+		}
+		StringBuilder text = new StringBuilder();
+		byStep.forEach((step, counts) -> {
+			Map<String, Object> operations = map(counts);
+			StringBuilder detail = new StringBuilder();
+			operations.forEach((operation, count) -> {
+				if (!"total".equals(operation)) {
+					detail.append((detail.length() > 0) ? ", " : "").append(operation).append(' ');
+					detail.append(String.format("%.0f", num(count)));
+				}
+			});
+			text.append((text.length() > 0) ? "; " : "")
+				.append(String.format("%s %.0f (%s)", step, num(operations.get("total")), detail));
+		});
+		line("    Lethe's object-store requests by step: %s", text);
 	}
 
 	private void row(String label, Map<String, Object> result) {
