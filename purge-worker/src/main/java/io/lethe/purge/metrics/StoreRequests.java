@@ -1,5 +1,6 @@
 package io.lethe.purge.metrics;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -28,10 +29,16 @@ public class StoreRequests {
 
 	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-	StoreRequests(MeterRegistry registry, ObjectStore objects) {
+	/**
+	 * @param stores every object store bean: the S3 one among them, under any wrapper
+	 * that is the primary
+	 */
+	StoreRequests(MeterRegistry registry, List<ObjectStore> stores) {
 		this.registry = registry;
-		if (objects instanceof S3ObjectStore s3) {
-			s3.onRequest((operation) -> request("objects", operation));
+		for (ObjectStore store : stores) {
+			if (store instanceof S3ObjectStore s3) {
+				s3.onRequest((operation) -> request("objects", operation));
+			}
 		}
 	}
 
