@@ -76,15 +76,16 @@ final class BenchStack implements AutoCloseable {
 	 * S3Mock itself, or a proxy in front of it).
 	 */
 	Service startWorker(String heap, URI s3Endpoint) {
-		return startWorkers(1, heap, s3Endpoint).get(0);
+		return startWorkers(1, heap, s3Endpoint, Map.of()).get(0);
 	}
 
 	/**
 	 * Stops the running workers and starts {@code count} worker processes side by side
 	 * (started together, each on its own ports, under its own worker id and log), all in
-	 * one consumer group, sharing the jobs through their leases.
+	 * one consumer group, sharing the jobs through their leases; {@code extraEnv} is
+	 * added to each one's environment.
 	 */
-	List<Service> startWorkers(int count, String heap, URI s3Endpoint) {
+	List<Service> startWorkers(int count, String heap, URI s3Endpoint, Map<String, String> extraEnv) {
 		stopWorker();
 		List<CompletableFuture<Service>> starting = new ArrayList<>();
 		for (int i = 1; i <= count; i++) {
@@ -97,20 +98,28 @@ final class BenchStack implements AutoCloseable {
 				workerEnv.put("LETHE_WORKER_MANAGEMENT_PORT", String.valueOf(management));
 				workerEnv.put("LETHE_S3_ENDPOINT", s3Endpoint.toString());
 				workerEnv.put("LETHE_WORKER_ID", "bench-worker" + suffix);
+				workerEnv.putAll(extraEnv);
 				return Service.start("purge-worker" + suffix, jar("purge-worker"), heap, List.of(), workerEnv, port,
 						management, this.home.resolve("purge-worker" + suffix + ".log"));
 			}));
 		}
+		// every start is waited for, so that none that came up is left running when
+		// another failed
 		List<Service> started = new ArrayList<>();
-		try {
-			for (CompletableFuture<Service> worker : starting) {
+		RuntimeException failed = null;
+		for (CompletableFuture<Service> worker : starting) {
+			try {
 				started.add(worker.join());
 			}
-		}
-		finally {
-			synchronized (this) {
-				this.workers.addAll(started);
+			catch (RuntimeException ex) {
+				failed = (failed != null) ? failed : ex;
 			}
+		}
+		synchronized (this) {
+			this.workers.addAll(started);
+		}
+		if (failed != null) {
+			throw failed;
 		}
 		return started;
 	}
