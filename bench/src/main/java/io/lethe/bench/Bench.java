@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code --large} (1,000,000), {@code --sample N} (naive peer and awscli),
  * {@code --rtt-items N} and {@code --rtt-ms N} (the emulated round trip),
  * {@code --duration S} (each command-path load), {@code --scaleout-datasets N} and
- * {@code --scaleout-items N} (the scale-out scenario, default 16 of 2,000),
+ * {@code --scaleout-items N} (the scale-out scenario, default 16 of 1,000),
  * {@code --only purge|scaleout|command|memory} ({@code memory}: Lethe's purge alone at
  * the full size, for the worker's memory; {@code --large --only memory} is the
  * 1,000,000-item run).

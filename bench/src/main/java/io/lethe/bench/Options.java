@@ -18,7 +18,7 @@ record Options(int items, int sample, int rttItems, int s3mockItems, int rttMill
 		int concurrency = 16;
 		int lagRate = 1_000;
 		int scaleoutDatasets = 16;
-		int scaleoutItems = 2_000;
+		int scaleoutItems = 1_000;
 		String only = "all";
 		String out = "bench/results";
 		for (int i = 0; i < args.length; i++) {
