@@ -14,9 +14,11 @@ import java.util.Map;
  * prints a one-screen summary. Options: {@code --items N} (default 100,000),
  * {@code --large} (1,000,000), {@code --sample N} (naive peer and awscli),
  * {@code --rtt-items N} and {@code --rtt-ms N} (the emulated round trip),
- * {@code --duration S} (each command-path load), {@code --only purge|command|memory}
- * ({@code memory}: Lethe's purge alone at the full size, for the worker's memory;
- * {@code --large --only memory} is the 1,000,000-item run).
+ * {@code --duration S} (each command-path load), {@code --scaleout-datasets N} and
+ * {@code --scaleout-items N} (the scale-out scenario, default 16 of 1,000),
+ * {@code --only purge|scaleout|command|memory} ({@code memory}: Lethe's purge alone at
+ * the full size, for the worker's memory; {@code --large --only memory} is the
+ * 1,000,000-item run).
  */
 public final class Bench {
 
@@ -51,6 +53,9 @@ public final class Bench {
 			}
 			else if ("memory".equals(options.only())) {
 				results.put("purge", new PurgeBenchmarks(stack, options).letheOnly());
+			}
+			if (options.runs("scaleout")) {
+				results.put("scaleout", new ScaleOutBenchmarks(stack, options).run());
 			}
 			if (options.runs("command")) {
 				results.put("command", new CommandBenchmarks(stack, options, home).run());

@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 
 import io.lethe.devstack.Ports;
 import io.lethe.testkit.ServiceSettings;
@@ -19,8 +21,9 @@ import io.lethe.testkit.TestS3;
 
 /**
  * The system under test, all on free loopback ports: a database of its own, testkit's
- * KRaft broker (in this JVM) and S3Mock process, the command service and a purge worker
- * that can be restarted with another heap or S3 endpoint (a delaying proxy).
+ * KRaft broker (in this JVM) and S3Mock process, the command service and purge workers
+ * (one, or several side by side) that can be restarted with another heap or S3 endpoint
+ * (a delaying proxy).
  */
 final class BenchStack implements AutoCloseable {
 
@@ -40,7 +43,7 @@ final class BenchStack implements AutoCloseable {
 
 	private final Map<String, String> env = new HashMap<>();
 
-	private Service worker;
+	private final List<Service> workers = new ArrayList<>();
 
 	private boolean closed;
 
@@ -55,16 +58,16 @@ final class BenchStack implements AutoCloseable {
 		Map<String, String> commandEnv = new HashMap<>(this.env);
 		commandEnv.put("LETHE_COMMAND_PORT", String.valueOf(port));
 		commandEnv.put("LETHE_PUBLIC_URL", "http://127.0.0.1:" + port);
-		// the bench reads health and metrics where it calls the API: management on the
-		// same port (a deployment keeps them apart)
-		commandEnv.put("LETHE_COMMAND_MANAGEMENT_PORT", String.valueOf(port));
+		int management = Ports.free();
+		commandEnv.put("LETHE_COMMAND_MANAGEMENT_PORT", String.valueOf(management));
 		// The per-key rate limit (200/s, burst 400 by default) would measure the limiter,
 		// not the service: the bench raises it far above what this machine can reach.
 		commandEnv.put("LETHE_RATE_LIMIT", "1000000");
 		commandEnv.put("LETHE_RATE_BURST", "1000000");
 		Path keysFile = home.resolve("demo-keys.env");
 		this.commandService = Service.start("command-service", jar("command-service"), "512m",
-				List.of("--lethe.demo.keys-file=" + keysFile), commandEnv, port, home.resolve("command-service.log"));
+				List.of("--lethe.demo.keys-file=" + keysFile), commandEnv, port, management,
+				home.resolve("command-service.log"));
 		this.keys = read(keysFile);
 	}
 
@@ -73,22 +76,57 @@ final class BenchStack implements AutoCloseable {
 	 * S3Mock itself, or a proxy in front of it).
 	 */
 	Service startWorker(String heap, URI s3Endpoint) {
+		return startWorkers(1, heap, s3Endpoint, Map.of()).get(0);
+	}
+
+	/**
+	 * Stops the running workers and starts {@code count} worker processes side by side
+	 * (started together, each on its own ports, under its own worker id and log), all in
+	 * one consumer group, sharing the jobs through their leases; {@code extraEnv} is
+	 * added to each one's environment.
+	 */
+	List<Service> startWorkers(int count, String heap, URI s3Endpoint, Map<String, String> extraEnv) {
 		stopWorker();
-		int port = Ports.free();
-		Map<String, String> workerEnv = new HashMap<>(this.env);
-		workerEnv.put("LETHE_WORKER_PORT", String.valueOf(port));
-		workerEnv.put("LETHE_WORKER_MANAGEMENT_PORT", String.valueOf(port));
-		workerEnv.put("LETHE_S3_ENDPOINT", s3Endpoint.toString());
-		this.worker = Service.start("purge-worker", jar("purge-worker"), heap, List.of(), workerEnv, port,
-				this.home.resolve("purge-worker.log"));
-		return this.worker;
+		List<CompletableFuture<Service>> starting = new ArrayList<>();
+		for (int i = 1; i <= count; i++) {
+			String suffix = (count == 1) ? "" : "-" + i;
+			int port = Ports.free();
+			int management = Ports.free();
+			starting.add(CompletableFuture.supplyAsync(() -> {
+				Map<String, String> workerEnv = new HashMap<>(this.env);
+				workerEnv.put("LETHE_WORKER_PORT", String.valueOf(port));
+				workerEnv.put("LETHE_WORKER_MANAGEMENT_PORT", String.valueOf(management));
+				workerEnv.put("LETHE_S3_ENDPOINT", s3Endpoint.toString());
+				workerEnv.put("LETHE_WORKER_ID", "bench-worker" + suffix);
+				workerEnv.putAll(extraEnv);
+				return Service.start("purge-worker" + suffix, jar("purge-worker"), heap, List.of(), workerEnv, port,
+						management, this.home.resolve("purge-worker" + suffix + ".log"));
+			}));
+		}
+		// every start is waited for, so that none that came up is left running when
+		// another failed
+		List<Service> started = new ArrayList<>();
+		RuntimeException failed = null;
+		for (CompletableFuture<Service> worker : starting) {
+			try {
+				started.add(worker.join());
+			}
+			catch (RuntimeException ex) {
+				failed = (failed != null) ? failed : ex;
+			}
+		}
+		synchronized (this) {
+			this.workers.addAll(started);
+		}
+		if (failed != null) {
+			throw failed;
+		}
+		return started;
 	}
 
 	synchronized void stopWorker() {
-		if (this.worker != null) {
-			this.worker.close();
-			this.worker = null;
-		}
+		this.workers.forEach(Service::close);
+		this.workers.clear();
 	}
 
 	String api() {

@@ -18,13 +18,20 @@ import tools.jackson.databind.json.JsonMapper;
  * second process ({@link LoadGenerator}), beside pgbench running the bare equivalent
  * transaction at the same concurrency; then the outbox lag (commit to Kafka
  * acknowledgement) at a steady rate of deletes, from the command service's
- * {@code lethe_outbox_publish_lag_seconds} histogram.
+ * {@code lethe_outbox_publish_lag_seconds} histogram. Beside both, the framework floor
+ * ({@link FrameworkFloor}): the same stack around the bare transaction, same load.
  */
 final class CommandBenchmarks {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final int LAG_SECONDS = 15;
+
+	/**
+	 * Rows of the pgbench copy of the datasets: the floor deletes some, pgbench updates
+	 * any.
+	 */
+	private static final int PGBENCH_ROWS = 100_000;
 
 	private final BenchStack stack;
 
@@ -52,10 +59,19 @@ final class CommandBenchmarks {
 		result.put("rate_limit", "raised to 1,000,000/s (LETHE_RATE_LIMIT, LETHE_RATE_BURST) for the bench");
 		result.put("post_datasets", load("create", c, d, 0, null));
 		result.put("delete_dataset", load("delete", c, d, 0, deleteIds));
+		PgBench.prepare(this.stack.db, PGBENCH_ROWS);
+		Bench.progress("command path: the framework floor, " + c + " clients, " + d + " s each");
+		try (Service floor = FrameworkFloor.start(this.stack, this.home)) {
+			Path floorIds = FrameworkFloor.ids(this.stack.db, Math.min(deletable, PGBENCH_ROWS), this.home);
+			load(floor.baseUrl(), "create", 8, 5, 0, null);
+			result.put("floor_create", load(floor.baseUrl(), "create", c, d, 0, null));
+			result.put("floor_delete", load(floor.baseUrl(), "delete", c, d, 0, floorIds));
+		}
 		Bench.progress("command path: pgbench, " + c + " clients, " + d + " s each");
-		PgBench.prepare(this.stack.db, 100_000);
-		result.put("pgbench_create", PgBench.run(this.stack.db, "create", c, d, 100_000, this.home));
-		result.put("pgbench_delete", PgBench.run(this.stack.db, "delete", c, d, 100_000, this.home));
+		result.put("pgbench_create", PgBench.run(this.stack.db, "create", c, d, PGBENCH_ROWS, this.home));
+		result.put("pgbench_delete", PgBench.run(this.stack.db, "delete", c, d, PGBENCH_ROWS, this.home));
+		result.put("create", ratios(result, "post_datasets", "floor_create", "pgbench_create"));
+		result.put("delete", ratios(result, "delete_dataset", "floor_delete", "pgbench_delete"));
 		// At the asked rate, and at half the delete throughput just measured: the lag of
 		// a
 		// service that keeps up, beside that of one that may not.
@@ -69,11 +85,13 @@ final class CommandBenchmarks {
 
 	private Map<String, Object> lag(int rate, Path ids) throws Exception {
 		Bench.progress("outbox lag at " + rate + " deletes/s for " + LAG_SECONDS + " s");
-		Prometheus.Histogram before = Prometheus.histogram(this.stack.api(), "lethe_outbox_publish_lag_seconds");
+		Prometheus.Histogram before = Prometheus.histogram(this.stack.commandService.managementUrl(),
+				"lethe_outbox_publish_lag_seconds");
 		Map<String, Object> steady = load("delete", Math.max(this.options.concurrency(), 32), LAG_SECONDS, rate, ids);
 		// the last events' acknowledgements
 		Bench.sleep(3000);
-		Prometheus.Histogram after = Prometheus.histogram(this.stack.api(), "lethe_outbox_publish_lag_seconds");
+		Prometheus.Histogram after = Prometheus.histogram(this.stack.commandService.managementUrl(),
+				"lethe_outbox_publish_lag_seconds");
 		Map<String, Object> lag = new LinkedHashMap<>();
 		lag.put("target_per_s", rate);
 		lag.put("load", steady);
@@ -104,13 +122,41 @@ final class CommandBenchmarks {
 		return file;
 	}
 
+	/**
+	 * Lethe over the framework floor and over pgbench for one command: throughput ratios,
+	 * and Lethe's p99 over the floor's.
+	 */
 	@SuppressWarnings("unchecked")
+	static Map<String, Object> ratios(Map<String, Object> result, String lethe, String floor, String pgbench) {
+		Map<String, Object> l = (Map<String, Object>) result.get(lethe);
+		Map<String, Object> f = (Map<String, Object>) result.get(floor);
+		Map<String, Object> p = (Map<String, Object>) result.get(pgbench);
+		Map<String, Object> ratios = new LinkedHashMap<>();
+		ratios.put("lethe_over_framework_floor", number(l, "ok_per_s") / number(f, "ok_per_s"));
+		ratios.put("p99_over_framework_floor", number(l, "p99_ms") / number(f, "p99_ms"));
+		if (p.get("tps") instanceof Number tps) {
+			ratios.put("lethe_over_pgbench", number(l, "ok_per_s") / tps.doubleValue());
+			ratios.put("framework_floor_over_pgbench", number(f, "ok_per_s") / tps.doubleValue());
+		}
+		return ratios;
+	}
+
+	private static double number(Map<String, Object> map, String key) {
+		return ((Number) map.get(key)).doubleValue();
+	}
+
 	private Map<String, Object> load(String mode, int threads, int seconds, int rate, Path ids) throws Exception {
+		return load(this.stack.api(), mode, threads, seconds, rate, ids);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> load(String base, String mode, int threads, int seconds, int rate, Path ids)
+			throws Exception {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-						System.getProperty("java.class.path"), LoadGenerator.class.getName(), this.stack.api(),
-						this.stack.orgKey(), mode, String.valueOf(threads), String.valueOf(seconds),
-						String.valueOf(rate), (ids != null) ? ids.toString() : "-"));
+						System.getProperty("java.class.path"), LoadGenerator.class.getName(), base, this.stack.orgKey(),
+						mode, String.valueOf(threads), String.valueOf(seconds), String.valueOf(rate),
+						(ids != null) ? ids.toString() : "-"));
 		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		String output = new String(process.getInputStream().readAllBytes()).trim();
 		if (process.waitFor() != 0 || output.isEmpty()) {

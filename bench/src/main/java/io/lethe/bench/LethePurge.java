@@ -11,9 +11,12 @@ import tools.jackson.databind.JsonNode;
  * ({@code grace=PT0S}) to the deletion status {@code purged} (the worker publishes
  * {@code PurgeCompleted} in the same step). The status is polled every 100 ms; the time
  * each step is first seen gives the per-store durations. The worker's heap and RSS are
- * sampled meanwhile.
+ * sampled meanwhile, and its object-store requests by step read before and after.
  */
 final class LethePurge {
+
+	/** The worker's object-store requests by purge step. */
+	private static final String STORE_REQUESTS = "lethe_purge_store_requests_total";
 
 	private LethePurge() {
 	}
@@ -30,6 +33,7 @@ final class LethePurge {
 			boolean probeLiveHeap) {
 		Api api = new Api(stack.api());
 		Map<String, Double> stepSeen = new LinkedHashMap<>();
+		Map<String, Double> requestsBefore = Prometheus.counter(worker.managementUrl(), STORE_REQUESTS);
 		try (MemorySampler memory = new MemorySampler(worker, probeLiveHeap)) {
 			long start = System.nanoTime();
 			Api.Response deleted = api.delete("/api/v1/datasets/" + seeded.dataset() + "?grace=PT0S", orgKey);
@@ -68,6 +72,8 @@ final class LethePurge {
 			result.put("receipt_body_chars", status.path("receipt").path("body_text").asString("").length());
 			result.put("per_store_per_s", perStore(stepSeen, progress));
 			result.put("memory", memory.summary());
+			result.put("store_requests_by_step", Prometheus.requestsByStep(requestsBefore,
+					Prometheus.counter(worker.managementUrl(), STORE_REQUESTS)));
 			return result;
 		}
 	}

@@ -49,7 +49,7 @@ final class MemorySampler implements AutoCloseable {
 
 	MemorySampler(Service service, boolean probeLiveHeap) {
 		this.service = service;
-		Api api = new Api(service.baseUrl());
+		Api api = new Api(service.managementUrl());
 		this.api = api;
 		this.cpuAtStart = service.cpuSeconds();
 		this.gcAtStart = gc(api);

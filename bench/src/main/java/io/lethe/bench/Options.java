@@ -5,7 +5,8 @@ import java.util.Map;
 
 /** The bench's command-line options; see {@link Bench}. */
 record Options(int items, int sample, int rttItems, int s3mockItems, int rttMillis, int durationSeconds,
-		int concurrency, int lagRate, String only, String out, String workerHeap) {
+		int concurrency, int lagRate, int scaleoutDatasets, int scaleoutItems, String only, String out,
+		String workerHeap) {
 
 	static Options parse(String[] args) {
 		int items = 100_000;
@@ -16,6 +17,8 @@ record Options(int items, int sample, int rttItems, int s3mockItems, int rttMill
 		int duration = 15;
 		int concurrency = 16;
 		int lagRate = 1_000;
+		int scaleoutDatasets = 16;
+		int scaleoutItems = 1_000;
 		String only = "all";
 		String out = "bench/results";
 		for (int i = 0; i < args.length; i++) {
@@ -30,17 +33,22 @@ record Options(int items, int sample, int rttItems, int s3mockItems, int rttMill
 				case "--duration" -> duration = Integer.parseInt(args[++i]);
 				case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
 				case "--lag-rate" -> lagRate = Integer.parseInt(args[++i]);
+				case "--scaleout-datasets" -> scaleoutDatasets = Integer.parseInt(args[++i]);
+				case "--scaleout-items" -> scaleoutItems = Integer.parseInt(args[++i]);
 				case "--only" -> only = args[++i];
 				case "--out" -> out = args[++i];
 				default -> throw new IllegalArgumentException("Unknown option " + arg);
 			}
 		}
 		return new Options(items, Math.min(sample, items), Math.min(rttItems, items), Math.min(s3mockItems, items),
-				rttMillis, duration, concurrency, lagRate, only, out, "256m");
+				rttMillis, duration, concurrency, lagRate, scaleoutDatasets, scaleoutItems, only, out, "256m");
 	}
 
+	/**
+	 * Whether {@code --only} names the part (several: {@code --only scaleout,command}).
+	 */
 	boolean runs(String part) {
-		return "all".equals(this.only) || part.equals(this.only);
+		return "all".equals(this.only) || java.util.Arrays.asList(this.only.split(",")).contains(part);
 	}
 
 	Map<String, Object> asMap() {
@@ -53,6 +61,8 @@ record Options(int items, int sample, int rttItems, int s3mockItems, int rttMill
 		map.put("command_load_seconds", this.durationSeconds);
 		map.put("concurrency", this.concurrency);
 		map.put("outbox_lag_rate_per_s", this.lagRate);
+		map.put("scaleout_datasets", this.scaleoutDatasets);
+		map.put("scaleout_items_per_dataset", this.scaleoutItems);
 		map.put("worker_heap", this.workerHeap);
 		map.put("only", this.only);
 		return map;

@@ -44,7 +44,17 @@ final class PgBench {
 	}
 
 	static void prepare(BenchDatabase db, int rows) throws Exception {
-		try (Connection connection = db.connect(); Statement sql = connection.createStatement()) {
+		try (Connection connection = db.connect()) {
+			prepare(connection, rows);
+		}
+	}
+
+	/**
+	 * The copies of the two tables with {@code rows} active datasets (numbered {@code n},
+	 * from 1), on a database whose catalog schema exists and has an org.
+	 */
+	static void prepare(Connection connection, int rows) throws Exception {
+		try (Statement sql = connection.createStatement()) {
 			sql.execute("create schema if not exists pgbench");
 			sql.execute("create table pgbench.datasets (like catalog.datasets including all)");
 			sql.execute("alter table pgbench.datasets add column n serial");

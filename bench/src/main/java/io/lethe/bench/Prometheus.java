@@ -33,6 +33,48 @@ final class Prometheus {
 		return new Histogram(buckets, count, sum);
 	}
 
+	/**
+	 * The samples of a counter by their labels as printed (for example
+	 * {@code operation="DeleteObjects",step="objects",store="objects"}).
+	 */
+	static Map<String, Double> counter(String base, String name) {
+		String text = new Api(base).get("/actuator/prometheus", null).body();
+		Map<String, Double> samples = new TreeMap<>();
+		for (String line : text.split("\n")) {
+			if (line.startsWith(name + "{")) {
+				samples.merge(line.substring(name.length() + 1, line.lastIndexOf('}')), value(line), Double::sum);
+			}
+		}
+		return samples;
+	}
+
+	/**
+	 * Requests per purge step between two readings of
+	 * {@code lethe_purge_store_requests_total}: for each step its total and its count per
+	 * operation.
+	 */
+	static Map<String, Object> requestsByStep(Map<String, Double> before, Map<String, Double> after) {
+		Map<String, Object> steps = new TreeMap<>();
+		after.forEach((labels, value) -> {
+			double count = value - before.getOrDefault(labels, 0.0);
+			if (count <= 0) {
+				return;
+			}
+			String step = label(labels, "step");
+			@SuppressWarnings("unchecked")
+			Map<String, Object> byStep = (Map<String, Object>) steps.computeIfAbsent(step,
+					(s) -> new LinkedHashMap<String, Object>(Map.of("total", 0.0)));
+			byStep.put("total", (Double) byStep.get("total") + count);
+			byStep.put(label(labels, "operation"), count);
+		});
+		return steps;
+	}
+
+	private static String label(String labels, String name) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(name + "=\"([^\"]*)\"").matcher(labels);
+		return matcher.find() ? matcher.group(1) : "?";
+	}
+
 	private static double value(String line) {
 		return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
 	}

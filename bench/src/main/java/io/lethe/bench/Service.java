@@ -24,30 +24,51 @@ final class Service implements AutoCloseable {
 
 	private final int port;
 
+	private final int managementPort;
+
 	private final Path log;
 
-	private Service(String name, Process process, int port, Path log) {
+	private Service(String name, Process process, int port, int managementPort, Path log) {
 		this.name = name;
 		this.process = process;
 		this.port = port;
+		this.managementPort = managementPort;
 		this.log = log;
 	}
 
+	/**
+	 * @param managementPort where it serves health and metrics (its own port: the
+	 * services refuse a management address on the API's port)
+	 */
 	static Service start(String name, Path jar, String heap, List<String> args, Map<String, String> env, int port,
-			Path log) {
+			int managementPort, Path log) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(name + " jar not found at " + jar + "; run make bench (it packages)");
 		}
+		return launch(name, List.of("-Xmx" + heap, "-jar", jar.toString()), args, env, port, managementPort, log);
+	}
+
+	/**
+	 * A main class of the bench's own classpath as a process of its own (the command
+	 * path's framework floor).
+	 */
+	static Service startMain(String name, Class<?> main, String heap, Map<String, String> env, int port, Path log) {
+		return launch(name, List.of("-Xmx" + heap, "-cp", System.getProperty("java.class.path"), main.getName()),
+				List.of(), env, port, port, log);
+	}
+
+	private static Service launch(String name, List<String> jvm, List<String> args, Map<String, String> env, int port,
+			int managementPort, Path log) {
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-jar",
-						jar.toString()));
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(jvm);
 		command.addAll(args);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		builder.environment().putAll(env);
 		try {
 			Files.createDirectories(log.getParent());
-			Service service = new Service(name, builder.start(), port, log);
+			Service service = new Service(name, builder.start(), port, managementPort, log);
 			service.awaitHealthy();
 			return service;
 		}
@@ -58,6 +79,11 @@ final class Service implements AutoCloseable {
 
 	String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** Health, metrics and Prometheus. */
+	String managementUrl() {
+		return "http://127.0.0.1:" + this.managementPort;
 	}
 
 	long pid() {
@@ -112,7 +138,7 @@ final class Service implements AutoCloseable {
 						this.name + " exited with " + this.process.exitValue() + "; see " + this.log);
 			}
 			try {
-				HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl() + "/actuator/health")
+				HttpURLConnection connection = (HttpURLConnection) URI.create(managementUrl() + "/actuator/health")
 					.toURL()
 					.openConnection();
 				connection.setConnectTimeout(500);

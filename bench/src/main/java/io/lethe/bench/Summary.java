@@ -50,18 +50,38 @@ final class Summary {
 						num(memory.get("gc_pauses")), num(memory.get("gc_pause_seconds")));
 			}
 		}
+		scaleOut(map(results.get("scaleout")));
 		Map<String, Object> command = map(results.get("command"));
 		if (command != null) {
 			line("");
 			line("Command path, %s clients each (%s)", map(command.get("post_datasets")).get("threads"),
 					command.get("rate_limit"));
-			line("  %-34s %9s %8s %8s   %-30s %9s %8s %8s  %s", "", "req/s", "p50 ms", "p99 ms", "pgbench", "tx/s",
-					"p50 ms", "p99 ms", "ratio");
-			compareLoad(command, "POST /api/v1/datasets", "post_datasets", "pgbench_create");
-			compareLoad(command, "DELETE /api/v1/datasets/{id}", "delete_dataset", "pgbench_delete");
+			line("  %-44s %9s %8s %8s", "", "req/s", "p50 ms", "p99 ms");
+			compareLoad(command, "POST /api/v1/datasets", "post_datasets", "floor_create", "pgbench_create", "create");
+			compareLoad(command, "DELETE /api/v1/datasets/{id}", "delete_dataset", "floor_delete", "pgbench_delete",
+					"delete");
 			lag(map(command.get("outbox_lag")));
 			lag(map(command.get("outbox_lag_half_capacity")));
 		}
+	}
+
+	private void scaleOut(Map<String, Object> scaleOut) {
+		if (scaleOut == null) {
+			return;
+		}
+		line("");
+		line("Scale-out: %s datasets of %,d items purged at once, %s ms/request round trip", scaleOut.get("datasets"),
+				num(scaleOut.get("items_per_dataset")).longValue(), scaleOut.get("delay_ms_per_request"));
+		for (String workers : new String[] { "1", "2", "4" }) {
+			Map<String, Object> run = map(scaleOut.get("workers_" + workers));
+			if (run != null) {
+				line("  %s worker(s): %8.0f items/s, %6.1f s (first purged at %.1f s); jobs ended per worker %s",
+						workers, num(run.get("items_per_s")), num(run.get("seconds")), num(run.get("first_purged_s")),
+						run.get("jobs_per_worker"));
+			}
+		}
+		line("  2 workers / 1 = %.2f (goal >= 1.7)   4 workers / 1 = %.2f (goal >= 3)",
+				num(scaleOut.get("workers_2_over_1")), num(scaleOut.get("workers_4_over_1")));
 	}
 
 	private void lag(Map<String, Object> lag) {
@@ -89,6 +109,7 @@ final class Summary {
 				"objects/s", "vectors/s", "rows/s");
 		row("Lethe (request to purged)", lethe);
 		steps(map(lethe.get("step_first_seen_s")));
+		requests(map(lethe.get("store_requests_by_step")));
 		if (floor == null || naive == null) {
 			line("  (Lethe alone: --only memory)");
 			return;
@@ -130,6 +151,27 @@ final class Summary {
 		line("    Lethe's steps (s): %s", steps);
 	}
 
+	/** The object-store requests (round trips) of each of Lethe's steps. */
+	private void requests(Map<String, Object> byStep) {
+		if (byStep == null || byStep.isEmpty()) {
+			return;
+		}
+		StringBuilder text = new StringBuilder();
+		byStep.forEach((step, counts) -> {
+			Map<String, Object> operations = map(counts);
+			StringBuilder detail = new StringBuilder();
+			operations.forEach((operation, count) -> {
+				if (!"total".equals(operation)) {
+					detail.append((detail.length() > 0) ? ", " : "").append(operation).append(' ');
+					detail.append(String.format("%.0f", num(count)));
+				}
+			});
+			text.append((text.length() > 0) ? "; " : "")
+				.append(String.format("%s %.0f (%s)", step, num(operations.get("total")), detail));
+		});
+		line("    Lethe's object-store requests by step: %s", text);
+	}
+
 	private void row(String label, Map<String, Object> result) {
 		Map<String, Object> rates = map(result.get("per_store_per_s"));
 		Object rows = rates.containsKey("rows") ? rates.get("rows") : rates.get("rows_and_vectors");
@@ -142,18 +184,29 @@ final class Summary {
 		return (value instanceof Number n) ? String.format("%.0f", n.doubleValue()) : "-";
 	}
 
-	private void compareLoad(Map<String, Object> command, String label, String api, String pg) {
+	private void compareLoad(Map<String, Object> command, String label, String api, String floor, String pg,
+			String ratiosKey) {
 		Map<String, Object> load = map(command.get(api));
+		line("  %-44s %9.0f %8.2f %8.2f", label, num(load.get("ok_per_s")), num(load.get("p50_ms")),
+				num(load.get("p99_ms")));
+		Map<String, Object> bare = map(command.get(floor));
+		if (bare != null) {
+			line("    %-42s %9.0f %8.2f %8.2f", "framework floor (same stack, bare tx)", num(bare.get("ok_per_s")),
+					num(bare.get("p50_ms")), num(bare.get("p99_ms")));
+		}
 		Map<String, Object> bench = map(command.get(pg));
 		if (bench.containsKey("tps")) {
-			line("  %-34s %9.0f %8.2f %8.2f   %-30s %9.0f %8.2f %8.2f  %.2f", label, num(load.get("ok_per_s")),
-					num(load.get("p50_ms")), num(load.get("p99_ms")), bench.get("script"), num(bench.get("tps")),
-					num(bench.get("p50_ms")), num(bench.get("p99_ms")),
-					num(load.get("ok_per_s")) / num(bench.get("tps")));
+			line("    %-42s %9.0f %8.2f %8.2f", "pgbench: " + bench.get("script"), num(bench.get("tps")),
+					num(bench.get("p50_ms")), num(bench.get("p99_ms")));
 		}
 		else {
-			line("  %-34s %9.0f %8.2f %8.2f   pgbench: %s", label, num(load.get("ok_per_s")), num(load.get("p50_ms")),
-					num(load.get("p99_ms")), bench);
+			line("    pgbench: %s", bench);
+		}
+		Map<String, Object> ratios = map(command.get(ratiosKey));
+		if (ratios != null) {
+			line("    Lethe/floor = %.2f (goal >= 0.7)   p99 Lethe/floor = %.1f (goal <= 2)   Lethe/pgbench = %.2f",
+					num(ratios.get("lethe_over_framework_floor")), num(ratios.get("p99_over_framework_floor")),
+					num(ratios.get("lethe_over_pgbench")));
 		}
 	}
 

@@ -62,6 +62,18 @@ class ObservabilityIntegrationTests extends PurgeWorkerIntegrationTest {
 		assertThat(delta(failed, completed, "lethe_purge_jobs_ended_total{outcome=\"completed\"}"))
 			.isGreaterThanOrEqualTo(1);
 		assertThat(delta(failed, completed, "lethe_receipts_issued_total")).isGreaterThanOrEqualTo(1);
+		// the round trips of each step: the objects step listed the dataset's prefixes
+		// and
+		// sent its deletes, the verify step listed again
+		assertThat(delta(failed, completed,
+				"lethe_purge_store_requests_total{operation=\"DeleteObjects\",step=\"objects\",store=\"objects\"}"))
+			.isGreaterThanOrEqualTo(1);
+		assertThat(delta(failed, completed,
+				"lethe_purge_store_requests_total{operation=\"ListObjectVersions\",step=\"objects\",store=\"objects\"}"))
+			.isGreaterThanOrEqualTo(1);
+		assertThat(delta(failed, completed,
+				"lethe_purge_store_requests_total{operation=\"ListObjectVersions\",step=\"verify\",store=\"objects\"}"))
+			.isGreaterThanOrEqualTo(1);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(
 					() -> assertThat(scrape().get("lethe_purge_jobs{state=\"completed\"}")).isGreaterThanOrEqualTo(1));

@@ -13,15 +13,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
-	/** The threads that send DeleteObjects batches: bounded, one per batch in flight. */
+	/**
+	 * The threads that send DeleteObjects batches: bounded, one per batch in flight. Its
+	 * tasks count their requests for the step that submitted them, as do the listings'.
+	 */
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService objectDeletions(EngineProperties properties) {
 		AtomicInteger threads = new AtomicInteger();
-		return Executors.newFixedThreadPool(properties.objectsInFlight(), (task) -> {
+		return new StepTasks(Executors.newFixedThreadPool(properties.objectsInFlight(), (task) -> {
 			Thread thread = new Thread(task, "purge-objects-" + threads.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
-		});
+		}));
 	}
 
 	/**
@@ -32,11 +35,11 @@ class EngineConfiguration {
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService prefixListings(EngineProperties properties) {
 		AtomicInteger threads = new AtomicInteger();
-		return Executors.newFixedThreadPool(properties.prefixesInFlight(), (task) -> {
+		return new StepTasks(Executors.newFixedThreadPool(properties.prefixesInFlight(), (task) -> {
 			Thread thread = new Thread(task, "purge-prefixes-" + threads.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
-		});
+		}));
 	}
 
 	@Bean

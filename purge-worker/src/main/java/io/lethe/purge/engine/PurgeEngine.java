@@ -10,6 +10,7 @@ import io.lethe.purge.job.Lease;
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.purge.job.RunningJobs;
 import io.lethe.purge.metrics.PurgeMetrics;
+import io.lethe.purge.metrics.StoreRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,10 @@ public class PurgeEngine {
 
 	private final PurgeMetrics metrics;
 
-	PurgeEngine(List<RootPurge> plans, RunningJobs jobs, PurgeMetrics metrics) {
+	private final StoreRequests requests;
+
+	PurgeEngine(List<RootPurge> plans, RunningJobs jobs, PurgeMetrics metrics, StoreRequests requests) {
+		this.requests = requests;
 		this.plans = plans.stream().collect(Collectors.toMap(RootPurge::rootType, Function.identity()));
 		this.jobs = jobs;
 		this.metrics = metrics;
@@ -61,7 +65,8 @@ public class PurgeEngine {
 			StepResult result;
 			long started = System.nanoTime();
 			try {
-				result = step.run(new PurgeRun(job, lease, this.jobs, this.metrics));
+				PurgeRun run = new PurgeRun(job, lease, this.jobs, this.metrics);
+				result = this.requests.inStep(step.name(), () -> step.run(run));
 			}
 			finally {
 				this.metrics.stepTimer(job.rootType(), step.name())

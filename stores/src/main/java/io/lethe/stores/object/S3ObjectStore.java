@@ -1,25 +1,19 @@
 package io.lethe.stores.object;
 
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -27,7 +21,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -38,31 +31,20 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 
 	private final String bucket;
 
+	private final S3Requests requests = new S3Requests();
+
 	public S3ObjectStore(S3Settings settings) {
-		S3ClientBuilder builder = S3Client.builder()
-			.region(Region.of(settings.region()))
-			.forcePathStyle(settings.pathStyle())
-			.httpClientBuilder(ApacheHttpClient.builder()
-				.maxConnections(settings.maxConnections())
-				.connectionTimeout(Duration.ofSeconds(5))
-				.socketTimeout(Duration.ofSeconds(60)))
-			.overrideConfiguration((config) -> config.apiCallAttemptTimeout(settings.callTimeout())
-				.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
-					.toBuilder()
-					.maxAttempts(settings.sdkAttempts())
-					.build()));
-		if (settings.endpoint() != null) {
-			builder.endpointOverride(settings.endpoint());
-		}
-		if (settings.accessKey() != null && !settings.accessKey().isBlank()) {
-			builder.credentialsProvider(StaticCredentialsProvider
-				.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())));
-		}
-		else {
-			builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-		}
-		this.s3 = builder.build();
+		this.s3 = S3Clients.build(settings, this.requests);
 		this.bucket = settings.bucket();
+	}
+
+	/**
+	 * Has {@code listener} told of every HTTP request sent to the store (each try of each
+	 * call, each page of a listing), on the calling thread, by the S3 operation's name:
+	 * the round trips a caller pays, for its metrics.
+	 */
+	public void onRequest(Consumer<String> listener) {
+		this.requests.listener(listener);
 	}
 
 	public String bucket() {

@@ -1,0 +1,153 @@
+package io.lethe.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.lethe.testkit.Api;
+
+/**
+ * Purge throughput with 1, 2 and 4 worker processes: {@code datasets} datasets of
+ * {@code items} items each (seeded afresh for each worker count), all deleted with
+ * {@code grace=PT0S} at once, behind the emulated round trip ({@link DelayProxy} in front
+ * of the in-memory S3 endpoint); timed from the first {@code DELETE} to the last
+ * {@code purged}, after each worker has warmed up on small purges. The workers share the
+ * jobs through their leases.
+ */
+final class ScaleOutBenchmarks {
+
+	private static final int[] WORKERS = { 1, 2, 4 };
+
+	private static final int EXTRA_VERSION_EVERY = 10;
+
+	private static final int PUT_THREADS = 16;
+
+	private static final int WARM_UP_ITEMS = 200;
+
+	/**
+	 * A pool of 8 connections per worker in every run of the scenario (16 by default):
+	 * four workers and the command service at 16 each, beside other users of the
+	 * machine's PostgreSQL (100 connections here), ran out of connections. A worker runs
+	 * one job at a time: 4 object batches in flight, its heartbeat, intake and status.
+	 */
+	private static final Map<String, String> WORKER_ENV = Map.of("LETHE_DB_POOL", "8");
+
+	private final BenchStack stack;
+
+	private final Options options;
+
+	ScaleOutBenchmarks(BenchStack stack, Options options) {
+		this.stack = stack;
+		this.options = options;
+	}
+
+	Map<String, Object> run() throws Exception {
+		Map<String, Object> result = new LinkedHashMap<>();
+		int datasets = this.options.scaleoutDatasets();
+		int items = this.options.scaleoutItems();
+		result.put("datasets", datasets);
+		result.put("items_per_dataset", items);
+		result.put("delay_ms_per_request", this.options.rttMillis());
+		Map<Integer, Double> rates = new LinkedHashMap<>();
+		try (MemS3 mem = new MemS3(this.stack.s3.bucket());
+				DelayProxy proxy = new DelayProxy(mem.endpoint(), this.options.rttMillis())) {
+			Seeder seeder = new Seeder(this.stack, mem::put);
+			for (int workers : WORKERS) {
+				Bench.progress("scale-out: seeding " + datasets + " datasets of " + items + " items for " + workers
+						+ " worker(s)");
+				List<Seeder.Seeded> seeded = new ArrayList<>(datasets);
+				for (int i = 0; i < datasets; i++) {
+					seeded.add(seeder.dataset(this.stack.orgKey(), UUID.fromString(this.stack.orgId()), items,
+							EXTRA_VERSION_EVERY, PUT_THREADS));
+				}
+				this.stack.startWorkers(workers, this.options.workerHeap(), proxy.endpoint(), WORKER_ENV);
+				// fresh JVMs: a worker's first job runs several times slower than the
+				// next
+				// (JIT), which would favour the run with the fewest workers
+				Bench.progress("scale-out: warming up " + workers + " worker(s) on " + 2 * workers + " small datasets");
+				List<Seeder.Seeded> warmUp = new ArrayList<>();
+				for (int i = 0; i < 2 * workers; i++) {
+					warmUp.add(seeder.dataset(this.stack.orgKey(), UUID.fromString(this.stack.orgId()),
+							Math.min(WARM_UP_ITEMS, items), EXTRA_VERSION_EVERY, PUT_THREADS));
+				}
+				Map<String, Object> warm = purgeAll(warmUp);
+				Bench.progress("scale-out: " + workers + " worker(s) purge them");
+				Map<String, Object> run = purgeAll(seeded);
+				run.put("workers", workers);
+				run.put("warm_up_jobs_per_worker", warm.get("jobs_per_worker"));
+				result.put("workers_" + workers, run);
+				rates.put(workers, (Double) run.get("items_per_s"));
+				this.stack.stopWorker();
+			}
+		}
+		finally {
+			this.stack.stopWorker();
+		}
+		for (int workers : WORKERS) {
+			if (workers > 1) {
+				result.put("workers_" + workers + "_over_1", rates.get(workers) / rates.get(1));
+			}
+		}
+		return result;
+	}
+
+	/** Deletes every dataset, then polls their statuses until all are purged. */
+	private Map<String, Object> purgeAll(List<Seeder.Seeded> seeded) {
+		Api api = new Api(this.stack.api());
+		String key = this.stack.orgKey();
+		long start = System.nanoTime();
+		for (Seeder.Seeded dataset : seeded) {
+			Api.Response deleted = api.delete("/api/v1/datasets/" + dataset.dataset() + "?grace=PT0S", key);
+			if (deleted.status() != 200) {
+				throw new IllegalStateException("DELETE failed: " + deleted);
+			}
+		}
+		List<Seeder.Seeded> waiting = new ArrayList<>(seeded);
+		List<Double> finished = new ArrayList<>();
+		while (!waiting.isEmpty()) {
+			Bench.sleep(100);
+			waiting.removeIf((dataset) -> {
+				var status = api.get("/api/v1/datasets/" + dataset.dataset() + "/deletion", key).json();
+				if ("failed".equals(status.path("job").path("state").asString(""))) {
+					throw new IllegalStateException("The purge failed: " + status.path("job"));
+				}
+				if ("purged".equals(status.path("state").asString(""))) {
+					finished.add((System.nanoTime() - start) / 1e9);
+					return true;
+				}
+				return false;
+			});
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		long items = seeded.stream().mapToLong(Seeder.Seeded::items).sum();
+		Map<String, Object> run = new LinkedHashMap<>();
+		run.put("items", items);
+		run.put("seconds", seconds);
+		run.put("items_per_s", items / seconds);
+		run.put("first_purged_s", finished.get(0));
+		run.put("jobs_per_worker", jobsPerWorker(seeded));
+		return run;
+	}
+
+	/** Which worker ended each job, from the purge's audit record. */
+	private Map<String, Object> jobsPerWorker(List<Seeder.Seeded> seeded) {
+		Map<String, Object> counts = new LinkedHashMap<>();
+		try (var connection = this.stack.db.connect();
+				var select = connection.prepareStatement("select actor, count(*) from catalog.audit "
+						+ "where action = 'purge.completed' and target_id = any(?) group by 1 order by 1")) {
+			select.setArray(1, connection.createArrayOf("uuid", seeded.stream().map(Seeder.Seeded::dataset).toArray()));
+			try (var rs = select.executeQuery()) {
+				while (rs.next()) {
+					counts.put(rs.getString(1), rs.getLong(2));
+				}
+			}
+		}
+		catch (java.sql.SQLException ex) {
+			counts.put("unknown", ex.getMessage());
+		}
+		return counts;
+	}
+
+}
