@@ -2,6 +2,7 @@ package io.lethe.command.deletion;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -16,6 +17,32 @@ public interface DownstreamLedger {
 	 * when there is none, or when it was cancelled by a restore.
 	 */
 	List<Downstream> downstream(String rootType, UUID rootId);
+
+	/**
+	 * The completion receipt of the root's current deletion, once the ledger closed it;
+	 * it outlives the purge.
+	 */
+	Optional<CompletionReceipt> completionReceipt(String rootType, UUID rootId);
+
+	/**
+	 * The root's latest deletion as the ledger knows it, cancelled or not: what a samples
+	 * batch's status shows beside its purge job.
+	 */
+	Optional<Tracked> tracked(String rootType, UUID rootId);
+
+	/** A completion receipt: its compact JWS, when it was issued, the key that signed. */
+	record CompletionReceipt(String jws, Instant issuedAt, String keyId) {
+	}
+
+	/**
+	 * A deletion in the ledger.
+	 *
+	 * @param cancelledAt when a restore cancelled it
+	 * @param completedAt when it closed downstream
+	 */
+	record Tracked(UUID deletionEventId, UUID orgId, Instant requestedAt, UUID jobId, Instant cancelledAt,
+			Instant completedAt) {
+	}
 
 	/**
 	 * One consumer's place in a deletion's ledger.
