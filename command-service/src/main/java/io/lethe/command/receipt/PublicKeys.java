@@ -58,7 +58,8 @@ public class PublicKeys {
 
 	/** The public key of that id, with the service whose receipts it signs. */
 	public Optional<Known> find(String keyId) {
-		if (keyId == null) {
+		if (keyId == null || keyId.indexOf('\0') >= 0) {
+			// PostgreSQL text cannot hold a NUL: no key has such an id
 			return Optional.empty();
 		}
 		Optional<ECKey> own = this.completionKeys.verifying(keyId);
