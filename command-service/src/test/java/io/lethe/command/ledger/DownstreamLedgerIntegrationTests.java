@@ -287,6 +287,7 @@ class DownstreamLedgerIntegrationTests extends CommandServiceIntegrationTest {
 		Api.Response ack = answers.get(0);
 		Api.Response restore = answers.get(1);
 		if (restore.status() == 200) {
+			assertThat(ack.status()).as("an ack of a deletion restored: %s", ack.body()).isEqualTo(409);
 			assertThat(problem(ack)).isEqualTo("409 deletion-cancelled");
 			assertThat(outbox(dataset, "DeletionCompleted")).isZero();
 			assertThat(completionReceipts(dataset)).isZero();
@@ -299,6 +300,9 @@ class DownstreamLedgerIntegrationTests extends CommandServiceIntegrationTest {
 			assertThat(outbox(dataset, "DeletionCompleted")).isEqualTo(1);
 			assertThat(completionReceipts(dataset)).isEqualTo(1);
 			assertThat(status(org, dataset).get("state").stringValue()).isNotEqualTo("active");
+			// nor once it closed
+			assertThat(problem(this.api.post("/api/v1/datasets/" + dataset + "/restore", org.key(), null)))
+				.isEqualTo("409 purge-started");
 		}
 	}
 
