@@ -50,6 +50,13 @@ public abstract class CommandServiceIntegrationTest {
 
 	protected static final String MANAGEMENT_TOKEN = "management-token-of-the-tests";
 
+	/**
+	 * The public half of a completion key rotated out before the tests' (its private half
+	 * is in {@code CompletionKeysTests}): served in the JWK set, signing nothing.
+	 */
+	protected static final String PREVIOUS_COMPLETION_KEY = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"test-completion-0\","
+			+ "\"x\":\"RP9H-m0xfEcnpPfcg5UMtJjQvez5_fZlJDz4CzCn1_o\",\"y\":\"ZagVCIONJscvouP9dkCWdnBxiRrXlYfNmyn8gI33PzA\"}";
+
 	@Autowired
 	protected ApiKeyService keys;
 
@@ -77,6 +84,8 @@ public abstract class CommandServiceIntegrationTest {
 		registry.add("spring.servlet.multipart.max-file-size", () -> "2MB");
 		registry.add("spring.servlet.multipart.max-request-size", () -> "2MB");
 		registry.add("lethe.encoders.multimodal.dimension", () -> "8");
+		registry.add("lethe.completion-receipts.signing-key", () -> ServiceSettings.COMPLETION_SIGNING_KEY);
+		registry.add("lethe.completion-receipts.previous-public-keys", () -> PREVIOUS_COMPLETION_KEY);
 	}
 
 	@BeforeEach

@@ -21,6 +21,14 @@ public final class ServiceSettings {
 			+ "\"x\":\"NF0fLOx2DL1ilW7EDQMUUW3YKUb9o_y-DYDLodsbbMc\",\"y\":\"ou7m-czt_z2JXBnEjZ7XX5wiz14N1j1KHFPfJSZZnkI\","
 			+ "\"d\":\"IVxC5SR3-BFWd4QjLJyUBceH9A_SobYuVDeVt-roauY\"}";
 
+	/**
+	 * The private JWK the command service signs completion receipts with in tests (public
+	 * in this repository, so its receipts prove nothing outside them).
+	 */
+	public static final String COMPLETION_SIGNING_KEY = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"test-completion-1\","
+			+ "\"x\":\"nyMMPh9ICEU74w4kHjKvbjIkwYPRSl7CNoFheZdPeLA\",\"y\":\"1XhT1SgQjuvW9vZTwyhxBk2fYHUpT9MmxbBkPzttink\","
+			+ "\"d\":\"lJnkRJFaZIDniJLH39SbMqC2SbuYzYBzkSHnbDC00sU\"}";
+
 	private ServiceSettings() {
 	}
 
@@ -44,7 +52,8 @@ public final class ServiceSettings {
 	 * The environment both services need on the given database (set up with
 	 * {@link DatabaseRoles}; each service connects as its own role, with the given
 	 * password), this JVM's broker and S3 server, signing receipts with
-	 * {@link #RECEIPT_SIGNING_KEY}, keeping {@code receiptKey} as the HMAC key of
+	 * {@link #RECEIPT_SIGNING_KEY} and completion receipts with
+	 * {@link #COMPLETION_SIGNING_KEY}, keeping {@code receiptKey} as the HMAC key of
 	 * receipts issued before JWS, and looking for due purges every second. The map is the
 	 * caller's to add to.
 	 */
@@ -71,6 +80,7 @@ public final class ServiceSettings {
 		env.put("LETHE_S3_SECRET_KEY", s3.secretKey());
 		env.put("LETHE_RECEIPT_SIGNING_KEY", RECEIPT_SIGNING_KEY);
 		env.put("LETHE_RECEIPT_KEY", receiptKey);
+		env.put("LETHE_COMPLETION_SIGNING_KEY", COMPLETION_SIGNING_KEY);
 		env.put("LETHE_PURGE_INTERVAL", "PT1S");
 		return env;
 	}

@@ -3,6 +3,7 @@ package io.lethe.command.deletion;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -34,6 +35,32 @@ public interface DownstreamLedger {
 	 * {@code complete} once the ledger closed.
 	 */
 	record Summary(Root root, int consumers, int acknowledged, int failed, int overdue, boolean complete) {
+	}
+
+	/**
+	 * The completion receipt of the root's current deletion, once the ledger closed it;
+	 * it outlives the purge.
+	 */
+	Optional<CompletionReceipt> completionReceipt(String rootType, UUID rootId);
+
+	/**
+	 * The root's latest deletion as the ledger knows it, cancelled or not: what a samples
+	 * batch's status shows beside its purge job.
+	 */
+	Optional<Tracked> tracked(String rootType, UUID rootId);
+
+	/** A completion receipt: its compact JWS, when it was issued, the key that signed. */
+	record CompletionReceipt(String jws, Instant issuedAt, String keyId) {
+	}
+
+	/**
+	 * A deletion in the ledger.
+	 *
+	 * @param cancelledAt when a restore cancelled it
+	 * @param completedAt when it closed downstream
+	 */
+	record Tracked(UUID deletionEventId, UUID orgId, Instant requestedAt, UUID jobId, Instant cancelledAt,
+			Instant completedAt) {
 	}
 
 	/**

@@ -64,13 +64,27 @@ public class SampleDeletionService {
 	}
 
 	/**
+	 * A batch's outcome: each sample's, and the id of the deletion it asked for (its
+	 * {@code SamplesDeletionRequested}), null when no sample was deleted.
+	 */
+	public record Batch(List<SampleResult> results, UUID deletionEventId) {
+	}
+
+	/** {@link #deleteBatch}'s results. */
+	@Transactional
+	public List<SampleResult> delete(Caller caller, UUID datasetId, List<String> sampleIds, boolean deleteSource,
+			boolean force) {
+		return deleteBatch(caller, datasetId, sampleIds, deleteSource, force).results();
+	}
+
+	/**
 	 * @param sampleIds the ids as sent; duplicates are handled once, results keep the
 	 * order of first appearance
 	 * @throws io.lethe.problems.ConflictException when the dataset is not active or is
 	 * under legal hold
 	 */
 	@Transactional
-	public List<SampleResult> delete(Caller caller, UUID datasetId, List<String> sampleIds, boolean deleteSource,
+	public Batch deleteBatch(Caller caller, UUID datasetId, List<String> sampleIds, boolean deleteSource,
 			boolean force) {
 		this.datasets.requireActiveUnheld(caller, datasetId);
 		Set<String> distinct = new LinkedHashSet<>(sampleIds);
@@ -114,13 +128,14 @@ public class SampleDeletionService {
 					deletedSources.add(asset);
 				});
 		}
+		UUID eventId = null;
 		if (!deleting.isEmpty()) {
-			UUID eventId = UUID.randomUUID();
+			eventId = UUID.randomUUID();
 			this.events.publishEvent(
 					new SamplesDeleted(eventId, caller.orgId(), datasetId, deleting.stream().map(Item::id).toList(),
 							caller.principal(), deleteSource, deletedSources, this.clock.instant()));
 		}
-		return List.copyOf(results.values());
+		return new Batch(List.copyOf(results.values()), eventId);
 	}
 
 	/**

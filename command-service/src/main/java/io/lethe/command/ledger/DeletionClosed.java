@@ -6,11 +6,11 @@ import java.util.UUID;
 
 /**
  * A deletion is done: its purge verified and every required consumer answered. The outbox
- * turns this into {@code DeletionCompleted}; a completion receipt would be issued from
- * the same moment.
+ * turns this into {@code DeletionCompleted}, with the completion receipt signed in the
+ * same transaction.
  */
 public record DeletionClosed(UUID eventId, UUID orgId, String rootType, UUID rootId, UUID deletionId, UUID jobId,
-		Instant at, List<Answer> answers) {
+		Instant at, List<Answer> answers, String completionReceiptJws) {
 
 	public DeletionClosed {
 		answers = List.copyOf(answers);

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.lethe.command.deletion.DownstreamLedger;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,13 +49,41 @@ class DeletionLedger {
 			.update();
 	}
 
-	void cancel(String rootType, UUID rootId) {
-		this.jdbc
-			.sql("update catalog.deletion_ledger set cancelled_at = now() where root_type = :type and root_id = :root "
-					+ "and " + OPEN)
+	/** Cancels it while its purge has not begun (the caller holds its lock). */
+	boolean cancel(UUID deletionId) {
+		return this.jdbc
+			.sql("update catalog.deletion_ledger set cancelled_at = now() where deletion_id = :id "
+					+ "and purge_started_at is null and " + OPEN)
+			.param("id", deletionId)
+			.update() == 1;
+	}
+
+	void saveCompletionReceipt(UUID deletionId, String body, String jws, String keyId, Instant issuedAt) {
+		this.jdbc.sql("""
+				insert into catalog.completion_receipts (deletion_id, body, jws, key_id, issued_at)
+				values (:id, :body, :jws, :key, :at)
+				""")
+			.param("id", deletionId)
+			.param("body", body)
+			.param("jws", jws)
+			.param("key", keyId)
+			.param("at", Timestamp.from(issuedAt))
+			.update();
+	}
+
+	/** The completion receipt of the root's latest deletion, if it closed. */
+	Optional<DownstreamLedger.CompletionReceipt> completionReceipt(String rootType, UUID rootId) {
+		return this.jdbc.sql("""
+				select r.jws, r.issued_at, r.key_id from catalog.completion_receipts r
+				 where r.deletion_id = (select deletion_id from catalog.deletion_ledger
+				                         where root_type = :type and root_id = :root
+				                         order by requested_at desc limit 1)
+				""")
 			.param("type", rootType)
 			.param("root", rootId)
-			.update();
+			.query((rs, n) -> new DownstreamLedger.CompletionReceipt(rs.getString("jws"), instant(rs, "issued_at"),
+					rs.getString("key_id")))
+			.optional();
 	}
 
 	/** The root's open deletion, if its purge had not begun until now. */

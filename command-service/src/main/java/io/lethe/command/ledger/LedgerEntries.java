@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the ledger in step with the deletions, in their own transactions: a deletion
  * opens its row as it commits (so a consumer is never asked about one that did not
- * happen), a restore cancels it, and the worker's snapshots say when the purge began and
- * ended.
+ * happen), a restore cancels it (or is refused once the purge began), and the worker's
+ * snapshots say when the purge began and ended.
  */
 @Component
 class LedgerEntries {
@@ -35,7 +35,7 @@ class LedgerEntries {
 
 	@EventListener
 	void datasetRestored(DatasetRestored restored) {
-		this.ledger.cancel("dataset", restored.dataset().id());
+		this.service.cancel("dataset", restored.dataset().id());
 	}
 
 	@EventListener

@@ -10,6 +10,8 @@ import java.util.UUID;
 import io.lethe.command.api.PageResponse;
 import io.lethe.command.api.Paging;
 import io.lethe.command.deletion.DownstreamLedger;
+import io.lethe.command.deletion.PurgeRecords;
+import io.lethe.command.receipt.CompletionReceipts;
 import io.lethe.problems.ConflictException;
 import io.lethe.problems.ForbiddenException;
 import io.lethe.problems.NotFoundException;
@@ -42,8 +44,14 @@ public class LedgerService implements DownstreamLedger {
 
 	private final Clock clock;
 
+	private final CompletionReceipts receipts;
+
+	private final PurgeRecords purges;
+
 	LedgerService(DeletionLedger ledger, LedgerReads reads, DownstreamConsumers consumers, LedgerMetrics metrics,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, CompletionReceipts receipts, PurgeRecords purges) {
+		this.receipts = receipts;
+		this.purges = purges;
 		this.ledger = ledger;
 		this.reads = reads;
 		this.consumers = consumers;
@@ -133,6 +141,25 @@ public class LedgerService implements DownstreamLedger {
 		this.ledger.lockPurgedOpen().forEach(this::closeIfDone);
 	}
 
+	/**
+	 * A restore of the root cancels its deletion, and is refused once the ledger knows
+	 * its purge began (consumers were asked to erase) or the deletion closed: under the
+	 * row's lock, so that an ack and a restore take turns and a deletion is never both
+	 * closed and restored.
+	 */
+	@Transactional
+	public void cancel(String rootType, UUID rootId) {
+		Optional<LedgerRow> row = this.ledger.lock(rootType, rootId, null).filter((r) -> r.cancelledAt() == null);
+		if (row.isEmpty()) {
+			return;
+		}
+		if (row.get().purgeStartedAt() != null || row.get().completedAt() != null
+				|| !this.ledger.cancel(row.get().deletionId())) {
+			throw new ConflictException("purge-started", "The purge of " + rootType + " " + rootId
+					+ " has begun (downstream consumers were asked to erase): it can no longer be restored.");
+		}
+	}
+
 	/** The purge of a root began or ended (from the worker's snapshot of its job). */
 	@Transactional
 	void purgeReported(UUID jobId, String rootType, UUID rootId, Instant startedAt, boolean done) {
@@ -169,6 +196,25 @@ public class LedgerService implements DownstreamLedger {
 		return paging.page(this.reads.overdue(paging.limit(), paging.offset()), this.reads.listedCount());
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<CompletionReceipt> completionReceipt(String rootType, UUID rootId) {
+		return this.ledger.completionReceipt(rootType, rootId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Tracked> tracked(String rootType, UUID rootId) {
+		return this.ledger.latest(rootType, rootId)
+			.map((row) -> new Tracked(row.deletionId(), row.orgId(), row.requestedAt(), row.jobId(), row.cancelledAt(),
+					row.completedAt()));
+	}
+
+	/**
+	 * Closes the deletion once its purge is done and every required consumer answered:
+	 * the guarded update, the completion receipt (one per deletion, its primary key) and
+	 * {@code DeletionCompleted} commit together, or not at all.
+	 */
 	private void closeIfDone(LedgerRow row) {
 		if (row.purgeCompletedAt() == null || !this.ledger.everyRequiredAnswered(row)) {
 			return;
@@ -176,9 +222,29 @@ public class LedgerService implements DownstreamLedger {
 		UUID eventId = UUID.randomUUID();
 		if (this.ledger.close(row.deletionId(), eventId)) {
 			logger.info("Deletion {} of {} {} is complete downstream", row.deletionId(), row.rootType(), row.rootId());
+			List<DeletionClosed.Answer> answers = this.reads.answers(row.deletionId());
+			CompletionReceipts.Signed receipt = this.receipts.sign(new CompletionReceipts.Facts(row.deletionId(),
+					row.orgId(), row.rootType(), row.rootId(), row.jobId(), storeReceipt(row.jobId()),
+					answers.stream()
+						.map((a) -> new CompletionReceipts.Ack(a.consumer(), a.required(), a.outcome(), a.ackedAt(),
+								a.itemsDeleted()))
+						.toList()));
+			this.ledger.saveCompletionReceipt(row.deletionId(), receipt.body(), receipt.jws(), receipt.keyId(),
+					receipt.issuedAt());
 			this.events.publishEvent(new DeletionClosed(eventId, row.orgId(), row.rootType(), row.rootId(),
-					row.deletionId(), row.jobId(), this.clock.instant(), this.reads.answers(row.deletionId())));
+					row.deletionId(), row.jobId(), receipt.issuedAt(), answers, receipt.jws()));
 		}
+	}
+
+	/**
+	 * The store receipt the completion follows: the purge job's, which closing waited
+	 * for.
+	 */
+	private CompletionReceipts.StoreReceipt storeReceipt(UUID jobId) {
+		return (jobId == null) ? null
+				: this.purges.receipt(jobId)
+					.map((r) -> CompletionReceipts.StoreReceipt.of(jobId, r.algorithm(), r.keyId(), r.jws(), r.body()))
+					.orElse(null);
 	}
 
 	private RuntimeException refused(Ack ack, String reason, RuntimeException answer) {

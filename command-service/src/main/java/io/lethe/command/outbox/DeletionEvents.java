@@ -165,6 +165,7 @@ class DeletionEvents {
 							.setItemsDeleted(a.itemsDeleted())
 							.build())
 						.toList())
+					.setCompletionReceiptJws(closed.completionReceiptJws())
 					.build());
 	}
 

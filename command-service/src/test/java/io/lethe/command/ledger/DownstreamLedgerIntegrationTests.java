@@ -1,11 +1,19 @@
 package io.lethe.command.ledger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +25,7 @@ import io.lethe.events.codec.EventCodec;
 import io.lethe.events.codec.EventSerializer;
 import io.lethe.events.codec.Topics;
 import io.lethe.testkit.Api;
+import io.lethe.testkit.ReceiptJwks;
 import io.lethe.testkit.TestInfrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -94,6 +103,27 @@ class DownstreamLedgerIntegrationTests extends CommandServiceIntegrationTest {
 		DeletionCompleted completed = completion(dataset);
 		assertThat(completed.getAcknowledgements()).extracting((a) -> a.getConsumer())
 			.contains(search.name(), cache.name());
+
+		// the completion receipt: in the status, on the event, verified by an independent
+		// JOSE implementation against the published keys, naming both answers
+		JsonNode receipt = status(org, dataset).get("completion_receipt");
+		String jws = receipt.get("jws").stringValue();
+		assertThat(receipt.get("key_id").stringValue()).isEqualTo("test-completion-1");
+		assertThat(completed.getCompletionReceiptJws()).isEqualTo(jws);
+		String jwks = this.api.get("/.well-known/jwks.json", null).body();
+		assertThat(jwks).contains("test-completion-1", "test-completion-0").doesNotContain("\"d\"");
+		assertThat(ReceiptJwks.verifies(jws, jwks)).isTrue();
+		assertThat(ReceiptJwks.header(jws)).contains("lethe-completion-receipt+jwt");
+		String payload = payload(jws);
+		assertThat(payload).contains("\"deletion_event_id\":\"" + completed.getDeletionEventId() + "\"",
+				"\"job_id\":\"" + job + "\"", "\"consumer\":\"" + search.name() + "\"",
+				"\"consumer\":\"" + cache.name() + "\"", "\"items_deleted\":3", "\"store_receipt\":{\"job_id\"");
+		String tampered = ReceiptJwks.tampered(jws, "\"items_deleted\":3", "\"items_deleted\":4");
+		assertThat(ReceiptJwks.verifies(tampered, jwks)).isFalse();
+		JsonNode check = verify(org, jws);
+		assertThat(check.get("valid").booleanValue()).isTrue();
+		assertThat(check.get("kind").stringValue()).isEqualTo("completion");
+		assertThat(verify(org, tampered).get("valid").booleanValue()).isFalse();
 
 		// a repeat, over either path, changes nothing and completes nothing again
 		double duplicates = metric("lethe_downstream_acks_duplicate_total", "kafka");
@@ -254,6 +284,89 @@ class DownstreamLedgerIntegrationTests extends CommandServiceIntegrationTest {
 		assertThat(actions).contains("consumer.register", "consumer.change", "consumer.retire");
 	}
 
+	@Test
+	void twoLastAcksArrivingTogetherCloseTheDeletionExactlyOnce() throws Exception {
+		TestOrg org = newOrg();
+		Consumer first = register("first_" + shortId(), "PT1H", true);
+		Consumer second = register("second_" + shortId(), "PT1H", true);
+		UUID dataset = purgedDataset(org);
+
+		List<Api.Response> answers = together(() -> ack(first, dataset, "deleted"),
+				() -> ack(second, dataset, "nothing_held"));
+
+		assertThat(answers).extracting(Api.Response::status).containsExactly(200, 200);
+		assertThat(outbox(dataset, "DeletionCompleted")).isEqualTo(1);
+		assertThat(completionReceipts(dataset)).isEqualTo(1);
+		assertThat(payload(completion(dataset).getCompletionReceiptJws())).contains(first.name(), second.name());
+	}
+
+	@Test
+	void anAckRacingARestoreLeavesTheDeletionEitherClosedOrRestoredNeverBoth() throws Exception {
+		TestOrg org = newOrg();
+		Consumer index = register("raced_" + shortId(), "PT1H", true);
+		UUID dataset = purgedDataset(org);
+
+		List<Api.Response> answers = together(() -> ack(index, dataset, "deleted"),
+				() -> this.api.post("/api/v1/datasets/" + dataset + "/restore", org.key(), null));
+
+		Api.Response ack = answers.get(0);
+		Api.Response restore = answers.get(1);
+		if (restore.status() == 200) {
+			assertThat(ack.status()).as("an ack of a deletion restored: %s", ack.body()).isEqualTo(409);
+			assertThat(problem(ack)).isEqualTo("409 deletion-cancelled");
+			assertThat(outbox(dataset, "DeletionCompleted")).isZero();
+			assertThat(completionReceipts(dataset)).isZero();
+		}
+		else {
+			// the ledger knew the purge began: consumers were asked to erase, so no
+			// restore
+			assertThat(problem(restore)).isEqualTo("409 purge-started");
+			assertThat(ack.status()).isEqualTo(200);
+			assertThat(outbox(dataset, "DeletionCompleted")).isEqualTo(1);
+			assertThat(completionReceipts(dataset)).isEqualTo(1);
+			assertThat(status(org, dataset).get("state").stringValue()).isNotEqualTo("active");
+			// nor once it closed
+			assertThat(problem(this.api.post("/api/v1/datasets/" + dataset + "/restore", org.key(), null)))
+				.isEqualTo("409 purge-started");
+		}
+	}
+
+	@Test
+	void aSamplesBatchHasADeletionStatusWithItsLedgerAndBothReceipts() {
+		TestOrg org = newOrg();
+		Consumer index = register("samples_index_" + shortId(), List.of("samples"), "PT1H", true);
+		String dataset = dataset(org, "samples_" + shortId());
+		String item = item(org, dataset, asset(org));
+		Api.Response deleted = this.api.post("/api/v1/datasets/" + dataset + "/samples/delete", org.key(),
+				Map.of("samples", List.of(item)));
+		assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+		UUID batch = UUID.fromString(deleted.json().get("deletion_event_id").stringValue());
+		String route = "/api/v1/samples/deletions/" + batch;
+
+		JsonNode before = this.api.get(route, org.key()).json();
+		assertThat(before.get("state").stringValue()).isEqualTo("deleted");
+		assertThat(before.get("job").isNull()).isTrue();
+		assertThat(before.get("completion_receipt").isNull()).isTrue();
+		assertThat(entry(before, index.name()).get("state").stringValue()).isEqualTo("waiting");
+		assertThat(this.api.get(route, newOrg().key()).status()).isEqualTo(404);
+		assertThat(this.api.get("/api/v1/samples/deletions/" + UUID.randomUUID(), org.key()).status()).isEqualTo(404);
+
+		UUID job = UUID.randomUUID();
+		PurgeEvents.publish(PurgeEvents.job(org.id(), job, "samples", batch, "running", 1).setStartedAt(Instant.now()));
+		PurgeEvents.publish(PurgeEvents.completed(org.id(), job, "samples", batch, 2));
+		await().atMost(WAIT)
+			.until(() -> "purged".equals(this.api.get(route, org.key()).json().get("state").stringValue()));
+		assertThat(ack(index, batch, "samples", "deleted").status()).isEqualTo(200);
+
+		JsonNode after = this.api.get(route, org.key()).json();
+		assertThat(after.get("job").get("id").stringValue()).isEqualTo(job.toString());
+		assertThat(after.get("receipt").get("key_id").stringValue()).isEqualTo("test-1");
+		assertThat(entry(after, index.name()).get("state").stringValue()).isEqualTo("acknowledged");
+		String jws = after.get("completion_receipt").get("jws").stringValue();
+		assertThat(ReceiptJwks.verifies(jws, this.api.get("/.well-known/jwks.json", null).body())).isTrue();
+		assertThat(payload(jws)).contains("\"root_type\":\"samples\"", "\"root_id\":\"" + batch + "\"", index.name());
+	}
+
 	private Consumer register(String name, String deadline, boolean required) {
 		return register(name, List.of("dataset", "samples"), deadline, required);
 	}
@@ -274,6 +387,72 @@ class DownstreamLedgerIntegrationTests extends CommandServiceIntegrationTest {
 		String dataset = dataset(org, "downstream_" + shortId());
 		assertThat(this.api.delete("/api/v1/datasets/" + dataset + "?grace=PT0S", org.key()).status()).isEqualTo(200);
 		return UUID.fromString(dataset);
+	}
+
+	/** A deleted dataset whose purge began and ended, as the ledger learns it. */
+	private UUID purgedDataset(TestOrg org) {
+		UUID dataset = deletedDataset(org);
+		UUID job = UUID.randomUUID();
+		PurgeEvents.publish(running(org, job, dataset, Instant.now()));
+		PurgeEvents.publish(PurgeEvents.completed(org.id(), job, "dataset", dataset, 2));
+		await().atMost(WAIT)
+			.until(() -> this.jdbc
+				.sql("select purge_completed_at is not null from catalog.deletion_ledger where root_id = :id")
+				.param("id", dataset)
+				.query(Boolean.class)
+				.single());
+		return dataset;
+	}
+
+	/** Both calls at once, released together; their answers in order. */
+	private static List<Api.Response> together(Callable<Api.Response> one, Callable<Api.Response> two)
+			throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Api.Response>> answers = new ArrayList<>();
+			for (Callable<Api.Response> call : List.of(one, two)) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return call.call();
+				}));
+			}
+			start.countDown();
+			List<Api.Response> done = new ArrayList<>();
+			for (Future<Api.Response> answer : answers) {
+				done.add(answer.get(30, TimeUnit.SECONDS));
+			}
+			return done;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private JsonNode verify(TestOrg org, String jws) {
+		Api.Response answer = this.api.post("/api/v1/receipts/verify", org.key(), Map.of("jws", jws));
+		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+		return answer.json();
+	}
+
+	private static String payload(String jws) {
+		return new String(Base64.getUrlDecoder().decode(jws.split("\\.")[1]), StandardCharsets.UTF_8);
+	}
+
+	private long completionReceipts(UUID root) {
+		return this.jdbc.sql("""
+				select count(*) from catalog.completion_receipts r
+				  join catalog.deletion_ledger l on l.deletion_id = r.deletion_id where l.root_id = :id
+				""").param("id", root).query(Long.class).single();
+	}
+
+	private static JsonNode entry(JsonNode status, String consumer) {
+		for (JsonNode entry : status.get("downstream")) {
+			if (entry.get("consumer").stringValue().equals(consumer)) {
+				return entry;
+			}
+		}
+		throw new AssertionError(consumer + " is not in " + status);
 	}
 
 	private static io.lethe.events.PurgeJobUpdated.Builder running(TestOrg org, UUID job, UUID dataset,

@@ -13,10 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One org with one of everything the API manages, made through the API: a dataset with an
  * item that has a vector and a preview, an asset linked to an entity, a multipart upload
- * in progress and a share link (its id and its token).
+ * in progress, a share link (its id and its token) and a deleted batch of samples.
  */
 record OrgResources(TestOrg org, String dataset, String item, String asset, String entity, String upload, String share,
-		String shareToken) {
+		String shareToken, String samplesDeletion) {
 
 	static final List<Double> VECTOR = List.of(1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.5);
 
@@ -38,13 +38,20 @@ record OrgResources(TestOrg org, String dataset, String item, String asset, Stri
 				api.post("/api/v1/assets/uploads", key, Map.of("filename", "big.mp4", "content_type", "video/mp4")));
 		Api.Response share = api.post("/api/v1/datasets/" + dataset + "/shares", key, Map.of("expires_in", "P1D"));
 		assertThat(share.status()).as(share.toString()).isEqualTo(201);
+		String other = id(
+				api.upload("/api/v1/assets", key, "deleted.png", "image/png", TestImages.png(8, 8), Map.of()));
+		String deletedItem = id(api.post("/api/v1/datasets/" + dataset + "/items", key, Map.of("asset_id", other)));
+		Api.Response batch = api.post("/api/v1/datasets/" + dataset + "/samples/delete", key,
+				Map.of("samples", List.of(deletedItem)));
+		assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
 		return new OrgResources(org, dataset, item, asset, entity, upload, share.json().get("id").stringValue(),
-				share.json().get("token").stringValue());
+				share.json().get("token").stringValue(), batch.json().get("deletion_event_id").stringValue());
 	}
 
 	/** Every id of this org's resources, to look for in answers given to others. */
 	List<String> ids() {
-		return List.of(this.dataset, this.item, this.asset, this.entity, this.upload, this.share, this.shareToken);
+		return List.of(this.dataset, this.item, this.asset, this.entity, this.upload, this.share, this.shareToken,
+				this.samplesDeletion);
 	}
 
 	/** This org's resource for a path variable of {@code route}. */
@@ -62,6 +69,7 @@ record OrgResources(TestOrg org, String dataset, String item, String asset, Stri
 			case "job_id", "run_id", "consumer_id" -> UUID.randomUUID().toString();
 			case "root_type" -> "dataset";
 			case "root_id" -> this.dataset;
+			case "deletion_event_id" -> this.samplesDeletion;
 			default -> throw new IllegalArgumentException("No value for {" + variable + "} of " + route);
 		};
 	}

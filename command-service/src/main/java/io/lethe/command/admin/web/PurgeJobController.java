@@ -50,17 +50,37 @@ class PurgeJobController {
 		DownstreamLedger.Root root = JobResponse.root(view);
 		JobResponse job = JobResponse.of(view, this.ledger.summaries(List.of(root)).stream().findFirst().orElse(null));
 		return new JobDetail(job, this.purges.receipt(jobId).map(Receipt::of).orElse(null),
-				this.ledger.downstream(root.type(), root.id()).stream().map(Downstream::of).toList());
+				this.ledger.downstream(root.type(), root.id()).stream().map(Downstream::of).toList(),
+				this.ledger.completionReceipt(root.type(), root.id()).map(CompletionReceipt::of).orElse(null));
 	}
 
 	/**
-	 * A job, its receipt (null until the purge has completed) and the downstream ledger
-	 * of its root's current deletion (empty when no consumer is asked about it).
+	 * A job, its receipt (null until the purge has completed), the downstream ledger of
+	 * its root's current deletion (empty when no consumer is asked about it) and the
+	 * completion receipt once that ledger closed.
 	 */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record JobDetail(JobResponse job, @Schema(types = {
 			"object", "null" },
 			description = "The signed receipt; null until the purge has completed.") Receipt receipt,
-			@Schema(description = "Each downstream consumer's place in the deletion.") List<Downstream> downstream){
+			@Schema(description = "Each downstream consumer's place in the deletion.") List<Downstream> downstream,
+			@Schema(types = { "object", "null" }, description = """
+					The completion receipt, signed by the command service when the purge was done and every \
+					required consumer had answered; null until then.""") CompletionReceipt completionReceipt){
+	}
+
+	/**
+	 * The completion receipt: a compact JWS (ES256) naming the deletion, the store
+	 * receipt and each consumer's acknowledgement; verify it with the keys at
+	 * /.well-known/jwks.json.
+	 */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record CompletionReceipt(String jws, Instant issuedAt, String keyId) {
+
+		static CompletionReceipt of(DownstreamLedger.CompletionReceipt r) {
+			return new CompletionReceipt(r.jws(), r.issuedAt(), r.keyId());
+		}
+
 	}
 
 	/**

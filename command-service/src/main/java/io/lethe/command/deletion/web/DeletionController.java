@@ -58,17 +58,23 @@ public class DeletionController {
 			body.error("samples", "List should have at most " + this.maxSamples + " items", "too_long");
 		}
 		SamplesDelete request = body.valid();
-		List<SampleResult> results = this.samples.delete(caller, datasetId, request.samples(),
+		SampleDeletionService.Batch batch = this.samples.deleteBatch(caller, datasetId, request.samples(),
 				Boolean.TRUE.equals(request.deleteSource()), Boolean.TRUE.equals(request.force()));
+		List<SampleResult> results = batch.results();
 		return new SamplesDeletionResponse(results.stream().allMatch(SampleResult::success),
-				results.stream().map(SampleResultResponse::of).toList());
+				results.stream().map(SampleResultResponse::of).toList(), batch.deletionEventId());
 	}
 
 	/**
 	 * The batch result: {@code success} only if every sample succeeded; results in
 	 * request order.
 	 */
-	record SamplesDeletionResponse(boolean success, List<SampleResultResponse> results) {
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record SamplesDeletionResponse(boolean success, List<SampleResultResponse> results, @Schema(types = {
+			"string", "null" }, format = "uuid", description = """
+					The batch's deletion (`deletion_event_id` of its events; its status at \
+					`GET /api/v1/samples/deletions/{deletion_event_id}`); null when no sample was \
+					deleted.""") UUID deletionEventId){
 	}
 
 	/** One sample's outcome. */

@@ -82,7 +82,7 @@ class DeletionStatusController {
 		boolean held = this.holds.find(id).isPresent();
 		return new DeletionStatus(id, state, dataset.deletedDt(), dataset.deletedBy(), dataset.expiresAt(), held,
 				job.map((j) -> JobStatus.of(j, caller)).orElse(null), job.map(Progress::of).orElse(Progress.NONE),
-				receipt.map(Receipt::of).orElse(null), downstream("dataset", id));
+				receipt.map(Receipt::of).orElse(null), downstream("dataset", id), completion("dataset", id));
 	}
 
 	/**
@@ -101,7 +101,7 @@ class DeletionStatusController {
 	AssetDeletionStatus assetStatus(Caller caller, @PathVariable("asset_id") UUID id) {
 		Optional<AssetStatus> asset = this.assets.status(caller, id);
 		if (asset.isPresent() && !asset.get().isDeleted()) {
-			return new AssetDeletionStatus(id, "active", null, null, null, Progress.NONE, null, List.of());
+			return new AssetDeletionStatus(id, "active", null, null, null, Progress.NONE, null, List.of(), null);
 		}
 		Optional<PurgeJobView> job = this.purges.jobPurgingAsset(caller.orgId(), id);
 		if (asset.isEmpty() && job.isEmpty()) {
@@ -121,11 +121,15 @@ class DeletionStatusController {
 		String requestedBy = asset.map(AssetStatus::deletedBy).orElseGet(() -> job.get().requestedBy());
 		return new AssetDeletionStatus(id, state, requestedAt, requestedBy,
 				job.map((j) -> JobStatus.of(j, caller)).orElse(null), job.map(Progress::of).orElse(Progress.NONE),
-				receipt.map(Receipt::of).orElse(null), downstream("asset", id));
+				receipt.map(Receipt::of).orElse(null), downstream("asset", id), completion("asset", id));
 	}
 
 	private List<Downstream> downstream(String rootType, UUID rootId) {
 		return this.ledger.downstream(rootType, rootId).stream().map(Downstream::of).toList();
+	}
+
+	private CompletionReceipt completion(String rootType, UUID rootId) {
+		return this.ledger.completionReceipt(rootType, rootId).map(CompletionReceipt::of).orElse(null);
 	}
 
 	/**
@@ -141,7 +145,8 @@ class DeletionStatusController {
 					description = "The purge job, once the worker has one.") JobStatus job,
 			Progress progress,
 			@Schema(types = { "object", "null" }, description = "The signed receipt, once purged.") Receipt receipt,
-			@Schema(description = "The downstream consumers' part in the deletion.") List<Downstream> downstream){
+			@Schema(description = "The downstream consumers' part in the deletion.") List<Downstream> downstream,
+			@Schema(types = { "object", "null" }, description = COMPLETION) CompletionReceipt completionReceipt){
 	}
 
 	/** The deletion status of an asset; it has no grace period, so no expiry. */
@@ -153,7 +158,32 @@ class DeletionStatusController {
 					description = "The purge job, once the worker has one.") JobStatus job,
 			Progress progress,
 			@Schema(types = { "object", "null" }, description = "The signed receipt, once purged.") Receipt receipt,
-			@Schema(description = "The downstream consumers' part in the deletion.") List<Downstream> downstream){
+			@Schema(description = "The downstream consumers' part in the deletion.") List<Downstream> downstream,
+			@Schema(types = { "object", "null" }, description = COMPLETION) CompletionReceipt completionReceipt){
+	}
+
+	static final String COMPLETION = "The completion receipt, once the deletion closed downstream (its purge "
+			+ "verified, every required consumer acknowledged); null until then.";
+
+	/**
+	 * The completion receipt: a JWS that names the deletion, the store receipt it follows
+	 * and each consumer's acknowledgement, signed by this service when the ledger closed.
+	 */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record CompletionReceipt(@Schema(description = """
+			The receipt as a JWS (RFC 7515) in compact serialization: ES256, `kid` and \
+			`typ: lethe-completion-receipt+jwt` in its protected header; its payload names \
+			`deletion_event_id`, `org_id`, `root_type`, `root_id`, `job_id`, `store_receipt` \
+			(`job_id`, `algorithm`, `key_id`, `sha256` of its `jws` or, for the HMAC era, of its \
+			`body_text`, `sha256_of`), `acknowledgements` (`consumer`, `required`, `outcome`, \
+			`acked_at`, `items_deleted`) and `issued_at`. Verify it with the keys at \
+			/.well-known/jwks.json.""") String jws, Instant issuedAt, @Schema(
+			description = "The signing key's id: the JWS header's kid, a key of /.well-known/jwks.json.") String keyId) {
+
+		static CompletionReceipt of(DownstreamLedger.CompletionReceipt r) {
+			return new CompletionReceipt(r.jws(), r.issuedAt(), r.keyId());
+		}
+
 	}
 
 	/**

@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Serves the receipts' public keys to anyone, with no key: an auditor or a data owner
- * checks a receipt's JWS with them and a JOSE library of their own, without asking Lethe
- * to vouch for itself. Cacheable for five minutes; a verifier that meets an unknown
- * {@code kid} fetches the set again.
+ * Serves the receipts' public keys to anyone, with no key (store and completion receipts
+ * alike): an auditor or a data owner checks a receipt's JWS with them and a JOSE library
+ * of their own, without asking Lethe to vouch for itself. Cacheable for five minutes; a
+ * verifier that meets an unknown {@code kid} fetches the set again.
  */
 @Tag(name = Tags.RECEIPTS)
 @RestController
@@ -47,9 +47,10 @@ class JwksController {
 	@Operation(operationId = "getReceiptKeys", summary = "Get the public keys receipts are signed with",
 			description = """
 					A JWK set (RFC 7517): the EC P-256 public key of every key that signed a receipt this \
-					service shows, the current one and those rotated out, never a private part. A receipt's \
-					`jws` names its key in its header's `kid`; verify it as ES256 with the key of that id. \
-					No key needed.""",
+					service shows, the purge worker's (store receipts) and this service's own (completion \
+					receipts: its signing key first, then those rotated out), never a private part. A \
+					receipt's `jws` names its key in its header's `kid`; verify it as ES256 with the key of \
+					that id. No key needed.""",
 			responses = @ApiResponse(responseCode = "200", description = "The public keys.",
 					content = @Content(mediaType = JWK_SET, schema = @Schema(implementation = JwkSet.class))))
 	@ProblemResponse(status = 406,

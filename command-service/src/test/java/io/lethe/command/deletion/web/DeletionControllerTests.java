@@ -60,15 +60,19 @@ class DeletionControllerTests {
 
 	@Test
 	void aSamplesBatchIsPassedOnAndSucceedsOnlyIfEverySampleDid() throws Exception {
-		given(this.samples.delete(CALLER, DATASET, List.of("a", "b"), true, false))
-			.willReturn(List.of(new SampleResult("a", true, null, null),
-					new SampleResult("b", false, "SOURCE_IN_USE", "Another item uses the source.")));
+		UUID batch = UUID.randomUUID();
+		given(this.samples.deleteBatch(CALLER, DATASET, List.of("a", "b"), true, false)).willReturn(
+				new SampleDeletionService.Batch(
+						List.of(new SampleResult("a", true, null, null),
+								new SampleResult("b", false, "SOURCE_IN_USE", "Another item uses the source.")),
+						batch));
 
 		call(post("/api/v1/datasets/" + DATASET + "/samples/delete").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"samples\": [\"a\", \"b\"], \"delete_source\": true}")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.success").value(false))
 			.andExpect(jsonPath("$.results[*].sample_id").value(contains("a", "b")))
-			.andExpect(jsonPath("$.results[1].error_code").value("SOURCE_IN_USE"));
+			.andExpect(jsonPath("$.results[1].error_code").value("SOURCE_IN_USE"))
+			.andExpect(jsonPath("$.deletion_event_id").value(batch.toString()));
 	}
 
 	@Test
