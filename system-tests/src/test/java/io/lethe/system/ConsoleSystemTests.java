@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,6 +68,9 @@ class ConsoleSystemTests {
 	 * them.
 	 */
 	private static final List<String> consumers = new ArrayList<>();
+
+	/** The consumer keys of the consumers this class registered, by name. */
+	private static final Map<String, String> consumerKeys = new HashMap<>();
 
 	private final Api api = new Api(system.commandService.baseUrl());
 
@@ -213,6 +217,20 @@ class ConsoleSystemTests {
 		assertThat(overdue).contains("overdue");
 		assertThat(consumerRow(By.id("consumers-table"), waiting)).contains("PT1H", "live");
 		screenshot("downstream");
+
+		// both answer: the ledger closes and the command service signs the completion
+		// receipt, which the deletion's page shows and the browser checks
+		for (String consumer : List.of(waiting, late)) {
+			Response ack = this.api.post("/api/v1/deletions/dataset/" + dataset + "/acks", consumerKeys.get(consumer),
+					Map.of("outcome", "deleted", "items_deleted", 1));
+			assertThat(ack.status()).as(ack.body()).isEqualTo(200);
+		}
+		browser.navigate().back();
+		WebElement completion = waitFor(By.id("completion-receipt"));
+		assertThat(completion.getText()).contains(waiting, late);
+		browser.findElement(By.id("check-completion-receipt")).click();
+		assertThat(waitFor(By.cssSelector("#completion-receipt .message.ok")).getText())
+			.contains("ES256 signature checks against public key");
 	}
 
 	@Test
@@ -355,6 +373,7 @@ class ConsoleSystemTests {
 				Map.of("name", unique, "root_types", List.of("dataset"), "ack_deadline", deadline, "required", true));
 		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
 		consumers.add(registered.json().get("consumer").get("id").stringValue());
+		consumerKeys.put(unique, registered.json().get("key").get("key").stringValue());
 		return unique;
 	}
 
