@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.lethe.purge.job.JobState;
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.stores.object.ObjectKeys;
+import io.lethe.stores.vector.VectorEntry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,22 +23,28 @@ class PurgeResumeIntegrationTests extends PurgeWorkerIntegrationTest {
 		UUID asset = this.catalog.ownedAsset(org, dataset, 3, true);
 		String prefix = ObjectKeys.datasetPrefix(org, dataset);
 		// The worker dies in the middle of the objects step: the listing handed out 120
-		// versions, two batches of 50 were deleted, 20 were waiting for their batch.
+		// versions, two batches of 50 were deleted (the asset's, listed at the same time,
+		// may be among them), 20 or more were waiting for their batch.
 		this.faults.crashListing(prefix, 120);
 
 		TestEvents.publish(dataset, TestEvents.deletionRequested(org, dataset, Instant.now().minusSeconds(60)));
 
+		// the vectors are deleted beside the objects, and the step ends only when both
+		// did
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			PurgeJob job = jobOf(dataset);
 			assertThat(job.state()).isEqualTo(JobState.RUNNING);
 			assertThat(job.step()).isEqualTo("objects");
 			assertThat(job.objectsDeleted()).isEqualTo(100);
+			assertThat(job.vectorsDeleted()).isEqualTo(250);
 		});
 		PurgeJob crashed = jobOf(dataset);
-		assertThat(crashed.checkpoint()).isNull();
+		// the mode is recorded, no prefix known empty yet
+		assertThat(crashed.checkpoint()).endsWith(":-1");
 		assertThat(crashed.vectorsDeleted()).isEqualTo(250);
 		assertThat(crashed.rowsDeleted()).isZero();
-		assertThat(this.catalog.versionsUnder(prefix)).isEqualTo(140);
+		assertThat(this.catalog.versionsUnder(prefix) + this.catalog.versionsUnder(ObjectKeys.assetPrefix(org, asset)))
+			.isEqualTo(240 + 4 - 100);
 
 		// Its lease lapsed: a runner takes the job over and finishes it from the objects
 		// step.
@@ -55,6 +62,43 @@ class PurgeResumeIntegrationTests extends PurgeWorkerIntegrationTest {
 		assertThat(this.catalog.status(dataset)).isEqualTo("purged");
 		assertThat(this.catalog.count("select count(*) from purge.receipts where root_id = ?", dataset)).isEqualTo(1);
 		assertThat(this.receipts.findByJob(job.id()).orElseThrow().body()).contains("\"objects\":244");
+	}
+
+	@Test
+	void aJobLeftAtItsVectorsStepResumesAtTheObjectsStepTheyNowRunBeside() {
+		UUID org = this.catalog.org();
+		UUID dataset = this.catalog.deletedDataset(org, Duration.ofMinutes(-1));
+		this.catalog.items(org, dataset, 30);
+		String prefix = ObjectKeys.datasetPrefix(org, dataset);
+		this.faults.crashListing(prefix, 0);
+
+		TestEvents.publish(dataset, TestEvents.deletionRequested(org, dataset, Instant.now().minusSeconds(60)));
+
+		// dead in its objects step, its vectors all deleted beside them
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(this.faults.listedUnder(prefix)).isNotEmpty();
+			PurgeJob job = jobOf(dataset);
+			assertThat(job.step()).isEqualTo("objects");
+			assertThat(job.vectorsDeleted()).isEqualTo(40);
+		});
+		// As a worker of before left it (dead in its vectors step, which ran alone then),
+		// with a vector its crash left behind.
+		this.jdbc.sql("update purge.jobs set step = 'vectors', checkpoint = null where root_id = ?")
+			.param(dataset)
+			.update();
+		this.vectors.upsert(Catalog.COLLECTION,
+				new VectorEntry(org, dataset, UUID.randomUUID(), "image", new float[] { 1, 2, 3, 4 }));
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(jobOf(dataset).state()).isEqualTo(JobState.COMPLETED));
+		PurgeJob job = jobOf(dataset);
+		assertThat(job.attempts()).isEqualTo(1);
+		assertThat(job.vectorsDeleted()).isEqualTo(41);
+		assertThat(job.objectsDeleted()).isEqualTo(30);
+		assertThat(this.vectors.countDataset(dataset)).isZero();
+		assertThat(this.catalog.versionsUnder(prefix)).isZero();
+		assertThat(this.catalog.status(dataset)).isEqualTo("purged");
+		assertThat(this.catalog.count("select count(*) from purge.receipts where root_id = ?", dataset)).isEqualTo(1);
 	}
 
 	@Test

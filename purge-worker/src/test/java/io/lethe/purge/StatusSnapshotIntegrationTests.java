@@ -10,8 +10,11 @@ import io.lethe.events.codec.Topics;
 import io.lethe.purge.job.JobState;
 import io.lethe.purge.receipt.Receipt;
 import io.lethe.stores.object.ObjectKeys;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,6 +24,9 @@ import static org.awaitility.Awaitility.await;
  * {@code lethe.purge-events}, keyed by the root, their versions increasing.
  */
 class StatusSnapshotIntegrationTests extends PurgeWorkerIntegrationTest {
+
+	@Autowired
+	private MeterRegistry registry;
 
 	@Test
 	void aPurgesProgressAndItsCompletionWithTheReceiptReachThePurgeEventsAsSnapshots() {
@@ -75,6 +81,33 @@ class StatusSnapshotIntegrationTests extends PurgeWorkerIntegrationTest {
 			.untilAsserted(() -> assertThat(this.catalog.count(
 					"select count(*) from purge.jobs where root_id = ? and status_version > status_published", dataset))
 				.isZero());
+	}
+
+	@Test
+	void aJobsEndIsPublishedOnceItCommitsNotAtTheNextRound() {
+		double wakes = this.registry.counter("lethe.purge.status.wakes").count();
+		UUID org = this.catalog.org();
+		UUID dataset = this.catalog.deletedDataset(org, Duration.ofMinutes(-1));
+		this.catalog.items(org, dataset, 5);
+
+		TestEvents.publish(dataset, TestEvents.purgeRequested(org, dataset));
+
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> jobOf(dataset).state() == JobState.COMPLETED);
+		// the rounds run every 500 ms; the completed snapshot went out well before the
+		// next
+		Double publishedAfter = await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> this.jdbc
+				.sql("select extract(epoch from clock_timestamp() - completed_at)::float8 from purge.jobs "
+						+ "where root_id = ? and status_published >= status_version")
+				.param(dataset)
+				.query(Double.class)
+				.optional()
+				.orElse(null), (seconds) -> seconds != null);
+		assertThat(publishedAfter).isLessThan(0.45);
+		assertThat(this.registry.counter("lethe.purge.status.wakes").count()).isGreaterThan(wakes);
 	}
 
 	@Test

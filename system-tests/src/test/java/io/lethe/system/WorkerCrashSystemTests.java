@@ -39,7 +39,8 @@ class WorkerCrashSystemTests {
 	private static final List<String> CRASH_WORKER_ARGS = List.of("--lethe.purge.lease=PT3S",
 			"--lethe.purge.max-attempts=1000", "--lethe.purge.engine.object-batch=100",
 			"--lethe.purge.engine.objects-in-flight=1", "--lethe.purge.engine.row-chunk=200",
-			"--lethe.purge.engine.vector-chunk=500", "--lethe.purge.engine.prefixes-per-checkpoint=20");
+			"--lethe.purge.engine.row-chunk-max=200", "--lethe.purge.engine.vector-chunk=500",
+			"--lethe.purge.engine.prefixes-per-checkpoint=20");
 
 	private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 

@@ -19,7 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prefixesInFlight object-store prefixes listed (and verified) at once
  * @param orgSweepShare the share of its org's assets from which a job lists the org's
  * asset prefix once instead of each of its assets' ({@link OrgAssetSweep})
- * @param rowChunk catalog rows (keys) deleted per transaction
+ * @param rowChunk catalog rows (keys) deleted by a purge's first transaction of rows
+ * @param rowChunkMax most catalog rows deleted per transaction: chunks grow towards it
+ * while they take less than half of {@code rowChunkTime}
+ * @param rowChunkTime how long one transaction of rows may hold its locks: a chunk that
+ * took longer halves the next
  * @param prefixesPerCheckpoint object-store prefixes between two objects checkpoints
  * @param vacuumAfterVectors a purge that deleted more vectors than this vacuums the
  * collections it touched
@@ -36,6 +40,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EngineProperties(@DefaultValue("5000") int vectorChunk, @DefaultValue("1000") int objectBatch,
 		@DefaultValue("4") int objectsInFlight, @DefaultValue("8") int prefixesInFlight,
 		@DefaultValue("0.1") double orgSweepShare, @DefaultValue("1000") int rowChunk,
+		@DefaultValue("20000") int rowChunkMax, @DefaultValue("250ms") Duration rowChunkTime,
 		@DefaultValue("200") int prefixesPerCheckpoint, @DefaultValue("100000") long vacuumAfterVectors,
 		RetryPolicy storeRetry, @DefaultValue("PT1H") Duration holdRecheck,
 		@DefaultValue("PT2M") Duration inFlightWriteWindow, @DefaultValue("PT5S") Duration inFlightRecheck) {
@@ -47,6 +52,10 @@ public record EngineProperties(@DefaultValue("5000") int vectorChunk, @DefaultVa
 		if (vectorChunk < 1 || objectsInFlight < 1 || prefixesInFlight < 1 || rowChunk < 1
 				|| prefixesPerCheckpoint < 1) {
 			throw new IllegalArgumentException("lethe.purge.engine chunk sizes must be positive");
+		}
+		if (rowChunkMax < rowChunk || rowChunkTime.isNegative() || rowChunkTime.isZero()) {
+			throw new IllegalArgumentException(
+					"lethe.purge.engine.row-chunk-max must be at least row-chunk, row-chunk-time positive");
 		}
 		if (!(orgSweepShare > 0 && orgSweepShare <= 1)) {
 			throw new IllegalArgumentException("lethe.purge.engine.org-sweep-share must be above 0 and at most 1");

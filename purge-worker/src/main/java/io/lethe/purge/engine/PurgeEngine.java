@@ -60,7 +60,7 @@ public class PurgeEngine {
 		List<PurgeStep> steps = plan.steps();
 		while (!PurgeJob.DONE.equals(job.step())) {
 			lease.ensureHeld();
-			int index = indexOf(steps, job.step());
+			int index = indexOf(plan, job.step());
 			PurgeStep step = steps.get(index);
 			StepResult result;
 			long started = System.nanoTime();
@@ -91,7 +91,7 @@ public class PurgeEngine {
 			if (PurgeJob.DONE.equals(next)) {
 				break;
 			}
-			indexOf(steps, next);
+			indexOf(plan, next);
 			this.jobs.advance(lease, next);
 			job = this.jobs.reload(lease);
 		}
@@ -100,13 +100,12 @@ public class PurgeEngine {
 		return RunOutcome.COMPLETED;
 	}
 
-	private static int indexOf(List<PurgeStep> steps, String name) {
-		for (int i = 0; i < steps.size(); i++) {
-			if (steps.get(i).name().equals(name)) {
-				return i;
-			}
+	private static int indexOf(RootPurge plan, String name) {
+		int index = plan.indexOf(name);
+		if (index < 0) {
+			throw new PermanentPurgeFailure("The plan has no step " + name);
 		}
-		throw new PermanentPurgeFailure("The plan has no step " + name);
+		return index;
 	}
 
 }

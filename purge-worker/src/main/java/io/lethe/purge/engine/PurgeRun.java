@@ -23,11 +23,26 @@ public final class PurgeRun {
 
 	private final PurgeMetrics metrics;
 
+	private final boolean ownsCheckpoint;
+
 	PurgeRun(PurgeJob job, Lease lease, RunningJobs jobs, PurgeMetrics metrics) {
+		this(job, lease, jobs, metrics, true);
+	}
+
+	private PurgeRun(PurgeJob job, Lease lease, RunningJobs jobs, PurgeMetrics metrics, boolean ownsCheckpoint) {
 		this.job = job;
 		this.lease = lease;
 		this.jobs = jobs;
 		this.metrics = metrics;
+		this.ownsCheckpoint = ownsCheckpoint;
+	}
+
+	/**
+	 * The view of a step run {@link Overlapped alongside} another, which owns the job's
+	 * checkpoint: it starts afresh and its counts leave the checkpoint alone.
+	 */
+	PurgeRun withoutCheckpoint() {
+		return new PurgeRun(this.job, this.lease, this.jobs, this.metrics, false);
 	}
 
 	public PurgeJob job() {
@@ -44,7 +59,7 @@ public final class PurgeRun {
 
 	/** The step's resume point, null when the step starts afresh. */
 	String checkpoint() {
-		return this.job.checkpoint();
+		return this.ownsCheckpoint ? this.job.checkpoint() : null;
 	}
 
 	void progress(Counter counter, long deleted) {
@@ -52,7 +67,7 @@ public final class PurgeRun {
 	}
 
 	public void progress(Counter counter, long deleted, String checkpoint) {
-		this.jobs.progress(this.lease, counter, deleted, checkpoint);
+		this.jobs.progress(this.lease, counter, deleted, this.ownsCheckpoint ? checkpoint : null);
 		this.metrics.deleted(counter.name().toLowerCase(Locale.ROOT), deleted);
 	}
 
@@ -61,6 +76,9 @@ public final class PurgeRun {
 	}
 
 	void checkpoint(String checkpoint) {
+		if (!this.ownsCheckpoint) {
+			throw new IllegalStateException("A step run alongside another has no checkpoint of its own");
+		}
 		this.jobs.checkpoint(this.lease, checkpoint);
 	}
 

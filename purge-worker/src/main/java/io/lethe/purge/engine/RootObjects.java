@@ -94,6 +94,11 @@ public class RootObjects implements PurgeStep {
 		long listed = 0;
 		if (!SWEPT.equals(checkpoint)) {
 			int last = doneThrough(checkpoint);
+			if (checkpoint == null) {
+				// The mode first, so that a resumed run keeps it, without waiting for the
+				// first prefix's listing and deletes to end before the others start.
+				run.checkpoint(mode + last);
+			}
 			// Closed in reverse order: the listings first, then the batches they filled.
 			try (VersionBatches batches = new VersionBatches(this.store, this.deletions, this.properties.objectBatch(),
 					this.properties.objectsInFlight(), this.retry, (deleted) -> run.progress(Counter.OBJECTS, deleted));
@@ -109,7 +114,7 @@ public class RootObjects implements PurgeStep {
 						listed++;
 						last = prefix.ordinal();
 						sinceCheckpoint++;
-						if (listed == 1 || sinceCheckpoint >= this.properties.prefixesPerCheckpoint()) {
+						if (sinceCheckpoint >= this.properties.prefixesPerCheckpoint()) {
 							tasks.awaitAll();
 							batches.drain();
 							run.checkpoint(mode + last);

@@ -16,4 +16,24 @@ public record RootPurge(String rootType, List<PurgeStep> steps) {
 		steps = List.copyOf(steps);
 	}
 
+	/**
+	 * Where a job at {@code step} goes on: at that step, or, for a step that now runs
+	 * {@link Overlapped alongside} another (a job may carry its name from a worker of
+	 * before), at the overlapped step, which runs it again from the start.
+	 * @return the index in {@link #steps()}, -1 when the plan has no such step
+	 */
+	int indexOf(String step) {
+		for (int i = 0; i < this.steps.size(); i++) {
+			if (this.steps.get(i).name().equals(step)) {
+				return i;
+			}
+		}
+		for (int i = 0; i < this.steps.size(); i++) {
+			if (this.steps.get(i) instanceof Overlapped overlapped && overlapped.alongsideName().equals(step)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
 }

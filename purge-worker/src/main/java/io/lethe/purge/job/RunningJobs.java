@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,9 +28,12 @@ public class RunningJobs {
 
 	private final JobAudit audit;
 
-	RunningJobs(JdbcClient jdbc, JobAudit audit) {
+	private final ApplicationEventPublisher events;
+
+	RunningJobs(JdbcClient jdbc, JobAudit audit, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/**
@@ -39,7 +43,7 @@ public class RunningJobs {
 	 */
 	@Transactional
 	public Optional<PurgeJob> claimNext(String owner, Duration lease) {
-		return this.jdbc.sql("""
+		Optional<PurgeJob> claimed = this.jdbc.sql("""
 				update purge.jobs set state = 'running', lease_owner = :owner,
 				       lease_expires_at = now() + :lease * interval '1 millisecond', updated_at = now(),
 				       attempts = attempts + case when state = 'running' then 1 else 0 end,
@@ -52,6 +56,8 @@ public class RunningJobs {
 				            order by run_at limit 1 for update skip locked)
 				returning *
 				""").param("owner", owner).param("lease", lease.toMillis()).query(JobRows.INSTANCE).optional();
+		claimed.ifPresent((job) -> this.events.publishEvent(new JobStatusChanged(job.id())));
+		return claimed;
 	}
 
 	/** Extends the lease; false when it is no longer this worker's. */
@@ -81,6 +87,7 @@ public class RunningJobs {
 	/** Moves on to {@code step}, with no checkpoint yet. */
 	public void advance(Lease lease, String step) {
 		guarded(lease, "step = :value, checkpoint = null", step);
+		changed(lease);
 	}
 
 	/**
@@ -90,6 +97,7 @@ public class RunningJobs {
 	public void rewind(Lease lease, String step) {
 		guarded(lease, "step = :value, checkpoint = null, vectors_total = null, objects_total = null, "
 				+ "rows_total = null, verification = null", step);
+		changed(lease);
 	}
 
 	public void checkpoint(Lease lease, String checkpoint) {
@@ -195,6 +203,15 @@ public class RunningJobs {
 			.param("owner", lease.owner())
 			.update();
 		ensureUpdated(updated, lease);
+		changed(lease);
+	}
+
+	/**
+	 * The job's snapshot goes out once this change commits (at once outside a
+	 * transaction): see {@link JobStatusChanged}.
+	 */
+	private void changed(Lease lease) {
+		this.events.publishEvent(new JobStatusChanged(lease.jobId()));
 	}
 
 	private static void ensureUpdated(int updated, Lease lease) {

@@ -8,11 +8,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.lethe.events.PurgeJobUpdated;
 import io.lethe.events.ReconcileRunUpdated;
 import io.lethe.events.codec.Topics;
+import io.lethe.purge.job.JobStatusChanged;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +25,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * snapshot sent twice, or late, changes nothing. Intermediate versions may be skipped:
  * only the latest state matters. Runs on a thread of its own, every
  * {@code lethe.purge.status.publish-interval}, so that progress shows while a purge holds
- * the runner.
+ * the runner, and at once when a job of this worker moved to another step or ended
+ * ({@link JobStatusChanged}): a small purge is over in a fraction of the interval, and
+ * the command service would otherwise learn of it up to an interval late.
  */
 @Component
 class StatusPublisher implements SmartLifecycle {
@@ -45,14 +54,45 @@ class StatusPublisher implements SmartLifecycle {
 
 	private final StatusProperties properties;
 
-	private ScheduledExecutorService timer;
+	private final AtomicBoolean woken = new AtomicBoolean();
+
+	private final Counter wakes;
+
+	private volatile ScheduledExecutorService timer;
 
 	StatusPublisher(KafkaTemplate<String, Object> kafka, StatusRows rows, TransactionTemplate transactions,
-			StatusProperties properties) {
+			StatusProperties properties, MeterRegistry registry) {
 		this.kafka = kafka;
 		this.rows = rows;
 		this.transactions = transactions;
 		this.properties = properties;
+		this.wakes = Counter.builder("lethe.purge.status.wakes")
+			.description("Status rounds run at once because a job moved to another step or ended")
+			.register(registry);
+	}
+
+	/**
+	 * A round now, once the change committed. Changes that come while one is queued are
+	 * folded into it; one that comes while a round runs queues the next, so the last
+	 * change of a job is never left for the schedule.
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void jobChanged(JobStatusChanged event) {
+		ScheduledExecutorService executor = this.timer;
+		if (executor == null || !this.woken.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			executor.execute(() -> {
+				this.woken.set(false);
+				this.wakes.increment();
+				round();
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// stopping: the snapshot stays owed, and the next worker's round sends it
+			this.woken.set(false);
+		}
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.lethe.purge.engine.dataset;
 import java.util.List;
 
 import io.lethe.purge.engine.IssueReceipt;
+import io.lethe.purge.engine.Overlapped;
 import io.lethe.purge.engine.RootObjects;
 import io.lethe.purge.engine.RootPurge;
 import io.lethe.purge.engine.ScopedSteps;
@@ -15,12 +16,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatasetPurgePlan {
 
-	/** A dataset past its grace: everything of it, then its tombstone. */
+	/**
+	 * A dataset past its grace: everything of it, then its tombstone. Its vectors go
+	 * while its objects do: they are found by the dataset's id, not through rows or
+	 * objects, and deleting what is left of them needs no checkpoint. The rows wait for
+	 * both: the objects step reads the catalog's record of unfinished uploads.
+	 */
 	@Bean
 	RootPurge datasetPurge(DatasetFence fence, DatasetVectors vectors, RootObjects objects, ScopedSteps scoped,
 			DatasetScope scope, IssueReceipt receipt, DatasetTombstone tombstone) {
-		return new RootPurge(PurgeJob.DATASET,
-				List.of(fence, vectors, objects, scoped.rows(scope), scoped.verify(scope), receipt, tombstone));
+		return new RootPurge(PurgeJob.DATASET, List.of(fence, new Overlapped(objects, vectors), scoped.rows(scope),
+				scoped.verify(scope), receipt, tombstone));
 	}
 
 }

@@ -20,8 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes the dataset's vectors from every collection in chunks; each chunk commits with
- * the job's count, so progress shows while it runs and a restart loses nothing. A large
- * purge vacuums what it emptied ({@link VectorVacuum}).
+ * the job's count, so progress shows while it runs and a restart loses nothing. It keeps
+ * no checkpoint (a resumed run deletes what is left of the dataset's), so it runs beside
+ * the objects step. A large purge vacuums what it emptied ({@link VectorVacuum}).
  */
 @Component
 class DatasetVectors implements PurgeStep {
@@ -68,7 +69,7 @@ class DatasetVectors implements PurgeStep {
 						() -> this.transactions.execute((status) -> {
 							int n = this.index.deleteDatasetChunk(collection, dataset, this.properties.vectorChunk());
 							if (n > 0) {
-								run.progress(Counter.VECTORS, n, "collection:" + collection);
+								run.progress(Counter.VECTORS, n, null);
 							}
 							return n;
 						}));
