@@ -49,10 +49,6 @@ public interface DownstreamLedger {
 	 */
 	Optional<Tracked> tracked(String rootType, UUID rootId);
 
-	/** A completion receipt: its compact JWS, when it was issued, the key that signed. */
-	record CompletionReceipt(String jws, Instant issuedAt, String keyId) {
-	}
-
 	/**
 	 * A deletion in the ledger.
 	 *

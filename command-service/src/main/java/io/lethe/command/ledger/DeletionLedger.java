@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.lethe.command.deletion.CompletionReceipt;
 import io.lethe.command.deletion.DownstreamLedger;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,7 +73,7 @@ class DeletionLedger {
 	}
 
 	/** The completion receipt of the root's latest deletion, if it closed. */
-	Optional<DownstreamLedger.CompletionReceipt> completionReceipt(String rootType, UUID rootId) {
+	Optional<CompletionReceipt> completionReceipt(String rootType, UUID rootId) {
 		return this.jdbc.sql("""
 				select r.jws, r.issued_at, r.key_id from catalog.completion_receipts r
 				 where r.deletion_id = (select deletion_id from catalog.deletion_ledger
@@ -81,7 +82,7 @@ class DeletionLedger {
 				""")
 			.param("type", rootType)
 			.param("root", rootId)
-			.query((rs, n) -> new DownstreamLedger.CompletionReceipt(rs.getString("jws"), instant(rs, "issued_at"),
+			.query((rs, n) -> new CompletionReceipt(rs.getString("jws"), instant(rs, "issued_at"),
 					rs.getString("key_id")))
 			.optional();
 	}

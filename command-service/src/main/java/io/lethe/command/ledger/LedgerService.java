@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.lethe.command.api.PageResponse;
 import io.lethe.command.api.Paging;
+import io.lethe.command.deletion.CompletionReceipt;
 import io.lethe.command.deletion.DownstreamLedger;
 import io.lethe.command.deletion.PurgeRecords;
 import io.lethe.command.receipt.CompletionReceipts;

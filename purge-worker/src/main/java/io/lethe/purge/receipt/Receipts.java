@@ -122,7 +122,7 @@ public class Receipts {
 	 * those kept from before a rotation. Never a private part.
 	 */
 	public String publicKeys() {
-		return this.signer.keys().publicKeys().toString(true);
+		return this.signer.keys().publicKeySet().toString(true);
 	}
 
 	/** Whether a JWS receipt verified, with the key its header names and why not. */

@@ -39,8 +39,8 @@ class ReceiptKeysTests {
 		ReceiptKeys keys = new ReceiptSigningProperties(SIGNING, "{\"keys\": [" + PREVIOUS + "]}").keys();
 
 		assertThat(keys.keyId()).isEqualTo("es-2");
-		assertThat(keys.publicKeys().getKeys()).extracting((key) -> key.getKeyID()).containsExactly("es-2", "es-1");
-		assertThat(keys.publicKeys().toString(true)).doesNotContain("\"d\"");
+		assertThat(keys.publicKeySet().getKeys()).extracting((key) -> key.getKeyID()).containsExactly("es-2", "es-1");
+		assertThat(keys.publicKeySet().toString(true)).doesNotContain("\"d\"");
 		assertThat(keys.verifying("es-1")).get().matches((key) -> !key.isPrivate());
 		assertThat(keys.verifying("es-0")).isEmpty();
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.lethe.command.deletion.CompletionReceipt;
 import io.lethe.command.deletion.DownstreamLedger;
 import io.lethe.command.deletion.PurgeJobView;
 import io.lethe.command.deletion.PurgeRecords;
@@ -51,7 +52,7 @@ class PurgeJobController {
 		JobResponse job = JobResponse.of(view, this.ledger.summaries(List.of(root)).stream().findFirst().orElse(null));
 		return new JobDetail(job, this.purges.receipt(jobId).map(Receipt::of).orElse(null),
 				this.ledger.downstream(root.type(), root.id()).stream().map(Downstream::of).toList(),
-				this.ledger.completionReceipt(root.type(), root.id()).map(CompletionReceipt::of).orElse(null));
+				this.ledger.completionReceipt(root.type(), root.id()).orElse(null));
 	}
 
 	/**
@@ -67,20 +68,6 @@ class PurgeJobController {
 			@Schema(types = { "object", "null" }, description = """
 					The completion receipt, signed by the command service when the purge was done and every \
 					required consumer had answered; null until then.""") CompletionReceipt completionReceipt){
-	}
-
-	/**
-	 * The completion receipt: a compact JWS (ES256) naming the deletion, the store
-	 * receipt and each consumer's acknowledgement; verify it with the keys at
-	 * /.well-known/jwks.json.
-	 */
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record CompletionReceipt(String jws, Instant issuedAt, String keyId) {
-
-		static CompletionReceipt of(DownstreamLedger.CompletionReceipt r) {
-			return new CompletionReceipt(r.jws(), r.issuedAt(), r.keyId());
-		}
-
 	}
 
 	/**

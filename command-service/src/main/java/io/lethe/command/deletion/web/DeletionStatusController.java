@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.lethe.command.deletion.CompletionReceipt;
 import io.lethe.command.deletion.DownstreamLedger;
 import io.lethe.command.deletion.ReceiptView;
 import io.lethe.command.deletion.PurgeRecords;
@@ -129,7 +130,7 @@ class DeletionStatusController {
 	}
 
 	private CompletionReceipt completion(String rootType, UUID rootId) {
-		return this.ledger.completionReceipt(rootType, rootId).map(CompletionReceipt::of).orElse(null);
+		return this.ledger.completionReceipt(rootType, rootId).orElse(null);
 	}
 
 	/**
@@ -164,27 +165,6 @@ class DeletionStatusController {
 
 	static final String COMPLETION = "The completion receipt, once the deletion closed downstream (its purge "
 			+ "verified, every required consumer acknowledged); null until then.";
-
-	/**
-	 * The completion receipt: a JWS that names the deletion, the store receipt it follows
-	 * and each consumer's acknowledgement, signed by this service when the ledger closed.
-	 */
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record CompletionReceipt(@Schema(description = """
-			The receipt as a JWS (RFC 7515) in compact serialization: ES256, `kid` and \
-			`typ: lethe-completion-receipt+jwt` in its protected header; its payload names \
-			`deletion_event_id`, `org_id`, `root_type`, `root_id`, `job_id`, `store_receipt` \
-			(`job_id`, `algorithm`, `key_id`, `sha256` of its `jws` or, for the HMAC era, of its \
-			`body_text`, `sha256_of`), `acknowledgements` (`consumer`, `required`, `outcome`, \
-			`acked_at`, `items_deleted`) and `issued_at`. Verify it with the keys at \
-			/.well-known/jwks.json.""") String jws, Instant issuedAt, @Schema(
-			description = "The signing key's id: the JWS header's kid, a key of /.well-known/jwks.json.") String keyId) {
-
-		static CompletionReceipt of(DownstreamLedger.CompletionReceipt r) {
-			return new CompletionReceipt(r.jws(), r.issuedAt(), r.keyId());
-		}
-
-	}
 
 	/**
 	 * A downstream consumer's place in the deletion: {@code waiting} (until its

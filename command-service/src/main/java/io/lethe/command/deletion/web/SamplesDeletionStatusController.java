@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.lethe.command.auth.Caller;
+import io.lethe.command.deletion.CompletionReceipt;
 import io.lethe.command.deletion.DownstreamLedger;
 import io.lethe.command.deletion.PurgeJobView;
 import io.lethe.command.deletion.PurgeRecords;
 import io.lethe.command.deletion.ReceiptView;
-import io.lethe.command.deletion.web.DeletionStatusController.CompletionReceipt;
 import io.lethe.command.deletion.web.DeletionStatusController.Downstream;
 import io.lethe.command.deletion.web.DeletionStatusController.JobStatus;
 import io.lethe.command.deletion.web.DeletionStatusController.Progress;
@@ -77,7 +77,7 @@ class SamplesDeletionStatusController {
 		return new SamplesDeletionStatus(id, state, requestedAt, job.map(PurgeJobView::requestedBy).orElse(null),
 				job.map((j) -> JobStatus.of(j, caller)).orElse(null), job.map(Progress::of).orElse(Progress.NONE),
 				receipt.map(Receipt::of).orElse(null), downstream,
-				this.ledger.completionReceipt("samples", id).map(CompletionReceipt::of).orElse(null));
+				this.ledger.completionReceipt("samples", id).orElse(null));
 	}
 
 	/** The deletion status of a batch of samples. */
