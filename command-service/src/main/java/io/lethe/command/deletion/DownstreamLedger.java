@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
 /**
  * What the downstream consumers answered about a root's current deletion, for its
  * deletion status. Implemented by the ledger, which depends on this feature's events;
@@ -60,14 +64,20 @@ public interface DownstreamLedger {
 	}
 
 	/**
-	 * One consumer's place in a deletion's ledger.
+	 * One consumer's place in a deletion's ledger, as the deletion statuses and the
+	 * operator's job detail answer it.
 	 *
 	 * @param state {@code waiting}, {@code acknowledged}, {@code failed} or
 	 * {@code overdue}
 	 * @param dueAt when the purge began plus the consumer's deadline; null before the
 	 * purge began
 	 */
-	record Downstream(String consumer, boolean required, String state, Instant ackedAt, String outcome, Instant dueAt) {
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record Downstream(String consumer, boolean required, @Schema(allowableValues = {
+			"waiting", "acknowledged", "failed", "overdue" }) String state,
+			@Schema(types = { "string", "null" }, format = "date-time") Instant ackedAt,
+			@Schema(types = { "string", "null" }) String outcome,
+			@Schema(types = { "string", "null" }, format = "date-time") Instant dueAt){
 	}
 
 }

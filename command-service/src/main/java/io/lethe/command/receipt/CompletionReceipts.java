@@ -11,13 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
@@ -89,18 +82,9 @@ public class CompletionReceipts {
 	public Signed sign(Facts facts) {
 		Instant issuedAt = this.clock.instant();
 		String body = JSON.writeValueAsString(payload(facts, issuedAt, this.keys.keyId()));
-		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(this.keys.keyId())
-			.type(new JOSEObjectType(TYPE))
-			.build();
-		JWSObject jws = new JWSObject(header, new Payload(body));
-		try {
-			jws.sign(new ECDSASigner(this.keys.signing()));
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("Could not sign a completion receipt with key " + this.keys.keyId(), ex);
-		}
+		String jws = this.keys.sign(body, TYPE);
 		this.publicKeys.remember(this.keys.signing().toPublicJWK());
-		return new Signed(body, jws.serialize(), this.keys.keyId(), issuedAt);
+		return new Signed(body, jws, this.keys.keyId(), issuedAt);
 	}
 
 	private static Map<String, Object> payload(Facts facts, Instant issuedAt, String keyId) {

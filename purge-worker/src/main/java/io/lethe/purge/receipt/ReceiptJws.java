@@ -4,12 +4,8 @@ import java.text.ParseException;
 import java.util.Optional;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 
@@ -41,17 +37,7 @@ final class ReceiptJws {
 
 	/** The compact JWS of {@code body}; its payload is the body's UTF-8 bytes. */
 	String sign(String body) {
-		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(this.keys.keyId())
-			.type(new JOSEObjectType(TYPE))
-			.build();
-		JWSObject jws = new JWSObject(header, new Payload(body));
-		try {
-			jws.sign(new ECDSASigner(this.keys.signing()));
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("Could not sign a receipt with key " + this.keys.keyId(), ex);
-		}
-		return jws.serialize();
+		return this.keys.sign(body, TYPE);
 	}
 
 	/**

@@ -7,6 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -54,6 +60,24 @@ public class SigningKeys {
 
 	public String keyId() {
 		return this.signing.getKeyID();
+	}
+
+	/**
+	 * The compact JWS (ES256) of {@code body} with the signing key, its id as {@code kid}
+	 * and {@code type} as {@code typ}; the payload is the body's UTF-8 bytes.
+	 */
+	public String sign(String body, String type) {
+		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keyId())
+			.type(new JOSEObjectType(type))
+			.build();
+		JWSObject jws = new JWSObject(header, new Payload(body));
+		try {
+			jws.sign(new ECDSASigner(this.signing));
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Could not sign a " + type + " with key " + keyId(), ex);
+		}
+		return jws.serialize();
 	}
 
 	/** The public key of that id, if it is the signing key or a previous one. */

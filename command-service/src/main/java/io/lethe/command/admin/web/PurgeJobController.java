@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.lethe.command.deletion.CompletionReceipt;
 import io.lethe.command.deletion.DownstreamLedger;
+import io.lethe.command.deletion.DownstreamLedger.Downstream;
 import io.lethe.command.deletion.PurgeJobView;
 import io.lethe.command.deletion.PurgeRecords;
 import io.lethe.command.deletion.ReceiptView;
@@ -51,7 +52,7 @@ class PurgeJobController {
 		DownstreamLedger.Root root = JobResponse.root(view);
 		JobResponse job = JobResponse.of(view, this.ledger.summaries(List.of(root)).stream().findFirst().orElse(null));
 		return new JobDetail(job, this.purges.receipt(jobId).map(Receipt::of).orElse(null),
-				this.ledger.downstream(root.type(), root.id()).stream().map(Downstream::of).toList(),
+				this.ledger.downstream(root.type(), root.id()),
 				this.ledger.completionReceipt(root.type(), root.id()).orElse(null));
 	}
 
@@ -68,23 +69,6 @@ class PurgeJobController {
 			@Schema(types = { "object", "null" }, description = """
 					The completion receipt, signed by the command service when the purge was done and every \
 					required consumer had answered; null until then.""") CompletionReceipt completionReceipt){
-	}
-
-	/**
-	 * A consumer's place: {@code waiting} until {@code due_at} (the purge's start plus
-	 * its deadline), {@code acknowledged}, {@code failed} or {@code overdue}.
-	 */
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record Downstream(String consumer, boolean required, @Schema(allowableValues = {
-			"waiting", "acknowledged", "failed", "overdue" }) String state,
-			@Schema(types = { "string", "null" }, format = "date-time") Instant ackedAt,
-			@Schema(types = { "string", "null" }) String outcome,
-			@Schema(types = { "string", "null" }, format = "date-time") Instant dueAt){
-
-		static Downstream of(DownstreamLedger.Downstream d) {
-			return new Downstream(d.consumer(), d.required(), d.state(), d.ackedAt(), d.outcome(), d.dueAt());
-		}
-
 	}
 
 	/** The signed receipt: {@code body} is the JSON that was signed, byte for byte. */

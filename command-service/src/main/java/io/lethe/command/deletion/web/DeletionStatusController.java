@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.lethe.command.deletion.CompletionReceipt;
 import io.lethe.command.deletion.DownstreamLedger;
+import io.lethe.command.deletion.DownstreamLedger.Downstream;
 import io.lethe.command.deletion.ReceiptView;
 import io.lethe.command.deletion.PurgeRecords;
 import io.lethe.command.deletion.PurgeJobView;
@@ -126,7 +127,7 @@ class DeletionStatusController {
 	}
 
 	private List<Downstream> downstream(String rootType, UUID rootId) {
-		return this.ledger.downstream(rootType, rootId).stream().map(Downstream::of).toList();
+		return this.ledger.downstream(rootType, rootId);
 	}
 
 	private CompletionReceipt completion(String rootType, UUID rootId) {
@@ -165,25 +166,6 @@ class DeletionStatusController {
 
 	static final String COMPLETION = "The completion receipt, once the deletion closed downstream (its purge "
 			+ "verified, every required consumer acknowledged); null until then.";
-
-	/**
-	 * A downstream consumer's place in the deletion: {@code waiting} (until its
-	 * {@code due_at}, counted from the purge's start), {@code acknowledged},
-	 * {@code failed} or {@code overdue}. The ledger closes, and {@code DeletionCompleted}
-	 * follows, once the purge is done and every required consumer acknowledged.
-	 */
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record Downstream(String consumer, boolean required, @Schema(allowableValues = {
-			"waiting", "acknowledged", "failed", "overdue" }) String state,
-			@Schema(types = { "string", "null" }, format = "date-time") Instant ackedAt,
-			@Schema(types = { "string", "null" }) String outcome,
-			@Schema(types = { "string", "null" }, format = "date-time") Instant dueAt){
-
-		static Downstream of(DownstreamLedger.Downstream d) {
-			return new Downstream(d.consumer(), d.required(), d.state(), d.ackedAt(), d.outcome(), d.dueAt());
-		}
-
-	}
 
 	/**
 	 * The purge job behind it, if the worker has one, and the root it purges (an asset's

@@ -8,10 +8,10 @@ import java.util.UUID;
 import io.lethe.command.auth.Caller;
 import io.lethe.command.deletion.CompletionReceipt;
 import io.lethe.command.deletion.DownstreamLedger;
+import io.lethe.command.deletion.DownstreamLedger.Downstream;
 import io.lethe.command.deletion.PurgeJobView;
 import io.lethe.command.deletion.PurgeRecords;
 import io.lethe.command.deletion.ReceiptView;
-import io.lethe.command.deletion.web.DeletionStatusController.Downstream;
 import io.lethe.command.deletion.web.DeletionStatusController.JobStatus;
 import io.lethe.command.deletion.web.DeletionStatusController.Progress;
 import io.lethe.command.deletion.web.DeletionStatusController.Receipt;
@@ -72,8 +72,7 @@ class SamplesDeletionStatusController {
 		}).orElse("deleted");
 		Instant requestedAt = tracked.map(DownstreamLedger.Tracked::requestedAt)
 			.orElseGet(() -> job.get().requestedAt());
-		List<Downstream> downstream = tracked.isPresent()
-				? this.ledger.downstream("samples", id).stream().map(Downstream::of).toList() : List.of();
+		List<Downstream> downstream = tracked.isPresent() ? this.ledger.downstream("samples", id) : List.of();
 		return new SamplesDeletionStatus(id, state, requestedAt, job.map(PurgeJobView::requestedBy).orElse(null),
 				job.map((j) -> JobStatus.of(j, caller)).orElse(null), job.map(Progress::of).orElse(Progress.NONE),
 				receipt.map(Receipt::of).orElse(null), downstream,
