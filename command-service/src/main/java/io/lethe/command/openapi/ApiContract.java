@@ -108,6 +108,12 @@ class ApiContract implements GlobalOpenApiCustomizer {
 			problem(responses, 413, "The body is larger than the route accepts (`too-large`).");
 			problem(responses, 415, "The body is not of a media type the route accepts (`unsupported-media-type`).");
 		}
+		else {
+			// the body guard screens every request's Content-Type, one sent without a
+			// body too
+			problem(responses, 415, "The request names a Content-Type the service never accepts (a wildcard, a form, "
+					+ "or not a media type: `unsupported-media-type`).");
+		}
 		if (hasBody || !parameters.isEmpty()) {
 			validation(responses);
 		}
