@@ -93,10 +93,11 @@ class ContractValidatorTests {
 		assertThat(this.validator.validate("GET", "/api/v1/datasets/%20", false, 400, "application/problem+json",
 				bytes("{}")))
 			.isEmpty();
-		assertThat(this.validator.validate("GET", DATASET, false, 415, "application/problem+json", bytes("{}")))
+		// a route without a body documents no 413: answering one is a mismatch
+		assertThat(this.validator.validate("GET", DATASET, false, 413, "application/problem+json", bytes("{}")))
 			.singleElement()
 			.asString()
-			.startsWith("status 415 is not documented");
+			.startsWith("status 413 is not documented");
 	}
 
 	private static byte[] bytes(String text) {
