@@ -20,9 +20,13 @@ import io.lethe.stores.object.ObjectVersion;
  * Deletes object versions as a listing streams them: in batches of at most
  * {@code batchSize}, with a bounded number of batches in flight. Memory holds the batch
  * being filled and those in flight, whatever the number of versions; the lister waits
- * when every slot is busy. Several listers may add at once (one per prefix in flight).
+ * when every slot is busy. Several listers may add at once (one per prefix in flight). A
+ * batch that finds slots idle is split over them.
  */
 public final class VersionBatches implements AutoCloseable {
+
+	/** The fewest keys of a part when a batch is split over idle slots. */
+	static final int MIN_SPLIT_BATCH = 100;
 
 	private final ObjectStore store;
 
@@ -98,6 +102,23 @@ public final class VersionBatches implements AutoCloseable {
 	private void submit() {
 		List<ObjectVersion> batch = this.filling;
 		this.filling = new ArrayList<>(this.batchSize);
+		int parts = Math.min(this.slots.availablePermits(), batch.size() / MIN_SPLIT_BATCH);
+		if (parts > 1) {
+			// Slots are idle (a small purge, or a listing slower than the deletes): the
+			// batch goes out in parts side by side. A store works through one request's
+			// keys one after another (S3Mock at a few ms per key), so one request of
+			// 1,000
+			// keys leaves the other slots waiting for nothing.
+			int size = (batch.size() + parts - 1) / parts;
+			for (int from = 0; from < batch.size(); from += size) {
+				send(new ArrayList<>(batch.subList(from, Math.min(batch.size(), from + size))));
+			}
+			return;
+		}
+		send(batch);
+	}
+
+	private void send(List<ObjectVersion> batch) {
 		try {
 			this.slots.acquire();
 		}
