@@ -218,6 +218,7 @@ class DatasetPurgeIntegrationTests extends PurgeWorkerIntegrationTest {
 			.toList();
 		assertThat(othersBefore).hasSize(3 + 120 + 20 + 2);
 		int listedBefore = this.faults.listedUnder(assets).size();
+		int uploadListingsBefore = this.faults.uploadListingsUnder(assets).size();
 
 		TestEvents.publish(big, TestEvents.deletionRequested(org, big, Instant.now().minusSeconds(300)));
 
@@ -227,6 +228,10 @@ class DatasetPurgeIntegrationTests extends PurgeWorkerIntegrationTest {
 			.subList(listedBefore, this.faults.listedUnder(assets).size());
 		// the objects step and verify each listed the org's 16 shards, not 300 prefixes
 		assertThat(bigListings).hasSize(2 * 16).allMatch((listing) -> listing.length() == assets.length() + 1);
+		// and their unfinished uploads once each, over the org's whole asset prefix
+		assertThat(this.faults.uploadListingsUnder(assets)
+			.subList(uploadListingsBefore, this.faults.uploadListingsUnder(assets).size()))
+			.containsExactly(assets, assets);
 		assertThat(BucketProbe.versionsUnder(assets)).containsExactlyInAnyOrderElementsOf(othersBefore);
 		assertThat(BucketProbe.versionsUnder(ObjectKeys.datasetPrefix(org, big))).isEmpty();
 		PurgeJob job = jobOf(big);
@@ -243,7 +248,8 @@ class DatasetPurgeIntegrationTests extends PurgeWorkerIntegrationTest {
 			.doesNotContain("\"prefixes\":");
 		assertThat(verifies(receipt.jws())).isTrue();
 
-		// a dataset owning 3 of the org's 143 assets left lists just its own
+		// a dataset owning 3 of the org's 143 assets left lists just its own: three
+		// prefixes are one wave of listings
 		int listedBeforeSmall = this.faults.listedUnder(assets).size();
 		TestEvents.publish(small, TestEvents.deletionRequested(org, small, Instant.now().minusSeconds(300)));
 
@@ -259,6 +265,38 @@ class DatasetPurgeIntegrationTests extends PurgeWorkerIntegrationTest {
 				(asset) -> assertThat(BucketProbe.versionsUnder(ObjectKeys.assetPrefix(org, asset))).hasSize(1));
 		assertThat(unowned).allSatisfy(
 				(asset) -> assertThat(BucketProbe.versionsUnder(ObjectKeys.assetPrefix(org, asset))).hasSize(1));
+	}
+
+	@Test
+	void aSmallOrgsAssetsAreListedOnceAndItsUploadsOnceWhateverTheShare() {
+		UUID org = this.catalog.org();
+		UUID dataset = this.catalog.deletedDataset(org, Duration.ofMinutes(-5));
+		List<UUID> owned = this.catalog.ownedAssets(org, dataset, 40);
+		UUID neighbour = this.catalog.dataset(org, "active", null);
+		List<UUID> neighbourAssets = this.catalog.ownedAssets(org, neighbour, 30);
+		List<UUID> unowned = this.catalog.ownedAssets(org, null, 10);
+		String assets = ObjectKeys.orgAssetsPrefix(org);
+		int listedBefore = this.faults.listedUnder(assets).size();
+		int uploadListingsBefore = this.faults.uploadListingsUnder(assets).size();
+
+		TestEvents.publish(dataset, TestEvents.deletionRequested(org, dataset, Instant.now().minusSeconds(300)));
+
+		await().atMost(Duration.ofSeconds(120))
+			.untilAsserted(() -> assertThat(jobOf(dataset).state()).isEqualTo(JobState.COMPLETED));
+		// 80 assets, at most the 100 of one shard: the objects step and verify each list
+		// the org's whole asset prefix once for versions and once for uploads
+		assertThat(this.faults.listedUnder(assets).subList(listedBefore, this.faults.listedUnder(assets).size()))
+			.containsExactly(assets, assets);
+		assertThat(this.faults.uploadListingsUnder(assets)
+			.subList(uploadListingsBefore, this.faults.uploadListingsUnder(assets).size()))
+			.containsExactly(assets, assets);
+		assertThat(owned)
+			.allSatisfy((asset) -> assertThat(BucketProbe.versionsUnder(ObjectKeys.assetPrefix(org, asset))).isEmpty());
+		assertThat(neighbourAssets).allSatisfy(
+				(asset) -> assertThat(BucketProbe.versionsUnder(ObjectKeys.assetPrefix(org, asset))).hasSize(1));
+		assertThat(unowned).allSatisfy(
+				(asset) -> assertThat(BucketProbe.versionsUnder(ObjectKeys.assetPrefix(org, asset))).hasSize(1));
+		assertThat(jobOf(dataset).objectsDeleted()).isEqualTo(40);
 	}
 
 	/** SHA-256 of the lines, each ended by a newline, as {@code sha256sum} prints it. */

@@ -37,6 +37,8 @@ public class FaultyObjectStore implements ObjectStore {
 
 	private final Queue<String> listed = new ConcurrentLinkedQueue<>();
 
+	private final Queue<String> uploadListings = new ConcurrentLinkedQueue<>();
+
 	public FaultyObjectStore(ObjectStore delegate) {
 		this.delegate = delegate;
 	}
@@ -69,11 +71,19 @@ public class FaultyObjectStore implements ObjectStore {
 		this.faults.clear();
 		this.crashes.clear();
 		this.listed.clear();
+		this.uploadListings.clear();
 	}
 
 	/** The prefixes listed (for versions) so far that start with {@code prefix}. */
 	public List<String> listedUnder(String prefix) {
 		return this.listed.stream().filter((listing) -> listing.startsWith(prefix)).toList();
+	}
+
+	/**
+	 * The prefixes listed for unfinished uploads so far that start with {@code prefix}.
+	 */
+	public List<String> uploadListingsUnder(String prefix) {
+		return this.uploadListings.stream().filter((listing) -> listing.startsWith(prefix)).toList();
 	}
 
 	@Override
@@ -145,6 +155,7 @@ public class FaultyObjectStore implements ObjectStore {
 
 	@Override
 	public Stream<MultipartUpload> listMultipartUploads(String prefix) {
+		this.uploadListings.add(prefix);
 		return this.delegate.listMultipartUploads(prefix);
 	}
 

@@ -96,6 +96,8 @@ public abstract class PurgeWorkerIntegrationTest {
 		registry.add("lethe.purge.engine.object-batch", () -> "50");
 		registry.add("lethe.purge.engine.row-chunk", () -> "300");
 		registry.add("lethe.purge.engine.prefixes-per-checkpoint", () -> "2");
+		// small orgs of the tests are listed in 16 shards unless a test says otherwise
+		registry.add("lethe.purge.engine.org-sweep-one-shard-assets", () -> "100");
 		registry.add("lethe.purge.engine.vacuum-after-vectors", () -> "1000");
 		registry.add("lethe.purge.engine.in-flight-recheck", () -> "PT0.3S");
 		registry.add("lethe.purge.engine.store-retry.initial-backoff", () -> "20ms");

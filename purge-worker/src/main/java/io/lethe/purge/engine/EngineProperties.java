@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prefixesInFlight object-store prefixes listed (and verified) at once
  * @param orgSweepShare the share of its org's assets from which a job lists the org's
  * asset prefix once instead of each of its assets' ({@link OrgAssetSweep})
+ * @param orgSweepOneShardAssets an org of at most this many assets has its asset prefix
+ * listed as one shard, not 16
  * @param rowChunk catalog rows (keys) deleted by a purge's first transaction of rows
  * @param rowChunkMax most catalog rows deleted per transaction: chunks grow towards it
  * while they take less than half of {@code rowChunkTime}
@@ -39,15 +41,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("lethe.purge.engine")
 public record EngineProperties(@DefaultValue("5000") int vectorChunk, @DefaultValue("1000") int objectBatch,
 		@DefaultValue("4") int objectsInFlight, @DefaultValue("8") int prefixesInFlight,
-		@DefaultValue("0.1") double orgSweepShare, @DefaultValue("1000") int rowChunk,
-		@DefaultValue("20000") int rowChunkMax, @DefaultValue("250ms") Duration rowChunkTime,
-		@DefaultValue("200") int prefixesPerCheckpoint, @DefaultValue("100000") long vacuumAfterVectors,
-		RetryPolicy storeRetry, @DefaultValue("PT1H") Duration holdRecheck,
-		@DefaultValue("PT2M") Duration inFlightWriteWindow, @DefaultValue("PT5S") Duration inFlightRecheck) {
+		@DefaultValue("0.01") double orgSweepShare, @DefaultValue("2000") long orgSweepOneShardAssets,
+		@DefaultValue("1000") int rowChunk, @DefaultValue("20000") int rowChunkMax,
+		@DefaultValue("250ms") Duration rowChunkTime, @DefaultValue("200") int prefixesPerCheckpoint,
+		@DefaultValue("100000") long vacuumAfterVectors, RetryPolicy storeRetry,
+		@DefaultValue("PT1H") Duration holdRecheck, @DefaultValue("PT2M") Duration inFlightWriteWindow,
+		@DefaultValue("PT5S") Duration inFlightRecheck) {
 
 	public EngineProperties {
 		if (objectBatch < 1 || objectBatch > 1000) {
 			throw new IllegalArgumentException("lethe.purge.engine.object-batch must be 1..1000");
+		}
+		if (orgSweepOneShardAssets < 0) {
+			throw new IllegalArgumentException("lethe.purge.engine.org-sweep-one-shard-assets must not be negative");
 		}
 		if (vectorChunk < 1 || objectsInFlight < 1 || prefixesInFlight < 1 || rowChunk < 1
 				|| prefixesPerCheckpoint < 1) {

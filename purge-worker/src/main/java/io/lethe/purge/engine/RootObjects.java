@@ -28,13 +28,13 @@ import org.springframework.stereotype.Component;
  * Empties every prefix of the job in the object store: every version and delete marker
  * (streamed from the listing into DeleteObjects batches, several in flight), then every
  * unfinished multipart upload, including those the catalog recorded for the job's assets
- * (wherever their keys are). Several prefixes are listed at once ({@link PrefixTasks});
- * the job's assets, when they are most of the org's, through the org's shards
- * ({@link OrgAssetSweep}). The checkpoint names the mode and the last prefix known empty
- * ({@code prefix:N}, or {@code sweep:N} and then {@code swept} once the shards are empty
- * too); a resumed run keeps the mode and lists again from the next prefix, and versions
- * deleted before a crash are simply no longer listed. Public for the plans, which live in
- * their root types' packages.
+ * (wherever their keys are). Several listings run at once ({@link PrefixTasks}), a
+ * prefix's versions beside its uploads; the job's assets, when they are a large enough
+ * share of the org's, through the org's shards ({@link OrgAssetSweep}). The checkpoint
+ * names the mode and the last prefix known empty ({@code prefix:N}, or {@code sweep:N}
+ * and then {@code swept} once the shards are empty too); a resumed run keeps the mode and
+ * lists again from the next prefix, and versions deleted before a crash are simply no
+ * longer listed. Public for the plans, which live in their root types' packages.
  */
 @Component
 public class RootObjects implements PurgeStep {
@@ -125,8 +125,10 @@ public class RootObjects implements PurgeStep {
 				if (sweeping) {
 					for (PrefixListing shard : this.sweep.shards(run.job())) {
 						run.lease().ensureHeld();
-						empty(shard, tasks, batches, uploads);
+						tasks.submit(() -> deleteVersions(shard, batches));
 					}
+					PrefixListing all = this.sweep.uploads(run.job());
+					tasks.submit(() -> uploads.addAndGet(abortUploads(all)));
 				}
 				tasks.awaitAll();
 				batches.drain();
@@ -145,11 +147,10 @@ public class RootObjects implements PurgeStep {
 		return StepResult.NEXT;
 	}
 
+	/** Versions and uploads are listed side by side: each listing is a round trip. */
 	private void empty(PrefixListing listing, PrefixTasks tasks, VersionBatches batches, AtomicLong uploads) {
-		tasks.submit(() -> {
-			deleteVersions(listing, batches);
-			uploads.addAndGet(abortUploads(listing));
-		});
+		tasks.submit(() -> deleteVersions(listing, batches));
+		tasks.submit(() -> uploads.addAndGet(abortUploads(listing)));
 	}
 
 	private void deleteVersions(PrefixListing listing, VersionBatches batches) {

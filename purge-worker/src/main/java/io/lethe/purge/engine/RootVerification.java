@@ -104,8 +104,10 @@ final class RootVerification implements PurgeStep {
 			if (sweeping) {
 				for (PrefixListing shard : this.sweep.shards(job)) {
 					run.lease().ensureHeld();
-					count(shard, tasks, versions, uploads);
+					tasks.submit(() -> versions.addAndGet(versionsLeft(shard)));
 				}
+				PrefixListing all = this.sweep.uploads(job);
+				tasks.submit(() -> uploads.addAndGet(uploadsLeft(all)));
 			}
 			tasks.awaitAll();
 		}
@@ -125,18 +127,25 @@ final class RootVerification implements PurgeStep {
 		return StepResult.NEXT;
 	}
 
+	/** Versions and uploads are listed side by side: each listing is a round trip. */
 	private void count(PrefixListing listing, PrefixTasks tasks, AtomicLong versions, AtomicLong uploads) {
-		tasks.submit(() -> {
-			versions.addAndGet(this.retry.call("list versions under " + listing.prefix(), () -> {
-				try (Stream<ObjectVersion> left = listing.versions(this.store)) {
-					return left.count();
-				}
-			}));
-			uploads.addAndGet(this.retry.call("list uploads under " + listing.prefix(), () -> {
-				try (Stream<MultipartUpload> left = listing.uploads(this.store)) {
-					return left.count();
-				}
-			}));
+		tasks.submit(() -> versions.addAndGet(versionsLeft(listing)));
+		tasks.submit(() -> uploads.addAndGet(uploadsLeft(listing)));
+	}
+
+	private long versionsLeft(PrefixListing listing) {
+		return this.retry.call("list versions under " + listing.prefix(), () -> {
+			try (Stream<ObjectVersion> left = listing.versions(this.store)) {
+				return left.count();
+			}
+		});
+	}
+
+	private long uploadsLeft(PrefixListing listing) {
+		return this.retry.call("list uploads under " + listing.prefix(), () -> {
+			try (Stream<MultipartUpload> left = listing.uploads(this.store)) {
+				return left.count();
+			}
 		});
 	}
 

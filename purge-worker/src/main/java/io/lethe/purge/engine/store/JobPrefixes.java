@@ -139,23 +139,40 @@ public class JobPrefixes {
 	}
 
 	/**
-	 * Whether the job's assets are at least {@code share} of the org's: those of the job
-	 * against those of the catalog that are not the job's, counted no further than the
-	 * answer needs (an org of millions of assets is not counted through for a job of
-	 * five).
+	 * Whether the job has more than {@code moreThan} assets and they are at least
+	 * {@code share} of the org's: those of the job against those of the catalog that are
+	 * not the job's, counted no further than the answer needs (an org of millions of
+	 * assets is not counted through for a job of five).
 	 */
-	boolean assetsAreShareOfOrg(UUID job, UUID org, double share) {
-		long assets = this.jdbc.sql("select count(*) from purge.job_prefixes where job_id = ? and asset_id is not null")
-			.param(job)
-			.query(Long.class)
-			.single();
-		if (assets == 0) {
+	boolean assetsAreShareOfOrg(UUID job, UUID org, double share, long moreThan) {
+		long assets = jobAssets(job);
+		if (assets == 0 || assets <= moreThan) {
 			return false;
 		}
 		// share <= assets / (assets + others) <=> others <= assets * (1 - share) / share
 		long othersAllowed = Math.min((long) Math.floor(assets * (1 - share) / share), Long.MAX_VALUE - 1);
 		long others = this.assets.otherAssetsOfOrg(job, org, othersAllowed + 1);
 		return others <= othersAllowed;
+	}
+
+	/**
+	 * Whether the org has at most {@code limit} assets in the catalog (the job's counted
+	 * from its prefixes, so that they count once their rows are gone too), counted no
+	 * further than the answer needs.
+	 */
+	boolean orgAssetsAtMost(UUID job, UUID org, long limit) {
+		long assets = jobAssets(job);
+		if (assets > limit) {
+			return false;
+		}
+		return assets + this.assets.otherAssetsOfOrg(job, org, limit - assets + 1) <= limit;
+	}
+
+	private long jobAssets(UUID job) {
+		return this.jdbc.sql("select count(*) from purge.job_prefixes where job_id = ? and asset_id is not null")
+			.param(job)
+			.query(Long.class)
+			.single();
 	}
 
 	/**

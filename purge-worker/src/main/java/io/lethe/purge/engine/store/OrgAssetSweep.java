@@ -19,7 +19,11 @@ import org.springframework.stereotype.Component;
  * steps list {@code orgs/{org}/assets/} instead, in 16 shards by the first hex digit of
  * the asset id (several at once), and keep only the keys of the job's assets
  * ({@link JobAssetKeys}). Below that share, listing the org would cost more than listing
- * the job's assets one by one.
+ * the job's assets one by one. An org of at most
+ * {@code lethe.purge.engine.org-sweep-one-shard-assets} assets is listed as one shard:
+ * its few pages cost fewer round trips in a row than 16 listings (each a full scan of the
+ * bucket on some stores) cost side by side. Unfinished uploads are rare, so they are
+ * listed once over the org's asset prefix, not per shard.
  */
 @Component
 public class OrgAssetSweep {
@@ -32,26 +36,52 @@ public class OrgAssetSweep {
 
 	private final double share;
 
+	private final long oneShardAssets;
+
+	private final int oneWave;
+
 	OrgAssetSweep(JobPrefixes prefixes, EngineProperties properties) {
+		this.oneWave = properties.prefixesInFlight();
 		this.prefixes = prefixes;
 		this.share = properties.orgSweepShare();
+		this.oneShardAssets = properties.orgSweepOneShardAssets();
 	}
 
-	/** Whether the job's assets are listed through the org's shards. */
+	/**
+	 * Whether the job's assets are listed through the org's shards: never when they are
+	 * so few that their own prefixes are listed in one wave of parallel listings.
+	 */
 	public boolean applies(PurgeJob job) {
-		return this.prefixes.assetsAreShareOfOrg(job.id(), job.orgId(), this.share);
+		return this.prefixes.assetsAreShareOfOrg(job.id(), job.orgId(), this.share, this.oneWave);
 	}
 
-	/** The org's 16 shards, each keeping only the keys of the job's assets. */
+	/**
+	 * The org's asset prefix to list for versions: in 16 shards, or whole when the org
+	 * has few assets. Each keeps only the keys of the job's assets.
+	 */
 	public List<PrefixListing> shards(PurgeJob job) {
 		String assets = ObjectKeys.orgAssetsPrefix(job.orgId());
+		if (this.prefixes.orgAssetsAtMost(job.id(), job.orgId(), this.oneShardAssets)) {
+			return List.of(listing(job, assets));
+		}
 		List<PrefixListing> shards = new ArrayList<>(FIRST_DIGITS.length());
 		for (char digit : FIRST_DIGITS.toCharArray()) {
-			JobAssetKeys keys = new JobAssetKeys((from, limit) -> this.prefixes.assetIdsFrom(job.id(), from, limit),
-					assets, ID_PAGE);
-			shards.add(new PrefixListing(assets + digit, keys::belongsToJob));
+			shards.add(listing(job, assets + digit));
 		}
 		return shards;
+	}
+
+	/** The org's whole asset prefix, listed once for unfinished uploads. */
+	public PrefixListing uploads(PurgeJob job) {
+		return listing(job, ObjectKeys.orgAssetsPrefix(job.orgId()));
+	}
+
+	/** One listing under the org's asset prefix, keeping only the job's assets' keys. */
+	private PrefixListing listing(PurgeJob job, String prefix) {
+		// one per listing: it keeps the listing's place among the job's asset ids
+		JobAssetKeys keys = new JobAssetKeys((from, limit) -> this.prefixes.assetIdsFrom(job.id(), from, limit),
+				ObjectKeys.orgAssetsPrefix(job.orgId()), ID_PAGE);
+		return new PrefixListing(prefix, keys::belongsToJob);
 	}
 
 }
