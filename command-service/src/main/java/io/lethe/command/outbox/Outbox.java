@@ -36,8 +36,12 @@ class Outbox {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void append(UUID eventId, String rootType, UUID rootId, String topic, SpecificRecord event) {
 		this.jdbc
-			.sql("insert into catalog.outbox (event_id, aggregate_type, aggregate_id, event_type, topic, payload) "
-					+ "values (:eventId, :rootType, :rootId, :type, :topic, :payload)")
+			// created_at is when the event is appended, after the change it describes,
+			// not
+			// when its transaction began (the column's default, now()): the publish lag
+			// counts from the command's commit, not from the start of the request's work
+			.sql("insert into catalog.outbox (event_id, aggregate_type, aggregate_id, event_type, topic, payload, "
+					+ "created_at) values (:eventId, :rootType, :rootId, :type, :topic, :payload, clock_timestamp())")
 			.param("eventId", eventId)
 			.param("rootType", rootType)
 			.param("rootId", rootId)
