@@ -3,10 +3,12 @@ package io.lethe.stores.object;
 import java.time.Duration;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -35,14 +37,28 @@ final class S3Clients {
 		if (settings.endpoint() != null) {
 			builder.endpointOverride(settings.endpoint());
 		}
-		if (settings.accessKey() != null && !settings.accessKey().isBlank()) {
-			builder.credentialsProvider(StaticCredentialsProvider
-				.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())));
-		}
-		else {
-			builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-		}
+		builder.credentialsProvider(credentials(settings));
 		return builder.build();
+	}
+
+	static AwsCredentialsProvider credentials(S3Settings settings) {
+		if (settings.accessKey() != null && !settings.accessKey().isBlank()) {
+			return StaticCredentialsProvider
+				.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
+		}
+		return DefaultCredentialsProvider.builder().build();
+	}
+
+	/**
+	 * The HTTP client of the listings Lethe signs and reads itself
+	 * ({@link S3VersionListing}).
+	 */
+	static SdkHttpClient http(S3Settings settings) {
+		return ApacheHttpClient.builder()
+			.maxConnections(settings.maxConnections())
+			.connectionTimeout(Duration.ofSeconds(5))
+			.socketTimeout(settings.callTimeout())
+			.build();
 	}
 
 }

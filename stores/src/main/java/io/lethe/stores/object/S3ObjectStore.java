@@ -33,8 +33,11 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 
 	private final S3Requests requests = new S3Requests();
 
+	private final S3VersionListing versions;
+
 	public S3ObjectStore(S3Settings settings) {
 		this.s3 = S3Clients.build(settings, this.requests);
+		this.versions = new S3VersionListing(settings, this.requests::sent);
 		this.bucket = settings.bucket();
 	}
 
@@ -95,21 +98,25 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 
 	@Override
 	public Stream<ObjectVersion> listVersions(String prefix) {
-		Stream<ObjectVersion> pages = StreamSupport
-			.stream(this.s3.listObjectVersionsPaginator((request) -> request.bucket(this.bucket).prefix(prefix))
-				.spliterator(), false)
-			.flatMap(
-					(page) -> inKeyOrder(
-							page.versions()
-								.stream()
-								.map((v) -> new ObjectVersion(v.key(), v.versionId(), false, v.size(),
-										v.lastModified()))
-								.toList(),
-							page.deleteMarkers()
-								.stream()
-								.map((m) -> new ObjectVersion(m.key(), m.versionId(), true, 0, m.lastModified()))
-								.toList()));
-		return guarded("list versions under " + prefix, pages);
+		// pages fetched one at a time, as the stream is read
+		Spliterator<VersionPage> pages = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+				Spliterator.ORDERED | Spliterator.NONNULL) {
+
+			private VersionPage last;
+
+			@Override
+			public boolean tryAdvance(Consumer<? super VersionPage> action) {
+				if (this.last != null && !this.last.truncated()) {
+					return false;
+				}
+				this.last = (this.last == null) ? S3ObjectStore.this.versions.page(prefix, null, null)
+						: S3ObjectStore.this.versions.page(prefix, this.last.nextKeyMarker(),
+								this.last.nextVersionIdMarker());
+				action.accept(this.last);
+				return true;
+			}
+		};
+		return StreamSupport.stream(pages, false).flatMap((page) -> inKeyOrder(page.versions(), page.markers()));
 	}
 
 	/**
@@ -242,6 +249,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 	@Override
 	public void close() {
 		this.s3.close();
+		this.versions.close();
 	}
 
 	private static <T> Stream<T> guarded(String what, Stream<T> stream) {

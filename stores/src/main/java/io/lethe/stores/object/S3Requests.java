@@ -22,7 +22,12 @@ final class S3Requests implements ExecutionInterceptor {
 
 	@Override
 	public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-		this.listener.accept(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+		sent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+	}
+
+	/** A request sent outside the SDK's client ({@link S3VersionListing}). */
+	void sent(String operation) {
+		this.listener.accept(operation);
 	}
 
 }

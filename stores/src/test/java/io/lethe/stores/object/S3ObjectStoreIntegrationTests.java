@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The S3 adapter against a real S3 HTTP server with versioning on. */
 class S3ObjectStoreIntegrationTests extends ObjectStoreContract {
@@ -67,6 +68,28 @@ class S3ObjectStoreIntegrationTests extends ObjectStoreContract {
 		List<String> keys = versions(this.prefix).stream().map(ObjectVersion::key).toList();
 
 		assertThat(keys).containsExactly(a, a, a, b, c, c);
+	}
+
+	@Test
+	void keysWithCharactersXmlEscapesAreListedAsWritten() {
+		List<String> keys = List.of(this.prefix + "a & b <c> \"d\" 'e'", this.prefix + "caf\u00e9 \uD83D\uDE00",
+				this.prefix + "percent%2F+plus");
+		for (String key : keys) {
+			store.put(key, bytes("x"), 1, "text/plain");
+		}
+
+		assertThat(versions(this.prefix)).extracting(ObjectVersion::key).containsExactlyInAnyOrderElementsOf(keys);
+	}
+
+	@Test
+	void listingABucketThatIsNotThereFailsForGood() {
+		TestS3 s3 = TestInfrastructure.s3();
+		try (S3ObjectStore missing = new S3ObjectStore(new S3Settings(s3.endpoint(), null, "no-such-bucket-lethe",
+				s3.accessKey(), s3.secretKey(), true, 2, null))) {
+			assertThatExceptionOfType(ObjectStoreException.class)
+				.isThrownBy(() -> missing.listVersions("orgs/").toList())
+				.matches((ex) -> !ex.retryable());
+		}
 	}
 
 	@Test
