@@ -50,8 +50,8 @@ final class S3Clients {
 	}
 
 	/**
-	 * The HTTP client of the listings Lethe signs and reads itself
-	 * ({@link S3VersionListing}).
+	 * The HTTP client of the calls Lethe signs, writes and reads itself
+	 * ({@link S3PurgeCalls}).
 	 */
 	static SdkHttpClient http(S3Settings settings) {
 		return ApacheHttpClient.builder()

@@ -15,13 +15,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** {@link ObjectStore} on any S3-compatible service, through the AWS SDK v2. */
@@ -33,11 +30,11 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 
 	private final S3Requests requests = new S3Requests();
 
-	private final S3VersionListing versions;
+	private final S3PurgeCalls purgeCalls;
 
 	public S3ObjectStore(S3Settings settings) {
 		this.s3 = S3Clients.build(settings, this.requests);
-		this.versions = new S3VersionListing(settings, this.requests::sent);
+		this.purgeCalls = new S3PurgeCalls(settings, this.requests::sent);
 		this.bucket = settings.bucket();
 	}
 
@@ -109,8 +106,8 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 				if (this.last != null && !this.last.truncated()) {
 					return false;
 				}
-				this.last = (this.last == null) ? S3ObjectStore.this.versions.page(prefix, null, null)
-						: S3ObjectStore.this.versions.page(prefix, this.last.nextKeyMarker(),
+				this.last = (this.last == null) ? S3ObjectStore.this.purgeCalls.page(prefix, null, null)
+						: S3ObjectStore.this.purgeCalls.page(prefix, this.last.nextKeyMarker(),
 								this.last.nextVersionIdMarker());
 				action.accept(this.last);
 				return true;
@@ -164,17 +161,12 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 		if (versions.size() > MAX_DELETE_BATCH) {
 			throw new IllegalArgumentException("At most " + MAX_DELETE_BATCH + " versions per delete");
 		}
-		List<ObjectIdentifier> identifiers = versions.stream()
-			.map((v) -> ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build())
-			.toList();
-		DeleteObjectsResponse response = call("delete " + versions.size() + " versions", () -> this.s3.deleteObjects(
-				(request) -> request.bucket(this.bucket).delete((delete) -> delete.objects(identifiers).quiet(true))));
-		List<S3Error> failed = response.errors()
+		List<DeleteErrors.Failed> failed = this.purgeCalls.delete(versions)
 			.stream()
 			.filter((error) -> !"NoSuchVersion".equals(error.code()) && !"NoSuchKey".equals(error.code()))
 			.toList();
 		if (!failed.isEmpty()) {
-			S3Error first = failed.get(0);
+			DeleteErrors.Failed first = failed.get(0);
 			boolean retryable = failed.stream()
 				.allMatch((error) -> "SlowDown".equals(error.code()) || "InternalError".equals(error.code())
 						|| "ServiceUnavailable".equals(error.code()));
@@ -249,7 +241,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 	@Override
 	public void close() {
 		this.s3.close();
-		this.versions.close();
+		this.purgeCalls.close();
 	}
 
 	private static <T> Stream<T> guarded(String what, Stream<T> stream) {

@@ -25,7 +25,7 @@ final class S3Requests implements ExecutionInterceptor {
 		sent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
 	}
 
-	/** A request sent outside the SDK's client ({@link S3VersionListing}). */
+	/** A request sent outside the SDK's client ({@link S3PurgeCalls}). */
 	void sent(String operation) {
 		this.listener.accept(operation);
 	}

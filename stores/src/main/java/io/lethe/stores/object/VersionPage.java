@@ -105,7 +105,7 @@ record VersionPage(List<ObjectVersion> versions, List<ObjectVersion> markers, bo
 		}
 	}
 
-	private static XMLInputFactory newFactory() {
+	static XMLInputFactory newFactory() {
 		XMLInputFactory factory = XMLInputFactory.newFactory();
 		// the answer comes from the network: no DTDs, no external entities
 		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);

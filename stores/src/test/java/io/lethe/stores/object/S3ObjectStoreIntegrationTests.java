@@ -71,14 +71,18 @@ class S3ObjectStoreIntegrationTests extends ObjectStoreContract {
 	}
 
 	@Test
-	void keysWithCharactersXmlEscapesAreListedAsWritten() {
+	void keysWithCharactersXmlEscapesAreListedAndDeletedAsWritten() {
 		List<String> keys = List.of(this.prefix + "a & b <c> \"d\" 'e'", this.prefix + "caf\u00e9 \uD83D\uDE00",
 				this.prefix + "percent%2F+plus");
 		for (String key : keys) {
 			store.put(key, bytes("x"), 1, "text/plain");
 		}
 
-		assertThat(versions(this.prefix)).extracting(ObjectVersion::key).containsExactlyInAnyOrderElementsOf(keys);
+		List<ObjectVersion> listed = versions(this.prefix);
+		assertThat(listed).extracting(ObjectVersion::key).containsExactlyInAnyOrderElementsOf(keys);
+
+		assertThat(store.deleteVersions(listed)).isEqualTo(keys.size());
+		assertThat(versions(this.prefix)).isEmpty();
 	}
 
 	@Test
