@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import io.lethe.catalog.contract.AssetPurgeStatements;
+import io.lethe.purge.engine.shard.ShardSweep;
 import io.lethe.purge.engine.store.JobPrefixes;
 import io.lethe.purge.engine.store.OrgAssetSweep;
 import io.lethe.purge.engine.store.PrefixListing;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
  * unfinished multipart upload, including those the catalog recorded for the job's assets
  * (wherever their keys are). Several prefixes are listed at once ({@link PrefixTasks});
  * the job's assets, when they are most of the org's, through the org's shards
- * ({@link OrgAssetSweep}). The checkpoint names the mode and the last prefix known empty
+ * ({@link OrgAssetSweep}), whose shards are shard tasks that other workers may empty too
+ * ({@link ShardSweep}). The checkpoint names the mode and the last prefix known empty
  * ({@code prefix:N}, or {@code sweep:N} and then {@code swept} once the shards are empty
  * too); a resumed run keeps the mode and lists again from the next prefix, and versions
  * deleted before a crash are simply no longer listed. Public for the plans, which live in
@@ -55,6 +57,8 @@ public class RootObjects implements PurgeStep {
 
 	private final OrgAssetSweep sweep;
 
+	private final ShardSweep shards;
+
 	private final AssetPurgeStatements catalog;
 
 	private final EngineProperties properties;
@@ -65,12 +69,14 @@ public class RootObjects implements PurgeStep {
 
 	private final ExecutorService listings;
 
-	RootObjects(ObjectStore store, JobPrefixes prefixes, OrgAssetSweep sweep, AssetPurgeStatements catalog,
-			EngineProperties properties, StoreRetry retry, @Qualifier("objectDeletions") ExecutorService deletions,
+	RootObjects(ObjectStore store, JobPrefixes prefixes, OrgAssetSweep sweep, ShardSweep shards,
+			AssetPurgeStatements catalog, EngineProperties properties, StoreRetry retry,
+			@Qualifier("objectDeletions") ExecutorService deletions,
 			@Qualifier("prefixListings") ExecutorService listings) {
 		this.store = store;
 		this.prefixes = prefixes;
 		this.sweep = sweep;
+		this.shards = shards;
 		this.catalog = catalog;
 		this.properties = properties;
 		this.retry = retry;
@@ -122,16 +128,17 @@ public class RootObjects implements PurgeStep {
 						}
 					}
 				}
+				long sharded = 0;
 				if (sweeping) {
-					for (PrefixListing shard : this.sweep.shards(run.job())) {
-						run.lease().ensureHeld();
-						empty(shard, tasks, batches, uploads);
-					}
+					// The org's shards are shard tasks, which other workers may empty too
+					// (engine.shard); they are all done, by whichever worker, when this
+					// returns, with what every run of them deleted.
+					sharded = this.shards.empty(run.lease(), name(), this.sweep.shards(run.job()), checkpoint == null);
 				}
 				tasks.awaitAll();
 				batches.drain();
 				if (sweeping) {
-					run.checkpoint(SWEPT);
+					run.progress(Counter.OBJECTS, sharded, SWEPT);
 				}
 				else if (sinceCheckpoint > 0) {
 					run.checkpoint(mode + last);

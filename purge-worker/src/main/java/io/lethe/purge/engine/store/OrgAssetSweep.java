@@ -2,6 +2,7 @@ package io.lethe.purge.engine.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import io.lethe.purge.engine.EngineProperties;
 import io.lethe.purge.job.PurgeJob;
@@ -52,6 +53,21 @@ public class OrgAssetSweep {
 			shards.add(new PrefixListing(assets + digit, keys::belongsToJob));
 		}
 		return shards;
+	}
+
+	/**
+	 * The listing of one shard (any prefix under the org's assets) of a job's sweep,
+	 * keeping only the keys of the job's assets: what a worker that did not plan the
+	 * sweep lists when it claims the shard ({@code engine.shard}).
+	 */
+	public PrefixListing shard(UUID job, UUID org, String prefix) {
+		String assets = ObjectKeys.orgAssetsPrefix(org);
+		if (!prefix.startsWith(assets)) {
+			throw new IllegalArgumentException(prefix + " is not under the org's assets " + assets);
+		}
+		JobAssetKeys keys = new JobAssetKeys((from, limit) -> this.prefixes.assetIdsFrom(job, from, limit), assets,
+				ID_PAGE);
+		return new PrefixListing(prefix, keys::belongsToJob);
 	}
 
 }
