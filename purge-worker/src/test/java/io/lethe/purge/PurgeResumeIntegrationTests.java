@@ -23,8 +23,9 @@ class PurgeResumeIntegrationTests extends PurgeWorkerIntegrationTest {
 		UUID asset = this.catalog.ownedAsset(org, dataset, 3, true);
 		String prefix = ObjectKeys.datasetPrefix(org, dataset);
 		// The worker dies in the middle of the objects step: the listing handed out 120
-		// versions, two batches of 50 were deleted (the asset's, listed at the same time,
-		// may be among them), 20 or more were waiting for their batch.
+		// versions, two batches of 50 were deleted, 20 were waiting for their batch. The
+		// asset (all of the org's assets) is listed beside it through the org's shards,
+		// shard tasks that record what they deleted and are done once emptied.
 		this.faults.crashListing(prefix, 120);
 
 		TestEvents.publish(dataset, TestEvents.deletionRequested(org, dataset, Instant.now().minusSeconds(60)));
@@ -37,14 +38,21 @@ class PurgeResumeIntegrationTests extends PurgeWorkerIntegrationTest {
 			assertThat(job.step()).isEqualTo("objects");
 			assertThat(job.objectsDeleted()).isEqualTo(100);
 			assertThat(job.vectorsDeleted()).isEqualTo(250);
+			assertThat(this.catalog
+				.count("select count(*) from purge.job_shards where job_id = ? and done_at is not null", job.id()))
+				.isEqualTo(16);
 		});
 		PurgeJob crashed = jobOf(dataset);
 		// the mode is recorded, no prefix known empty yet
 		assertThat(crashed.checkpoint()).endsWith(":-1");
 		assertThat(crashed.vectorsDeleted()).isEqualTo(250);
 		assertThat(crashed.rowsDeleted()).isZero();
-		assertThat(this.catalog.versionsUnder(prefix) + this.catalog.versionsUnder(ObjectKeys.assetPrefix(org, asset)))
-			.isEqualTo(240 + 4 - 100);
+		// the shards' deletes join the job's count when the sweep ends
+		assertThat(
+				this.catalog.count("select sum(objects_deleted) from purge.job_shards where job_id = ?", crashed.id()))
+			.isEqualTo(4);
+		assertThat(this.catalog.versionsUnder(prefix)).isEqualTo(240 - 100);
+		assertThat(this.catalog.versionsUnder(ObjectKeys.assetPrefix(org, asset))).isZero();
 
 		// Its lease lapsed: a runner takes the job over and finishes it from the objects
 		// step.
