@@ -210,6 +210,30 @@ class ShardTasksIntegrationTests extends PurgeWorkerIntegrationTest {
 		assertThat(this.shards.undone(job, STEP)).isZero();
 	}
 
+	@Test
+	void aSweepThatVerificationFoundUnfinishedListsEveryShardAgain() {
+		UUID org = this.catalog.org();
+		UUID big = this.catalog.deletedDataset(org, Duration.ofMinutes(-5));
+		this.catalog.ownedAssets(org, big, 60);
+		String assets = ObjectKeys.orgAssetsPrefix(org);
+		// one batch the store says it deleted and did not: its shard is done all the same
+		this.faults.ignoreDeletes(assets, 1);
+
+		TestEvents.publish(big, TestEvents.deletionRequested(org, big, Instant.now().minusSeconds(300)));
+
+		await().atMost(Duration.ofSeconds(120))
+			.untilAsserted(() -> assertThat(jobOf(big).state()).isEqualTo(JobState.COMPLETED));
+		// verify found the versions, the job went back, and its new round of the sweep
+		// listed every shard again instead of taking the earlier round's as done
+		assertThat(jobOf(big).attempts()).isEqualTo(1);
+		assertThat(this.catalog.versionsUnder(assets)).isZero();
+		assertThat(this.catalog.count(
+				"select count(*) from purge.job_shards where job_id = ? and done_at is not null and attempts = 1",
+				jobOf(big).id()))
+			.isEqualTo(16);
+		assertThat(this.receipts.findByJob(jobOf(big).id())).isPresent();
+	}
+
 	/**
 	 * The job's id once its own worker holds as many shards as it empties at once, each
 	 * held up in its listing: the rest are unclaimed.

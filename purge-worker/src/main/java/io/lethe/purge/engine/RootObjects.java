@@ -101,6 +101,9 @@ public class RootObjects implements PurgeStep {
 		if (!SWEPT.equals(checkpoint)) {
 			int last = doneThrough(checkpoint);
 			if (checkpoint == null) {
+				if (sweeping) {
+					this.shards.restart(run.lease(), name());
+				}
 				// The mode first, so that a resumed run keeps it, without waiting for the
 				// first prefix's listing and deletes to end before the others start.
 				run.checkpoint(mode + last);
@@ -133,7 +136,7 @@ public class RootObjects implements PurgeStep {
 					// The org's shards are shard tasks, which other workers may empty too
 					// (engine.shard); they are all done, by whichever worker, when this
 					// returns, with what every run of them deleted.
-					sharded = this.shards.empty(run.lease(), name(), this.sweep.shards(run.job()), checkpoint == null);
+					sharded = this.shards.empty(run.lease(), name(), this.sweep.shards(run.job()));
 				}
 				tasks.awaitAll();
 				batches.drain();

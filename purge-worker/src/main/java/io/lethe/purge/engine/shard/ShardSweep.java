@@ -60,16 +60,21 @@ public class ShardSweep {
 	}
 
 	/**
+	 * A step that starts afresh (a first run, or a run again after verification found
+	 * something left) forgets the shards of an earlier round of it, all done, so that it
+	 * lists them all again. Called before the step records that it started, so that a
+	 * step resumed after a crash never mistakes an earlier round's shards for its own.
+	 */
+	public void restart(Lease job, String step) {
+		this.tasks.forget(job, step);
+	}
+
+	/**
 	 * Empties the shards of the job's step, under the job's lease.
-	 * @param fresh whether the step starts afresh, so that shards done in an earlier
-	 * round of it are forgotten and listed again
 	 * @return the object versions the shards' runs deleted, on every worker
 	 * @throws io.lethe.purge.job.LeaseLostException when the job's lease is lost
 	 */
-	public long empty(Lease job, String step, List<PrefixListing> shards, boolean fresh) {
-		if (fresh) {
-			this.tasks.forget(job, step);
-		}
+	public long empty(Lease job, String step, List<PrefixListing> shards) {
 		this.tasks.publish(job, step, shards.stream().map(PrefixListing::prefix).toList());
 		Map<String, PrefixListing> listings = shards.stream()
 			.collect(Collectors.toMap(PrefixListing::prefix, Function.identity(), (first, second) -> first));

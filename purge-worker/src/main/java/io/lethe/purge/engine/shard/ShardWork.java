@@ -109,16 +109,20 @@ public class ShardWork implements DisposableBean {
 			return uploads;
 		}
 		catch (RuntimeException ex) {
+			if (ex instanceof LeaseLostException) {
+				// the job's own worker lost the job: whoever takes it over redoes the
+				// shard
+				this.metrics.shardTask("lost", lease.owner());
+				throw ex;
+			}
 			if (lostShard(ex)) {
 				logger.warn("Shard {} of purge job {} stopped: {}", lease.shard(), lease.jobId(), ex.getMessage());
 				this.metrics.shardTask("lost", lease.owner());
 				return -1;
 			}
 			this.metrics.shardTask("failed", lease.owner());
-			if (!(ex instanceof LeaseLostException)) {
-				heartbeat.cancel(false);
-				giveUp(lease);
-			}
+			heartbeat.cancel(false);
+			giveUp(lease);
 			throw ex;
 		}
 		finally {
