@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.lethe.purge.engine.store.OrgAssetSweep;
+import io.lethe.purge.metrics.StoreRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +38,13 @@ public class ShardHelp implements DisposableBean {
 
 	private final ShardProperties properties;
 
+	private final StoreRequests requests;
+
 	private final ExecutorService threads;
 
-	ShardHelp(ShardTasks tasks, ShardWork work, OrgAssetSweep sweep, ShardProperties properties) {
+	ShardHelp(ShardTasks tasks, ShardWork work, OrgAssetSweep sweep, ShardProperties properties,
+			StoreRequests requests) {
+		this.requests = requests;
 		this.tasks = tasks;
 		this.work = work;
 		this.sweep = sweep;
@@ -69,11 +74,15 @@ public class ShardHelp implements DisposableBean {
 			ShardLease lease = claimed.get();
 			logger.info("Worker {} helps purge job {} with shard {} ({}), attempt {}", worker, lease.jobId(),
 					lease.shard(), lease.prefix(), lease.attempts());
-			running.add(this.threads.submit(
-					() -> this.work.empty(lease, this.sweep.shard(lease.jobId(), lease.orgId(), lease.prefix()), () -> {
-					}) >= 0));
+			// its store requests count for the shard's step, as the job's own worker's do
+			running.add(this.threads.submit(() -> this.requests.inStep(lease.step(), () -> emptied(lease))));
 		}
 		return awaitAll(running);
+	}
+
+	private boolean emptied(ShardLease lease) {
+		return this.work.empty(lease, this.sweep.shard(lease.jobId(), lease.orgId(), lease.prefix()), () -> {
+		}) >= 0;
 	}
 
 	/** Waits for every shard claimed; a dying worker's error goes on up. */
