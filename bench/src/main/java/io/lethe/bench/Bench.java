@@ -18,7 +18,8 @@ import java.util.Map;
  * {@code --scaleout-items N} (the scale-out scenario, default 16 of 1,000),
  * {@code --only purge|scaleout|command|memory} ({@code memory}: Lethe's purge alone at
  * the full size, for the worker's memory; {@code --large --only memory} is the
- * 1,000,000-item run).
+ * 1,000,000-item run), {@code --only scaleout-large} (one large dataset,
+ * {@code --scaleout-large-items N}, by 1, 2 and 4 workers; never in the default run).
  */
 public final class Bench {
 
@@ -56,6 +57,9 @@ public final class Bench {
 			}
 			if (options.runs("scaleout")) {
 				results.put("scaleout", new ScaleOutBenchmarks(stack, options).run());
+			}
+			if (options.names("scaleout-large")) {
+				results.put("scaleout_large", new ScaleOutBenchmarks(stack, options).runLarge());
 			}
 			if (options.runs("command")) {
 				results.put("command", new CommandBenchmarks(stack, options, home).run());

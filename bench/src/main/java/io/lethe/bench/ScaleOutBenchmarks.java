@@ -93,6 +93,71 @@ final class ScaleOutBenchmarks {
 		return result;
 	}
 
+	/**
+	 * One large dataset ({@code --scaleout-large-items}, 20,000 items by default) behind
+	 * the same round trip, purged by 1, 2 and 4 workers: one worker holds the job, the
+	 * others help with its org sweep's shard tasks. Seeded afresh for each worker count,
+	 * after the same warm-up; records how many shards each worker emptied.
+	 */
+	Map<String, Object> runLarge() throws Exception {
+		Map<String, Object> result = new LinkedHashMap<>();
+		int items = this.options.scaleoutLargeItems();
+		result.put("items", items);
+		result.put("delay_ms_per_request", this.options.rttMillis());
+		Map<Integer, Double> rates = new LinkedHashMap<>();
+		try (MemS3 mem = new MemS3(this.stack.s3.bucket());
+				DelayProxy proxy = new DelayProxy(mem.endpoint(), this.options.rttMillis())) {
+			Seeder seeder = new Seeder(this.stack, mem::put);
+			for (int workers : WORKERS) {
+				Bench.progress(
+						"scale-out, one large dataset: seeding " + items + " items for " + workers + " worker(s)");
+				Seeder.Seeded large = seeder.dataset(this.stack.orgKey(), UUID.fromString(this.stack.orgId()), items,
+						EXTRA_VERSION_EVERY, PUT_THREADS);
+				this.stack.startWorkers(workers, this.options.workerHeap(), proxy.endpoint(), WORKER_ENV);
+				Bench.progress("scale-out, one large dataset: warming up " + workers + " worker(s)");
+				List<Seeder.Seeded> warmUp = new ArrayList<>();
+				for (int i = 0; i < 2 * workers; i++) {
+					warmUp.add(seeder.dataset(this.stack.orgKey(), UUID.fromString(this.stack.orgId()),
+							Math.min(WARM_UP_ITEMS, items), EXTRA_VERSION_EVERY, PUT_THREADS));
+				}
+				purgeAll(warmUp);
+				Bench.progress("scale-out, one large dataset: " + workers + " worker(s) purge it");
+				Map<String, Object> run = purgeAll(List.of(large));
+				run.put("workers", workers);
+				run.put("shards_per_worker", shardsPerWorker(large));
+				result.put("workers_" + workers, run);
+				rates.put(workers, (Double) run.get("items_per_s"));
+				this.stack.stopWorker();
+			}
+		}
+		finally {
+			this.stack.stopWorker();
+		}
+		result.put("large_workers_2_over_1", rates.get(2) / rates.get(1));
+		result.put("large_workers_4_over_1", rates.get(4) / rates.get(1));
+		return result;
+	}
+
+	/** Which worker emptied each shard task of the dataset's purge. */
+	private Map<String, Object> shardsPerWorker(Seeder.Seeded dataset) {
+		Map<String, Object> counts = new LinkedHashMap<>();
+		try (var connection = this.stack.db.connect();
+				var select = connection.prepareStatement("select s.done_by, count(*) from purge.job_shards s "
+						+ "join purge.jobs j on j.id = s.job_id where j.root_type = 'dataset' and j.root_id = ? "
+						+ "group by 1 order by 1")) {
+			select.setObject(1, dataset.dataset());
+			try (var rs = select.executeQuery()) {
+				while (rs.next()) {
+					counts.put(String.valueOf(rs.getString(1)), rs.getLong(2));
+				}
+			}
+		}
+		catch (java.sql.SQLException ex) {
+			counts.put("unknown", ex.getMessage());
+		}
+		return counts;
+	}
+
 	/** Deletes every dataset, then polls their statuses until all are purged. */
 	private Map<String, Object> purgeAll(List<Seeder.Seeded> seeded) {
 		Api api = new Api(this.stack.api());

@@ -51,6 +51,7 @@ final class Summary {
 			}
 		}
 		scaleOut(map(results.get("scaleout")));
+		scaleOutLarge(map(results.get("scaleout_large")));
 		Map<String, Object> command = map(results.get("command"));
 		if (command != null) {
 			line("");
@@ -82,6 +83,24 @@ final class Summary {
 		}
 		line("  2 workers / 1 = %.2f (goal >= 1.7)   4 workers / 1 = %.2f (goal >= 3)",
 				num(scaleOut.get("workers_2_over_1")), num(scaleOut.get("workers_4_over_1")));
+	}
+
+	private void scaleOutLarge(Map<String, Object> large) {
+		if (large == null) {
+			return;
+		}
+		line("");
+		line("Scale-out, one large dataset: %,d items, %s ms/request round trip", num(large.get("items")).longValue(),
+				large.get("delay_ms_per_request"));
+		for (String workers : new String[] { "1", "2", "4" }) {
+			Map<String, Object> run = map(large.get("workers_" + workers));
+			if (run != null) {
+				line("  %s worker(s): %8.0f items/s, %6.1f s; shards emptied per worker %s", workers,
+						num(run.get("items_per_s")), num(run.get("seconds")), run.get("shards_per_worker"));
+			}
+		}
+		line("  2 workers / 1 = %.2f   4 workers / 1 = %.2f (goal >= 3)", num(large.get("large_workers_2_over_1")),
+				num(large.get("large_workers_4_over_1")));
 	}
 
 	private void lag(Map<String, Object> lag) {

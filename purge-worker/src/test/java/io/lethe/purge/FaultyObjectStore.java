@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -39,6 +41,8 @@ public class FaultyObjectStore implements ObjectStore {
 
 	private final Queue<String> uploadListings = new ConcurrentLinkedQueue<>();
 
+	private volatile Hold hold;
+
 	public FaultyObjectStore(ObjectStore delegate) {
 		this.delegate = delegate;
 	}
@@ -66,7 +70,21 @@ public class FaultyObjectStore implements ObjectStore {
 		this.ignored.put(prefix, new AtomicInteger(times));
 	}
 
+	/**
+	 * Listings under the prefix made on threads whose name starts with
+	 * {@code threadNamePrefix} wait until {@link #clear()} (at most a minute), as a
+	 * worker held up by a slow store would; listings on other threads are left alone.
+	 */
+	public void holdListings(String prefix, String threadNamePrefix) {
+		this.hold = new Hold(prefix, threadNamePrefix, new CountDownLatch(1));
+	}
+
 	public void clear() {
+		Hold held = this.hold;
+		this.hold = null;
+		if (held != null) {
+			held.released().countDown();
+		}
 		this.ignored.clear();
 		this.faults.clear();
 		this.crashes.clear();
@@ -120,6 +138,16 @@ public class FaultyObjectStore implements ObjectStore {
 	@Override
 	public Stream<ObjectVersion> listVersions(String prefix) {
 		this.listed.add(prefix);
+		Hold held = this.hold;
+		if (held != null && prefix.startsWith(held.prefix())
+				&& Thread.currentThread().getName().startsWith(held.threadNamePrefix())) {
+			try {
+				held.released().await(1, TimeUnit.MINUTES);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		Integer crashAfter = this.crashes.remove(prefix);
 		if (crashAfter == null) {
 			return this.delegate.listVersions(prefix);
@@ -166,6 +194,9 @@ public class FaultyObjectStore implements ObjectStore {
 			super(message);
 		}
 
+	}
+
+	private record Hold(String prefix, String threadNamePrefix, CountDownLatch released) {
 	}
 
 	private record Fault(AtomicInteger calls, int passFirst, int times, boolean retryable) {

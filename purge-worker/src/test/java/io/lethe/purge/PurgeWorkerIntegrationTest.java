@@ -92,6 +92,8 @@ public abstract class PurgeWorkerIntegrationTest {
 		registry.add("lethe.purge.intake.backoff", () -> "100ms");
 		registry.add("lethe.purge.intake.transient-backoff.initial-backoff", () -> "100ms");
 		registry.add("lethe.purge.intake.transient-backoff.max-backoff", () -> "400ms");
+		registry.add("lethe.purge.shards.lease", () -> "PT3S");
+		registry.add("lethe.purge.shards.recheck", () -> "100ms");
 		registry.add("lethe.purge.engine.vector-chunk", () -> "500");
 		registry.add("lethe.purge.engine.object-batch", () -> "50");
 		registry.add("lethe.purge.engine.row-chunk", () -> "300");

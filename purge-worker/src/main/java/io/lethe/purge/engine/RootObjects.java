@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import io.lethe.catalog.contract.AssetPurgeStatements;
+import io.lethe.purge.engine.shard.ShardSweep;
 import io.lethe.purge.engine.store.JobPrefixes;
 import io.lethe.purge.engine.store.OrgAssetSweep;
 import io.lethe.purge.engine.store.PrefixListing;
@@ -30,11 +31,13 @@ import org.springframework.stereotype.Component;
  * unfinished multipart upload, including those the catalog recorded for the job's assets
  * (wherever their keys are). Several listings run at once ({@link PrefixTasks}), a
  * prefix's versions beside its uploads; the job's assets, when they are a large enough
- * share of the org's, through the org's shards ({@link OrgAssetSweep}). The checkpoint
- * names the mode and the last prefix known empty ({@code prefix:N}, or {@code sweep:N}
- * and then {@code swept} once the shards are empty too); a resumed run keeps the mode and
- * lists again from the next prefix, and versions deleted before a crash are simply no
- * longer listed. Public for the plans, which live in their root types' packages.
+ * share of the org's, through the org's shards ({@link OrgAssetSweep}), which are shard
+ * tasks that other workers may empty too ({@link ShardSweep}), and the org's uploads
+ * listed once. The checkpoint names the mode and the last prefix known empty
+ * ({@code prefix:N}, or {@code sweep:N} and then {@code swept} once the shards are empty
+ * too); a resumed run keeps the mode and lists again from the next prefix, and versions
+ * deleted before a crash are simply no longer listed. Public for the plans, which live in
+ * their root types' packages.
  */
 @Component
 public class RootObjects implements PurgeStep {
@@ -55,6 +58,8 @@ public class RootObjects implements PurgeStep {
 
 	private final OrgAssetSweep sweep;
 
+	private final ShardSweep shards;
+
 	private final AssetPurgeStatements catalog;
 
 	private final EngineProperties properties;
@@ -65,12 +70,14 @@ public class RootObjects implements PurgeStep {
 
 	private final ExecutorService listings;
 
-	RootObjects(ObjectStore store, JobPrefixes prefixes, OrgAssetSweep sweep, AssetPurgeStatements catalog,
-			EngineProperties properties, StoreRetry retry, @Qualifier("objectDeletions") ExecutorService deletions,
+	RootObjects(ObjectStore store, JobPrefixes prefixes, OrgAssetSweep sweep, ShardSweep shards,
+			AssetPurgeStatements catalog, EngineProperties properties, StoreRetry retry,
+			@Qualifier("objectDeletions") ExecutorService deletions,
 			@Qualifier("prefixListings") ExecutorService listings) {
 		this.store = store;
 		this.prefixes = prefixes;
 		this.sweep = sweep;
+		this.shards = shards;
 		this.catalog = catalog;
 		this.properties = properties;
 		this.retry = retry;
@@ -95,6 +102,9 @@ public class RootObjects implements PurgeStep {
 		if (!SWEPT.equals(checkpoint)) {
 			int last = doneThrough(checkpoint);
 			if (checkpoint == null) {
+				if (sweeping) {
+					this.shards.restart(run.lease(), name());
+				}
 				// The mode first, so that a resumed run keeps it, without waiting for the
 				// first prefix's listing and deletes to end before the others start.
 				run.checkpoint(mode + last);
@@ -122,18 +132,19 @@ public class RootObjects implements PurgeStep {
 						}
 					}
 				}
+				long sharded = 0;
 				if (sweeping) {
-					for (PrefixListing shard : this.sweep.shards(run.job())) {
-						run.lease().ensureHeld();
-						tasks.submit(() -> deleteVersions(shard, batches));
-					}
 					PrefixListing all = this.sweep.uploads(run.job());
 					tasks.submit(() -> uploads.addAndGet(abortUploads(all)));
+					// The org's shards are shard tasks, which other workers may empty too
+					// (engine.shard); they are all done, by whichever worker, when this
+					// returns, with what every run of them deleted.
+					sharded = this.shards.empty(run.lease(), name(), this.sweep.shards(run.job()));
 				}
 				tasks.awaitAll();
 				batches.drain();
 				if (sweeping) {
-					run.checkpoint(SWEPT);
+					run.progress(Counter.OBJECTS, sharded, SWEPT);
 				}
 				else if (sinceCheckpoint > 0) {
 					run.checkpoint(mode + last);

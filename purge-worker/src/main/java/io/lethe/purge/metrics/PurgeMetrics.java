@@ -160,6 +160,19 @@ public class PurgeMetrics {
 		}
 	}
 
+	/**
+	 * A shard task ended on a worker: {@code done}, {@code lost} (its lease went to
+	 * another worker, which finishes it) or {@code failed} (given up for another try).
+	 */
+	public void shardTask(String outcome, String worker) {
+		Counter.builder("lethe.purge.shard.tasks")
+			.description("Shard tasks of purge steps that ended on a worker, by outcome and worker")
+			.tag("outcome", outcome)
+			.tag("worker", worker)
+			.register(this.registry)
+			.increment();
+	}
+
 	private Timer durationTimer(String rootType) {
 		return Timer.builder("lethe.purge.duration")
 			.description("From a purge's start to its completion, over every attempt")

@@ -2,6 +2,7 @@ package io.lethe.purge.engine.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import io.lethe.purge.engine.EngineProperties;
 import io.lethe.purge.job.PurgeJob;
@@ -62,25 +63,34 @@ public class OrgAssetSweep {
 	public List<PrefixListing> shards(PurgeJob job) {
 		String assets = ObjectKeys.orgAssetsPrefix(job.orgId());
 		if (this.prefixes.orgAssetsAtMost(job.id(), job.orgId(), this.oneShardAssets)) {
-			return List.of(listing(job, assets));
+			return List.of(shard(job.id(), job.orgId(), assets));
 		}
 		List<PrefixListing> shards = new ArrayList<>(FIRST_DIGITS.length());
 		for (char digit : FIRST_DIGITS.toCharArray()) {
-			shards.add(listing(job, assets + digit));
+			shards.add(shard(job.id(), job.orgId(), assets + digit));
 		}
 		return shards;
 	}
 
 	/** The org's whole asset prefix, listed once for unfinished uploads. */
 	public PrefixListing uploads(PurgeJob job) {
-		return listing(job, ObjectKeys.orgAssetsPrefix(job.orgId()));
+		return shard(job.id(), job.orgId(), ObjectKeys.orgAssetsPrefix(job.orgId()));
 	}
 
-	/** One listing under the org's asset prefix, keeping only the job's assets' keys. */
-	private PrefixListing listing(PurgeJob job, String prefix) {
-		// one per listing: it keeps the listing's place among the job's asset ids
-		JobAssetKeys keys = new JobAssetKeys((from, limit) -> this.prefixes.assetIdsFrom(job.id(), from, limit),
-				ObjectKeys.orgAssetsPrefix(job.orgId()), ID_PAGE);
+	/**
+	 * The listing of one shard (any prefix under the org's assets) of a job's sweep,
+	 * keeping only the keys of the job's assets: what the job's worker lists, and what a
+	 * worker that did not plan the sweep lists when it claims the shard
+	 * ({@code engine.shard}). One per listing: it keeps the listing's place among the
+	 * job's asset ids.
+	 */
+	public PrefixListing shard(UUID job, UUID org, String prefix) {
+		String assets = ObjectKeys.orgAssetsPrefix(org);
+		if (!prefix.startsWith(assets)) {
+			throw new IllegalArgumentException(prefix + " is not under the org's assets " + assets);
+		}
+		JobAssetKeys keys = new JobAssetKeys((from, limit) -> this.prefixes.assetIdsFrom(job, from, limit), assets,
+				ID_PAGE);
 		return new PrefixListing(prefix, keys::belongsToJob);
 	}
 
