@@ -21,7 +21,7 @@ import io.lethe.stores.object.ObjectVersion;
  * {@code batchSize}, with a bounded number of batches in flight. Memory holds the batch
  * being filled and those in flight, whatever the number of versions; the lister waits
  * when every slot is busy. Several listers may add at once (one per prefix in flight). A
- * batch that finds slots idle is split over them.
+ * batch that finds nothing in flight is split over the slots.
  */
 public final class VersionBatches implements AutoCloseable {
 
@@ -102,13 +102,16 @@ public final class VersionBatches implements AutoCloseable {
 	private void submit() {
 		List<ObjectVersion> batch = this.filling;
 		this.filling = new ArrayList<>(this.batchSize);
-		int parts = Math.min(this.slots.availablePermits(), batch.size() / MIN_SPLIT_BATCH);
+		// Split only while none of this lister's batches is in flight: several listers
+		// (the shards of a large purge) share the deletion threads, and one lister's idle
+		// slots say nothing about theirs.
+		int parts = (this.slots.availablePermits() == this.maxInFlight)
+				? Math.min(this.maxInFlight, batch.size() / MIN_SPLIT_BATCH) : 1;
 		if (parts > 1) {
-			// Slots are idle (a small purge, or a listing slower than the deletes): the
-			// batch goes out in parts side by side. A store works through one request's
-			// keys one after another (S3Mock at a few ms per key), so one request of
-			// 1,000
-			// keys leaves the other slots waiting for nothing.
+			// Nothing in flight (a small purge, or a listing slower than the deletes),
+			// so the batch goes out in parts side by side: a store works through one
+			// request's keys one after another (S3Mock at a few ms per key), and one
+			// request of a thousand keys leaves the other slots waiting for nothing.
 			int size = (batch.size() + parts - 1) / parts;
 			for (int from = 0; from < batch.size(); from += size) {
 				send(new ArrayList<>(batch.subList(from, Math.min(batch.size(), from + size))));

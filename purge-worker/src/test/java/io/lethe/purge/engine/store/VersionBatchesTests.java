@@ -38,7 +38,7 @@ class VersionBatchesTests {
 	}
 
 	@Test
-	void aBatchThatFindsEverySlotIdleGoesOutInPartsSideBySide() {
+	void aBatchThatFindsNothingInFlightGoesOutInPartsSideBySide() {
 		try (VersionBatches batches = batches(store(new CountDownLatch(0)))) {
 			versions(0, 1000).forEach(batches::add);
 			batches.drain();
@@ -50,7 +50,7 @@ class VersionBatchesTests {
 	}
 
 	@Test
-	void aBatchThatFindsEverySlotBusyGoesOutWhole() throws Exception {
+	void aBatchThatFindsBatchesInFlightGoesOutWhole() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		try (VersionBatches batches = batches(store(release))) {
 			versions(0, 1000).forEach(batches::add);
