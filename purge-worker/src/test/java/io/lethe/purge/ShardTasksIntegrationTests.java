@@ -14,6 +14,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
+import io.lethe.events.PurgeJobUpdated;
+import io.lethe.events.codec.Topics;
 import io.lethe.purge.engine.EngineProperties;
 import io.lethe.purge.engine.shard.ShardHelp;
 import io.lethe.purge.engine.shard.ShardLease;
@@ -154,6 +156,15 @@ class ShardTasksIntegrationTests extends PurgeWorkerIntegrationTest {
 		UUID job = awaitOwnShardsClaimed(big);
 		int helped = this.help.help("second-worker", 16);
 		assertThat(helped).isEqualTo(16 - this.engine.prefixesInFlight());
+		// the job's published progress takes in what the helper's shards deleted while
+		// the sweep still runs
+		long helperDeleted = this.shards.deleted(job, STEP);
+		assertThat(helperDeleted).isPositive();
+		assertThat(KafkaProbe.awaitEvents(Topics.PURGE_EVENTS,
+				(event) -> event instanceof PurgeJobUpdated snapshot && snapshot.getRootId().equals(big.toString())
+						&& "objects".equals(snapshot.getStep()) && snapshot.getObjectsDeleted() == helperDeleted,
+				1))
+			.isNotEmpty();
 		this.faults.clear();
 
 		await().atMost(Duration.ofSeconds(120))

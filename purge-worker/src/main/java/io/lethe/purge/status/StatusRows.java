@@ -44,7 +44,12 @@ class StatusRows {
 		return this.jdbc.sql("""
 				select j.id, j.root_type, j.root_id, j.org_id, j.state, j.step, j.attempts, j.last_error, j.run_at,
 				       j.requested_at, j.requested_by, j.created_at, j.updated_at, j.started_at, j.completed_at,
-				       j.vectors_deleted, j.vectors_total, j.objects_deleted, j.objects_total, j.rows_deleted,
+				       j.vectors_deleted, j.vectors_total, j.objects_total, j.rows_deleted,
+				       -- while an org sweep runs, what its shard tasks deleted so far (the job's
+				       -- count takes it in when the sweep ends, checkpoint 'swept')
+				       j.objects_deleted + case when coalesce(j.checkpoint, '') <> 'swept' then
+				         (select coalesce(sum(s.objects_deleted), 0) from purge.job_shards s
+				          where s.job_id = j.id and s.step = j.step) else 0 end as objects_deleted,
 				       j.rows_total, j.status_version,
 				       array(select t.target_id::text from purge.job_targets t
 				             where t.job_id = j.id and t.kind = 'asset' order by t.target_id) as asset_targets,

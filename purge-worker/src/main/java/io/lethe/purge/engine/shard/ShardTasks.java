@@ -161,17 +161,22 @@ public class ShardTasks {
 	}
 
 	private int guarded(ShardLease lease, String assignments, long deleted) {
+		// The job's snapshot is due again, so that its published progress takes in what
+		// its shards deleted while the sweep runs (StatusRows adds them until it ends).
 		return this.jdbc
-			.sql("update purge.job_shards s set " + assignments + " where s.job_id = :job "
+			.sql("with written as (update purge.job_shards s set " + assignments + " where s.job_id = :job "
 					+ "and s.step = :step and s.shard = :shard and s.lease_owner = :owner and s.done_at is null and "
-					+ JOB_RUNS_STEP)
+					+ JOB_RUNS_STEP + " returning s.job_id), "
+					+ "due as (update purge.jobs j set status_version = j.status_version + 1 "
+					+ "where j.id in (select job_id from written) and :deleted > 0) " + "select count(*) from written")
 			.param("lease", lease.duration().toMillis())
 			.param("deleted", deleted)
 			.param("owner", lease.owner())
 			.param("job", lease.jobId())
 			.param("step", lease.step())
 			.param("shard", lease.shard())
-			.update();
+			.query(Integer.class)
+			.single();
 	}
 
 	/** Shards of the job's step not done yet, claimed or not. */
