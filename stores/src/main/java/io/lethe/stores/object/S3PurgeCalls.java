@@ -44,6 +44,8 @@ final class S3PurgeCalls implements AutoCloseable {
 
 	private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]*)</Code>");
 
+	private static final Pattern ERROR_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
+
 	private static final int ERROR_TEXT = 4096;
 
 	private final SdkHttpClient http;
@@ -215,8 +217,11 @@ final class S3PurgeCalls implements AutoCloseable {
 		String text = new String(body.readNBytes(ERROR_TEXT), StandardCharsets.UTF_8);
 		Matcher code = ERROR_CODE.matcher(text);
 		String named = code.find() ? code.group(1) : "HTTP " + status;
+		// the store's own words, for the operators who read the job's error
+		Matcher message = ERROR_MESSAGE.matcher(text);
+		String said = message.find() ? ": " + message.group(1) : "";
 		boolean retryable = status >= 500 || status == 429 || "SlowDown".equals(named);
-		return new ObjectStoreException("S3 " + what + " failed: " + status + " " + named, retryable);
+		return new ObjectStoreException("S3 " + what + " failed: " + status + " " + named + said, retryable);
 	}
 
 	@Override

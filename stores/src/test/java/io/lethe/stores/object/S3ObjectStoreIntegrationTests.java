@@ -92,6 +92,7 @@ class S3ObjectStoreIntegrationTests extends ObjectStoreContract {
 				s3.accessKey(), s3.secretKey(), true, 2, null))) {
 			assertThatExceptionOfType(ObjectStoreException.class)
 				.isThrownBy(() -> missing.listVersions("orgs/").toList())
+				.withMessageContaining("404 NoSuchBucket: ")
 				.matches((ex) -> !ex.retryable());
 		}
 	}
