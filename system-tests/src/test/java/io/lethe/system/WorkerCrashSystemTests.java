@@ -40,7 +40,8 @@ class WorkerCrashSystemTests {
 			"--lethe.purge.max-attempts=1000", "--lethe.purge.engine.object-batch=100",
 			"--lethe.purge.engine.objects-in-flight=1", "--lethe.purge.engine.row-chunk=200",
 			"--lethe.purge.engine.row-chunk-max=200", "--lethe.purge.engine.vector-chunk=500",
-			"--lethe.purge.engine.prefixes-per-checkpoint=20");
+			"--lethe.purge.engine.prefixes-per-checkpoint=20", "--lethe.purge.engine.prefixes-in-flight=2",
+			"--lethe.purge.shards.in-flight=1", "--lethe.purge.shards.lease=PT3S");
 
 	private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
