@@ -15,11 +15,11 @@ import java.util.Map;
  * {@code --large} (1,000,000), {@code --sample N} (naive peer and awscli),
  * {@code --rtt-items N} and {@code --rtt-ms N} (the emulated round trip),
  * {@code --duration S} (each command-path load), {@code --scaleout-datasets N} and
- * {@code --scaleout-items N} (the scale-out scenario, default 16 of 1,000),
+ * {@code --scaleout-items N} (the scale-out scenario, default 16 of 2,000),
  * {@code --only purge|scaleout|command|memory} ({@code memory}: Lethe's purge alone at
  * the full size, for the worker's memory; {@code --large --only memory} is the
  * 1,000,000-item run), {@code --only scaleout-large} (one large dataset,
- * {@code --scaleout-large-items N}, by 1, 2 and 4 workers; never in the default run).
+ * {@code --scaleout-large-items N}, by 1, 2 and 4 workers).
  */
 public final class Bench {
 
@@ -58,7 +58,7 @@ public final class Bench {
 			if (options.runs("scaleout")) {
 				results.put("scaleout", new ScaleOutBenchmarks(stack, options).run());
 			}
-			if (options.names("scaleout-large")) {
+			if (options.runs("scaleout-large")) {
 				results.put("scaleout_large", new ScaleOutBenchmarks(stack, options).runLarge());
 			}
 			if (options.runs("command")) {

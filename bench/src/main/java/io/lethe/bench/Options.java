@@ -18,7 +18,7 @@ record Options(int items, int sample, int rttItems, int s3mockItems, int rttMill
 		int concurrency = 16;
 		int lagRate = 1_000;
 		int scaleoutDatasets = 16;
-		int scaleoutItems = 1_000;
+		int scaleoutItems = 2_000;
 		int scaleoutLargeItems = 20_000;
 		String only = "all";
 		String out = "bench/results";
@@ -52,14 +52,6 @@ record Options(int items, int sample, int rttItems, int s3mockItems, int rttMill
 	 */
 	boolean runs(String part) {
 		return "all".equals(this.only) || java.util.Arrays.asList(this.only.split(",")).contains(part);
-	}
-
-	/**
-	 * Whether {@code --only} names the part itself: for parts the default run leaves out
-	 * ({@code scaleout-large}, which would take {@code make bench} past 20 minutes).
-	 */
-	boolean names(String part) {
-		return java.util.Arrays.asList(this.only.split(",")).contains(part);
 	}
 
 	Map<String, Object> asMap() {

@@ -63,6 +63,9 @@ final class Summary {
 					"delete");
 			lag(map(command.get("outbox_lag")));
 			lag(map(command.get("outbox_lag_half_capacity")));
+			if (command.get("outbox_lag_90pct_capacity") != null) {
+				lag(map(command.get("outbox_lag_90pct_capacity")));
+			}
 		}
 	}
 
