@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -97,7 +98,7 @@ public class ShardSweep {
 					if (this.tasks.undone(job.jobId(), step) == 0) {
 						break;
 					}
-					pause();
+					pause(slots, running);
 				}
 			}
 		}
@@ -166,9 +167,19 @@ public class ShardSweep {
 		}
 	}
 
-	private void pause() {
+	/**
+	 * Waits until one of this worker's shards under way ends (its slot comes back: the
+	 * step may be done) or, for shards that other workers hold, the recheck interval
+	 * passes. A small job's one shard ends the step as soon as it is done, not at the
+	 * next recheck.
+	 */
+	private void pause(Semaphore slots, List<Future<?>> running) {
+		running.removeIf(Future::isDone);
+		int oneMoreThanFree = this.inFlight - running.size() + 1;
 		try {
-			Thread.sleep(this.properties.recheck().toMillis());
+			if (slots.tryAcquire(oneMoreThanFree, this.properties.recheck().toMillis(), TimeUnit.MILLISECONDS)) {
+				slots.release(oneMoreThanFree);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
