@@ -1,7 +1,10 @@
 package io.lethe.stores.object;
 
 import java.io.InputStream;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -139,8 +142,42 @@ record VersionPage(List<ObjectVersion> versions, List<ObjectVersion> markers, bo
 				case "Key" -> this.key = text;
 				case "VersionId" -> this.versionId = text;
 				case "Size" -> this.size = Long.parseLong(text.trim());
-				default -> this.lastModified = Instant.parse(text.trim());
+				default -> this.lastModified = instant(text.trim());
 			}
+		}
+
+		/**
+		 * S3's {@code 2026-12-07T03:00:00.000Z} read by position: a page holds a
+		 * thousand, and {@link Instant#parse} was a tenth of the listing's time in a
+		 * profile. Any other shape goes to {@link Instant#parse}.
+		 */
+		static Instant instant(String text) {
+			if (text.length() == 24 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+					&& text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.'
+					&& text.charAt(23) == 'Z') {
+				try {
+					return LocalDateTime
+						.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10), digits(text, 11, 13),
+								digits(text, 14, 16), digits(text, 17, 19), digits(text, 20, 23) * 1_000_000)
+						.toInstant(ZoneOffset.UTC);
+				}
+				catch (DateTimeException | NumberFormatException ex) {
+					// not a date after all: Instant.parse says why
+				}
+			}
+			return Instant.parse(text);
+		}
+
+		private static int digits(String text, int from, int to) {
+			int value = 0;
+			for (int i = from; i < to; i++) {
+				char c = text.charAt(i);
+				if (c < '0' || c > '9') {
+					throw new NumberFormatException(text);
+				}
+				value = value * 10 + (c - '0');
+			}
+			return value;
 		}
 
 		ObjectVersion toVersion() {

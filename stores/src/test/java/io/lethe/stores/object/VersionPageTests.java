@@ -46,6 +46,22 @@ class VersionPageTests {
 	}
 
 	@Test
+	void timesAreReadAsInstantParseReadsThem() {
+		for (String text : new String[] { "2026-12-07T03:00:00.000Z", "1999-02-28T23:59:59.999Z",
+				"2024-02-29T12:34:56.007Z", "2026-12-07T03:00:00Z", "2026-12-07T03:00:00.123456Z" }) {
+			assertThat(VersionPage
+				.parse(bytes("<ListVersionsResult><Version><Key>k</Key><LastModified>" + text
+						+ "</LastModified></Version><IsTruncated>false</IsTruncated></ListVersionsResult>"))
+				.versions()
+				.get(0)
+				.lastModified()).as(text).isEqualTo(Instant.parse(text));
+		}
+		assertThatExceptionOfType(ObjectStoreException.class).isThrownBy(() -> VersionPage.parse(
+				bytes("<ListVersionsResult><Version><Key>k</Key><LastModified>2026-13-07T03:00:00.000Z</LastModified>"
+						+ "</Version></ListVersionsResult>")));
+	}
+
+	@Test
 	void theLastPageSaysSo() {
 		VersionPage page = VersionPage.parse(bytes("""
 				<ListVersionsResult><IsTruncated>false</IsTruncated></ListVersionsResult>"""));
