@@ -37,9 +37,9 @@ class WorkerCrashSystemTests {
 	 * Crash workers hold short leases so that a dead one's job is taken over in seconds.
 	 */
 	private static final List<String> CRASH_WORKER_ARGS = List.of("--lethe.purge.lease=PT3S",
-			"--lethe.purge.max-attempts=1000", "--lethe.purge.engine.object-batch=100",
-			"--lethe.purge.engine.objects-in-flight=1", "--lethe.purge.engine.row-chunk=200",
-			"--lethe.purge.engine.row-chunk-max=200", "--lethe.purge.engine.vector-chunk=500",
+			"--lethe.purge.max-attempts=1000", "--lethe.purge.engine.object-batch=50",
+			"--lethe.purge.engine.objects-in-flight=1", "--lethe.purge.engine.row-chunk=100",
+			"--lethe.purge.engine.row-chunk-max=100", "--lethe.purge.engine.vector-chunk=250",
 			"--lethe.purge.engine.prefixes-per-checkpoint=20", "--lethe.purge.engine.prefixes-in-flight=2",
 			"--lethe.purge.shards.in-flight=1", "--lethe.purge.shards.lease=PT3S");
 
@@ -58,7 +58,7 @@ class WorkerCrashSystemTests {
 	@Test
 	void aPurgeKilledAgainAndAgainFinishesWithZeroResidueAndOneReceipt() throws Exception {
 		int wantedKills = Integer.getInteger("lethe.crash.kills", 4);
-		int items = Integer.getInteger("lethe.crash.items", 2_000);
+		int items = Integer.getInteger("lethe.crash.items", 3_000);
 		long seed = Long.getLong("lethe.crash.seed", System.nanoTime());
 		Random random = new Random(seed);
 		String key = this.system.orgAKey();
