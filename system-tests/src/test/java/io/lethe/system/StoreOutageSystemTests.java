@@ -107,7 +107,7 @@ class StoreOutageSystemTests {
 	@Test
 	void aPurgeWhoseDatabaseConnectionsAreDroppedAgainAndAgainResumesAndFinishes() throws Exception {
 		proxy.healthy();
-		UUID dataset = seededDataset("dropped", 1_000);
+		UUID dataset = seededDataset("dropped", 2_000);
 
 		deleteNow(dataset);
 
@@ -118,8 +118,9 @@ class StoreOutageSystemTests {
 				terminated += dropEveryOtherConnection();
 				drops++;
 			}
-			// chaos timing: let the purge work a little between two drops
-			Thread.sleep(400);
+			// chaos timing: let the purge work a little between two drops (at 400 ms a
+			// fast hour's purge ended after two)
+			Thread.sleep(200);
 		}
 		JsonNode status = awaitState(dataset, "purged", Duration.ofMinutes(4));
 		assertThat(drops).as("connection drops while the purge ran").isGreaterThanOrEqualTo(3);
