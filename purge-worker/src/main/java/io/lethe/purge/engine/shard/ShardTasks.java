@@ -43,23 +43,19 @@ public class ShardTasks {
 	 * @return how many were new
 	 */
 	public int publish(Lease job, String step, List<String> prefixes) {
-		int published = 0;
-		for (int shard = 0; shard < prefixes.size(); shard++) {
-			published += this.jdbc
-				.sql("""
-						insert into purge.job_shards (job_id, step, shard, prefix)
-						select :job, :step, :shard, :prefix
-						where exists (select 1 from purge.jobs where id = :job and state = 'running' and lease_owner = :owner)
-						on conflict (job_id, step, shard) do nothing
-						""")
-				.param("job", job.jobId())
-				.param("step", step)
-				.param("shard", shard)
-				.param("prefix", prefixes.get(shard))
-				.param("owner", job.owner())
-				.update();
-		}
-		return published;
+		// one statement for every shard, numbered by its place in the list
+		return this.jdbc
+			.sql("""
+					insert into purge.job_shards (job_id, step, shard, prefix)
+					select :job, :step, (p.n - 1)::int, p.prefix from unnest(cast(:prefixes as text[])) with ordinality as p (prefix, n)
+					where exists (select 1 from purge.jobs where id = :job and state = 'running' and lease_owner = :owner)
+					on conflict (job_id, step, shard) do nothing
+					""")
+			.param("job", job.jobId())
+			.param("step", step)
+			.param("prefixes", prefixes.toArray(String[]::new))
+			.param("owner", job.owner())
+			.update();
 	}
 
 	/**
