@@ -19,13 +19,21 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction at the same concurrency; then the outbox lag (commit to Kafka
  * acknowledgement) at a steady rate of deletes, from the command service's
  * {@code lethe_outbox_publish_lag_seconds} histogram. Beside both, the framework floor
- * ({@link FrameworkFloor}): the same stack around the bare transaction, same load.
+ * ({@link FrameworkFloor}): the same stack around the bare transaction, same load, the
+ * two taking turns.
  */
 final class CommandBenchmarks {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final int LAG_SECONDS = 15;
+
+	/**
+	 * Lethe and the floor take turns this many times, each round a share of the load's
+	 * duration: on a shared 2-core machine whose speed drifts by the minute, one long run
+	 * of each side measured the drift as much as the two stacks.
+	 */
+	private static final int ROUNDS = 3;
 
 	/**
 	 * Rows of the pgbench copy of the datasets: the floor deletes some, pgbench updates
@@ -52,20 +60,50 @@ final class CommandBenchmarks {
 		int d = this.options.durationSeconds();
 		// Enough datasets for the fastest delete rate seen here several times over.
 		int deletable = Math.max(20_000, 3_000 * d);
-		Bench.progress("command path: " + deletable + " datasets to delete, a warm-up, then " + d + " s per load");
+		Bench.progress("command path: " + deletable + " datasets to delete, a warm-up, then " + d + " s per load in "
+				+ ROUNDS + " turns with the framework floor");
 		Path deleteIds = datasets(deletable);
 		Path lagIds = datasets(this.options.lagRate() * (LAG_SECONDS + 2));
-		load("create", 8, 5, 0, null);
-		result.put("rate_limit", "raised to 1,000,000/s (LETHE_RATE_LIMIT, LETHE_RATE_BURST) for the bench");
-		result.put("post_datasets", load("create", c, d, 0, null));
-		result.put("delete_dataset", load("delete", c, d, 0, deleteIds));
 		PgBench.prepare(this.stack.db, PGBENCH_ROWS);
-		Bench.progress("command path: the framework floor, " + c + " clients, " + d + " s each");
+		result.put("rate_limit", "raised to 1,000,000/s (LETHE_RATE_LIMIT, LETHE_RATE_BURST) for the bench");
+		result.put("rounds", ROUNDS);
 		try (Service floor = FrameworkFloor.start(this.stack, this.home)) {
-			Path floorIds = FrameworkFloor.ids(this.stack.db, Math.min(deletable, PGBENCH_ROWS), this.home);
-			load(floor.baseUrl(), "create", 8, 5, 0, null);
-			result.put("floor_create", load(floor.baseUrl(), "create", c, d, 0, null));
-			result.put("floor_delete", load(floor.baseUrl(), "delete", c, d, 0, floorIds));
+			String lethe = this.stack.api();
+			List<Path> letheIds = split(deleteIds, ROUNDS + 1);
+			List<Path> floorIds = split(FrameworkFloor.ids(this.stack.db, Math.min(deletable, PGBENCH_ROWS), this.home),
+					ROUNDS + 1);
+			// Both warm (JIT, pools, caches) before anything is measured: the last
+			// slice of ids is the warm-up's.
+			for (String base : List.of(lethe, floor.baseUrl())) {
+				load(base, "create", 8, 5, 0, null);
+				load(base, "delete", 8, 3, 0, (base.equals(lethe) ? letheIds : floorIds).get(ROUNDS));
+			}
+			int slice = Math.max(3, d / ROUNDS);
+			Bench.progress("command path: Lethe and the framework floor in turn, " + ROUNDS + " rounds of " + slice
+					+ " s each, " + c + " clients");
+			result.put("post_datasets", new ArrayList<Map<String, Object>>());
+			result.put("floor_create", new ArrayList<Map<String, Object>>());
+			result.put("delete_dataset", new ArrayList<Map<String, Object>>());
+			result.put("floor_delete", new ArrayList<Map<String, Object>>());
+			for (int round = 0; round < ROUNDS; round++) {
+				// Who goes first alternates, so a drift of the machine's speed over
+				// the rounds weighs on both sides alike.
+				boolean letheFirst = round % 2 == 0;
+				for (boolean turn : List.of(letheFirst, !letheFirst)) {
+					if (turn) {
+						rounds(result, "post_datasets").add(load(lethe, "create", c, slice, 0, null));
+						rounds(result, "delete_dataset").add(load(lethe, "delete", c, slice, 0, letheIds.get(round)));
+					}
+					else {
+						rounds(result, "floor_create").add(load(floor.baseUrl(), "create", c, slice, 0, null));
+						rounds(result, "floor_delete")
+							.add(load(floor.baseUrl(), "delete", c, slice, 0, floorIds.get(round)));
+					}
+				}
+			}
+			for (String key : List.of("post_datasets", "floor_create", "delete_dataset", "floor_delete")) {
+				result.put(key, merged(rounds(result, key)));
+			}
 		}
 		Bench.progress("command path: pgbench, " + c + " clients, " + d + " s each");
 		result.put("pgbench_create", PgBench.run(this.stack.db, "create", c, d, PGBENCH_ROWS, this.home));
@@ -83,6 +121,58 @@ final class CommandBenchmarks {
 		int most = Math.max(10, measured * 9 / 10);
 		result.put("outbox_lag_90pct_capacity", lag(most, datasets(most * (LAG_SECONDS + 2))));
 		return result;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> rounds(Map<String, Object> result, String key) {
+		return (List<Map<String, Object>>) result.get(key);
+	}
+
+	/**
+	 * One load's rounds as one: throughput over all of them, the median round's p50 and
+	 * p99 (the generator reports no histogram to merge), and each round's throughput.
+	 */
+	static Map<String, Object> merged(List<Map<String, Object>> rounds) {
+		Map<String, Object> merged = new LinkedHashMap<>(rounds.get(0));
+		double seconds = rounds.stream().mapToDouble((r) -> number(r, "seconds")).sum();
+		double requests = rounds.stream().mapToDouble((r) -> number(r, "requests")).sum();
+		double ok = rounds.stream().mapToDouble((r) -> number(r, "ok")).sum();
+		Map<String, Integer> statuses = new java.util.TreeMap<>();
+		for (Map<String, Object> round : rounds) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> counts = (Map<String, Object>) round.get("statuses");
+			counts.forEach((status, count) -> statuses.merge(status, ((Number) count).intValue(), Integer::sum));
+		}
+		merged.put("seconds", seconds);
+		merged.put("requests", (long) requests);
+		merged.put("ok", (long) ok);
+		merged.put("statuses", statuses);
+		merged.put("per_s", requests / seconds);
+		merged.put("ok_per_s", ok / seconds);
+		merged.put("p50_ms", median(rounds, "p50_ms"));
+		merged.put("p99_ms", median(rounds, "p99_ms"));
+		merged.put("max_ms", rounds.stream().mapToDouble((r) -> number(r, "max_ms")).max().orElse(0));
+		merged.put("rounds_ok_per_s", rounds.stream().map((r) -> r.get("ok_per_s")).toList());
+		return merged;
+	}
+
+	private static double median(List<Map<String, Object>> rounds, String key) {
+		double[] values = rounds.stream().mapToDouble((r) -> number(r, key)).sorted().toArray();
+		int middle = values.length / 2;
+		return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+	}
+
+	/** The ids of a file in {@code parts} files of consecutive, disjoint slices. */
+	private List<Path> split(Path ids, int parts) throws Exception {
+		List<String> all = Files.readAllLines(ids);
+		List<Path> files = new ArrayList<>(parts);
+		int size = all.size() / parts;
+		for (int part = 0; part < parts; part++) {
+			Path file = Files.createTempFile(this.home, "ids-", ".txt");
+			Files.write(file, all.subList(part * size, (part + 1) * size));
+			files.add(file);
+		}
+		return files;
 	}
 
 	private Map<String, Object> lag(int rate, Path ids) throws Exception {

@@ -25,15 +25,6 @@ public record Dataset(UUID id, UUID orgId, String name, String description, Stri
 		return this.status == DatasetStatus.ACTIVE;
 	}
 
-	/** Marks the dataset deleted; its purge may run from {@code expiresAt}. */
-	Dataset softDeleted(String by, Instant at, Instant expiresAt) {
-		return new Dataset(this.id, this.orgId, this.name, this.description, this.encoderName, this.allowedAssetTypes,
-				this.keyframeSamplingMethod, this.keyframeUniformFpsSamplingRate, this.storeOriginal, this.storePreview,
-				this.metadataFieldsToIndex, this.metadataFieldsToEmbed, this.datasetConfig,
-				DatasetStatus.PENDING_DELETION, this.createdDt, this.createdBy, this.updatedDt, this.updatedBy, at, by,
-				expiresAt);
-	}
-
 	Dataset restored(String by, Instant at) {
 		return new Dataset(this.id, this.orgId, this.name, this.description, this.encoderName, this.allowedAssetTypes,
 				this.keyframeSamplingMethod, this.keyframeUniformFpsSamplingRate, this.storeOriginal, this.storePreview,

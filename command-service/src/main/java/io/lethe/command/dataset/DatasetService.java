@@ -42,8 +42,12 @@ public class DatasetService {
 	 * known ids); a member key that sends one is refused, and a taken id is refused the
 	 * same way whichever org holds it, so that the answer never confirms another org's
 	 * dataset.
+	 * <p>
+	 * No transaction: the one {@code INSERT} is atomic by itself, and the constraints it
+	 * meets (the primary key, one live name per org) are what decide a race, so a
+	 * {@code BEGIN} and {@code COMMIT} around it would only add a round trip to every
+	 * create.
 	 */
-	@Transactional
 	public Dataset create(Caller caller, NewDataset request) {
 		if (request.requestedId() != null && !caller.isOperator()) {
 			throw new ForbiddenException("operator-key-required", "Only an operator key may choose a dataset_id.");
@@ -102,14 +106,14 @@ public class DatasetService {
 	 */
 	@Transactional
 	public Dataset delete(Caller caller, UUID id, Duration grace) {
-		Dataset current = this.datasets.lock(caller.orgId(), id)
-			.orElseThrow(() -> new NotFoundException("Dataset " + id));
-		if (!current.isActive()) {
-			return current;
-		}
 		Instant now = now();
-		Dataset deleted = current.softDeleted(caller.principal(), now, now.plus(grace));
-		this.datasets.update(deleted);
+		Dataset deleted = this.datasets.softDeleteIfActive(caller.orgId(), id, caller.principal(), now, now.plus(grace))
+			.orElse(null);
+		if (deleted == null) {
+			// Not active: the statement changed nothing, and waited for any command
+			// holding the row, so this reads what that command committed.
+			return this.datasets.find(caller.orgId(), id).orElseThrow(() -> new NotFoundException("Dataset " + id));
+		}
 		this.events.publishEvent(new DatasetSoftDeleted(deleted, grace));
 		return deleted;
 	}

@@ -68,6 +68,31 @@ public class Datasets {
 			.update();
 	}
 
+	/**
+	 * Soft-deletes the dataset if it is {@code active}, and returns it as it now is;
+	 * empty when it is not active (or not the org's). One guarded statement takes the
+	 * row's lock and checks the status under it, where a read and then a write would need
+	 * two round trips: a concurrent delete or restore waits for it, and sees what it
+	 * committed. The org is checked in a subquery: with id, org and status in one
+	 * condition, the generic plan of the prepared statement picks the listing index (org,
+	 * status, …, id) and walks every active dataset of the org, not the primary key.
+	 */
+	Optional<Dataset> softDeleteIfActive(UUID org, UUID id, String by, Instant at, Instant expiresAt) {
+		return this.jdbc.sql("""
+				update catalog.datasets set status = 'pending_deletion', deleted_dt = :at, deleted_by = :by,
+				    expires_at = :expires
+				where id = (select d.id from catalog.datasets d where d.id = :id and d.org_id = :org)
+				    and status = 'active'
+				returning\s""" + COLUMNS)
+			.param("id", id)
+			.param("org", org)
+			.param("at", timestamp(at))
+			.param("by", by)
+			.param("expires", timestamp(expiresAt))
+			.query(Datasets::map)
+			.optional();
+	}
+
 	/** The key and every field an insert and an update both write. */
 	private static JdbcClient.StatementSpec bindContent(JdbcClient.StatementSpec statement, Dataset d) {
 		return statement.param("id", d.id())
