@@ -44,10 +44,14 @@ public interface PurgeScope {
 	/**
 	 * What one chunk deleted and the last key it covered; a null key when nothing was
 	 * left.
+	 *
+	 * @param end whether the chunk found fewer keys than it asked for: the phase is over,
+	 * with no round trip to find nothing after it (rows cannot join a fenced job's scope,
+	 * and verification would find any that did)
 	 */
-	record Chunk(long deleted, String lastKey) {
+	record Chunk(long deleted, String lastKey, boolean end) {
 
-		public static final Chunk NONE = new Chunk(0, null);
+		public static final Chunk NONE = new Chunk(0, null, true);
 
 	}
 

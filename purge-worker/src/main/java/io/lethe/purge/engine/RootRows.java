@@ -77,6 +77,9 @@ final class RootRows implements PurgeStep {
 				size.took(System.nanoTime() - started);
 				deleted += chunk.deleted();
 				after = chunk.lastKey();
+				if (chunk.end()) {
+					break;
+				}
 			}
 		}
 		UUID root = job.rootId();

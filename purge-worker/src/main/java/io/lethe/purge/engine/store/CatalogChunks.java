@@ -42,7 +42,7 @@ public class CatalogChunks {
 
 	/** Every item of the dataset that is the job's root. */
 	public Chunk datasetItems(PurgeJob job, String after, int size) {
-		return byId(this.rows.datasetItemIds(job.rootId(), from(after), size), this.rows::deleteItems);
+		return byId(this.rows.datasetItemIds(job.rootId(), from(after), size), size, this.rows::deleteItems);
 	}
 
 	public long datasetItemsLeft(PurgeJob job) {
@@ -51,7 +51,7 @@ public class CatalogChunks {
 
 	/** The share links of the dataset that is the job's root. */
 	public Chunk shareLinks(PurgeJob job, String after, int size) {
-		return byId(this.rows.shareLinkIds(job.rootId(), from(after), size), this.rows::deleteShareLinks);
+		return byId(this.rows.shareLinkIds(job.rootId(), from(after), size), size, this.rows::deleteShareLinks);
 	}
 
 	public long shareLinksLeft(PurgeJob job) {
@@ -60,7 +60,7 @@ public class CatalogChunks {
 
 	/** The items the job's fence fixed prefixes for (samples, a cascade's items). */
 	public Chunk jobItems(PurgeJob job, String after, int size) {
-		return byId(jobIds("item_id", job, after, size), this.rows::deleteItems);
+		return byId(jobIds("item_id", job, after, size), size, this.rows::deleteItems);
 	}
 
 	public long jobItemsLeft(PurgeJob job) {
@@ -72,7 +72,7 @@ public class CatalogChunks {
 	 * parts.
 	 */
 	public Chunk jobAssets(PurgeJob job, String after, int size) {
-		return byId(jobIds("asset_id", job, after, size), this.rows::deleteAssets);
+		return byId(jobIds("asset_id", job, after, size), size, this.rows::deleteAssets);
 	}
 
 	public long jobAssetsLeft(PurgeJob job) {
@@ -99,7 +99,7 @@ public class CatalogChunks {
 			return Chunk.NONE;
 		}
 		long deleted = this.intents.delete(keys.toArray(String[]::new));
-		return new Chunk(deleted, keys.get(keys.size() - 1));
+		return new Chunk(deleted, keys.get(keys.size() - 1), keys.size() < size);
 	}
 
 	public long intentsLeft(PurgeJob job) {
@@ -129,13 +129,13 @@ public class CatalogChunks {
 	}
 
 	/** Deletes the rows keyed by the ids of one chunk. */
-	private static Chunk byId(List<UUID> ids, ToLongFunction<UUID[]> delete) {
+	private static Chunk byId(List<UUID> ids, int size, ToLongFunction<UUID[]> delete) {
 		if (ids.isEmpty()) {
 			return Chunk.NONE;
 		}
 		long deleted = delete.applyAsLong(ids.toArray(UUID[]::new));
 		// The last id in the database's order, which is not Java's UUID order.
-		return new Chunk(deleted, ids.get(ids.size() - 1).toString());
+		return new Chunk(deleted, ids.get(ids.size() - 1).toString(), ids.size() < size);
 	}
 
 }
