@@ -20,13 +20,9 @@ import io.lethe.stores.object.ObjectVersion;
  * Deletes object versions as a listing streams them: in batches of at most
  * {@code batchSize}, with a bounded number of batches in flight. Memory holds the batch
  * being filled and those in flight, whatever the number of versions; the lister waits
- * when every slot is busy. Several listers may add at once (one per prefix in flight). A
- * batch that finds nothing in flight is split over the slots.
+ * when every slot is busy. Several listers may add at once (one per prefix in flight).
  */
 public final class VersionBatches implements AutoCloseable {
-
-	/** The fewest keys of a part when a batch is split over idle slots. */
-	static final int MIN_SPLIT_BATCH = 100;
 
 	private final ObjectStore store;
 
@@ -99,25 +95,16 @@ public final class VersionBatches implements AutoCloseable {
 		this.inFlight.clear();
 	}
 
+	/**
+	 * Sends the batch whole. Until this round a batch that found nothing in flight was
+	 * split over the idle slots; measured here, that cost a request and a progress write
+	 * per part and gained nothing: behind the bench's 20 ms round trip a 500-item purge's
+	 * objects step took 0.20 s in 8 requests against 0.15 s in 2, and S3Mock deleted 554
+	 * to 655 versions a second either way.
+	 */
 	private void submit() {
 		List<ObjectVersion> batch = this.filling;
 		this.filling = new ArrayList<>(this.batchSize);
-		// Split only while none of this lister's batches is in flight: several listers
-		// (the shards of a large purge) share the deletion threads, and one lister's idle
-		// slots say nothing about theirs.
-		int parts = (this.slots.availablePermits() == this.maxInFlight)
-				? Math.min(this.maxInFlight, batch.size() / MIN_SPLIT_BATCH) : 1;
-		if (parts > 1) {
-			// Nothing in flight (a small purge, or a listing slower than the deletes),
-			// so the batch goes out in parts side by side: a store works through one
-			// request's keys one after another (S3Mock at a few ms per key), and one
-			// request of a thousand keys leaves the other slots waiting for nothing.
-			int size = (batch.size() + parts - 1) / parts;
-			for (int from = 0; from < batch.size(); from += size) {
-				send(new ArrayList<>(batch.subList(from, Math.min(batch.size(), from + size))));
-			}
-			return;
-		}
 		send(batch);
 	}
 

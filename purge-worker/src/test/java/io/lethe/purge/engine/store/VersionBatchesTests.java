@@ -38,46 +38,35 @@ class VersionBatchesTests {
 	}
 
 	@Test
-	void aBatchThatFindsNothingInFlightGoesOutInPartsSideBySide() {
+	void eachBatchGoesOutWholeInOneRequest() {
 		try (VersionBatches batches = batches(store(new CountDownLatch(0)))) {
-			versions(0, 1000).forEach(batches::add);
+			versions(0, 1500).forEach(batches::add);
 			batches.drain();
 		}
 
-		assertThat(this.requests).hasSize(4).allSatisfy((request) -> assertThat(request).hasSize(250));
-		assertThat(this.requests.stream().flatMap(List::stream)).containsExactlyInAnyOrderElementsOf(keys(0, 1000));
-		assertThat(this.deleted).hasValue(1000);
+		assertThat(this.requests).extracting(List::size).containsExactly(1000, 500);
+		assertThat(this.requests.stream().flatMap(List::stream)).containsExactlyInAnyOrderElementsOf(keys(0, 1500));
+		assertThat(this.deleted).hasValue(1500);
 	}
 
 	@Test
-	void aBatchThatFindsBatchesInFlightGoesOutWhole() throws Exception {
+	void aListerWaitsWhileEverySlotIsBusyAndGoesOnWhenOneFrees() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		try (VersionBatches batches = batches(store(release))) {
-			versions(0, 1000).forEach(batches::add);
-			Thread lister = new Thread(() -> versions(1000, 2000).forEach(batches::add));
+			Thread lister = new Thread(() -> versions(0, 5000).forEach(batches::add));
 			lister.start();
-			// the second batch waits for a slot, whole, while the store holds the first
-			// one's four parts
+			// four batches fill the four slots; the fifth waits for one
 			while (lister.getState() != Thread.State.WAITING) {
 				Thread.onSpinWait();
 			}
+			assertThat(this.requests).isEmpty();
 			release.countDown();
 			lister.join(TimeUnit.SECONDS.toMillis(10));
 			batches.drain();
 		}
 
-		assertThat(this.requests).extracting(List::size).containsExactlyInAnyOrder(250, 250, 250, 250, 1000);
-		assertThat(this.deleted).hasValue(2000);
-	}
-
-	@Test
-	void aSmallTailIsNotSplit() {
-		try (VersionBatches batches = batches(store(new CountDownLatch(0)))) {
-			versions(0, 150).forEach(batches::add);
-			batches.drain();
-		}
-
-		assertThat(this.requests).extracting(List::size).containsExactly(150);
+		assertThat(this.requests).hasSize(5).allSatisfy((request) -> assertThat(request).hasSize(1000));
+		assertThat(this.deleted).hasValue(5000);
 	}
 
 	private VersionBatches batches(ObjectStore store) {
