@@ -2,8 +2,6 @@ package io.lethe.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,7 +33,7 @@ final class SecuredKafka {
 	static synchronized SecuredKafka get() {
 		if (instance == null) {
 			KafkaUsers users = KafkaUsers.generate();
-			KafkaKraftBroker broker = KafkaKraftBroker.startSecured(directory(), portWithItsNextFree(), users.admin());
+			KafkaKraftBroker broker = KafkaKraftBroker.startSecured(directory(), Ports.freeWithNext(), users.admin());
 			KafkaAccess.setUp(broker, users);
 			instance = new SecuredKafka(broker, users);
 			Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "secured-kafka-stop"));
@@ -65,20 +63,6 @@ final class SecuredKafka {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/** The broker's controller listens on the port after the broker's. */
-	private static int portWithItsNextFree() {
-		for (int attempt = 0; attempt < 20; attempt++) {
-			int port = Ports.free();
-			try (ServerSocket next = new ServerSocket(port + 1, 1, InetAddress.getLoopbackAddress())) {
-				return port;
-			}
-			catch (IOException taken) {
-				// try another
-			}
-		}
-		throw new IllegalStateException("No two consecutive free loopback ports");
 	}
 
 }

@@ -126,16 +126,18 @@ class OutboxRelayIntegrationTests extends CommandServiceIntegrationTest {
 
 	@Test
 	void everyEventCommittedDuringABrokerOutageArrivesAfterItInOrder() throws Exception {
-		this.relay.stop();
 		Path dir = Files.createTempDirectory("lethe-outage-broker");
-		int port = Ports.free();
+		int port = Ports.freeWithNext();
 		KafkaKraftBroker broker = KafkaKraftBroker.start(dir, port);
 		broker.ensureTopics(Map.of(Topics.DELETIONS, Topics.DELETIONS_PARTITIONS));
+		// Stopped only once the test's own broker runs, and started again whatever
+		// happens: the other tests of this context need the shared relay.
+		this.relay.stop();
 		OutboxRelay isolated = new OutboxRelay(this.jdbc, this.dataSource, this.transactions,
 				template(broker.bootstrapServers()), this.metrics, 50, Duration.ofMillis(100), Duration.ofSeconds(5));
-		isolated.start();
 		KafkaKraftBroker restarted = null;
 		try {
+			isolated.start();
 			TestOrg org = newOrg();
 			List<String> before = commandsFor(org, "before", 3);
 			awaitPublished(before);
