@@ -318,7 +318,9 @@ class ConsoleSystemTests {
 		screenshot("reconciler");
 
 		browser.findElement(By.linkText("Dead letters")).click();
-		browser.findElement(By.id("dlt-dry-run")).click();
+		// the page renders once its module has loaded: looked up at once, the button
+		// was not there yet in one clean-clone run
+		waitFor(By.id("dlt-dry-run")).click();
 
 		assertThat(waitForText(By.id("dlt-result"), "Dry run: a replay would re-deliver")).isTrue();
 		screenshot("dead-letters");
