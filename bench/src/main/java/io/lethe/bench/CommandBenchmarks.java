@@ -81,29 +81,27 @@ final class CommandBenchmarks {
 			int slice = Math.max(3, d / ROUNDS);
 			Bench.progress("command path: Lethe and the framework floor in turn, " + ROUNDS + " rounds of " + slice
 					+ " s each, " + c + " clients");
-			result.put("post_datasets", new ArrayList<Map<String, Object>>());
-			result.put("floor_create", new ArrayList<Map<String, Object>>());
-			result.put("delete_dataset", new ArrayList<Map<String, Object>>());
-			result.put("floor_delete", new ArrayList<Map<String, Object>>());
+			Map<String, List<Map<String, Object>>> rounds = new LinkedHashMap<>();
+			for (String key : List.of("post_datasets", "floor_create", "delete_dataset", "floor_delete")) {
+				rounds.put(key, new ArrayList<>());
+			}
 			for (int round = 0; round < ROUNDS; round++) {
 				// Who goes first alternates, so a drift of the machine's speed over
 				// the rounds weighs on both sides alike.
 				boolean letheFirst = round % 2 == 0;
 				for (boolean turn : List.of(letheFirst, !letheFirst)) {
 					if (turn) {
-						rounds(result, "post_datasets").add(load(lethe, "create", c, slice, 0, null));
-						rounds(result, "delete_dataset").add(load(lethe, "delete", c, slice, 0, letheIds.get(round)));
+						rounds.get("post_datasets").add(load(lethe, "create", c, slice, 0, null));
+						rounds.get("delete_dataset").add(load(lethe, "delete", c, slice, 0, letheIds.get(round)));
 					}
 					else {
-						rounds(result, "floor_create").add(load(floor.baseUrl(), "create", c, slice, 0, null));
-						rounds(result, "floor_delete")
+						rounds.get("floor_create").add(load(floor.baseUrl(), "create", c, slice, 0, null));
+						rounds.get("floor_delete")
 							.add(load(floor.baseUrl(), "delete", c, slice, 0, floorIds.get(round)));
 					}
 				}
 			}
-			for (String key : List.of("post_datasets", "floor_create", "delete_dataset", "floor_delete")) {
-				result.put(key, merged(rounds(result, key)));
-			}
+			rounds.forEach((key, load) -> result.put(key, merged(load)));
 		}
 		Bench.progress("command path: pgbench, " + c + " clients, " + d + " s each");
 		result.put("pgbench_create", PgBench.run(this.stack.db, "create", c, d, PGBENCH_ROWS, this.home));
@@ -121,11 +119,6 @@ final class CommandBenchmarks {
 		int most = Math.max(10, measured * 9 / 10);
 		result.put("outbox_lag_90pct_capacity", lag(most, datasets(most * (LAG_SECONDS + 2))));
 		return result;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> rounds(Map<String, Object> result, String key) {
-		return (List<Map<String, Object>>) result.get(key);
 	}
 
 	/**

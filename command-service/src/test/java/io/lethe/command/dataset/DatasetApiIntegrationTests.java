@@ -285,6 +285,49 @@ class DatasetApiIntegrationTests extends CommandServiceIntegrationTest {
 	}
 
 	@Test
+	void deletesOfOneDatasetAtOnceDeleteItOnceWithOneEventAndOneLedgerRow() throws Exception {
+		TestOrg org = newOrg();
+		String id = this.api.post("/api/v1/datasets", org.key(), Map.of("name", "at_once"))
+			.json()
+			.get("id")
+			.stringValue();
+		int clients = 8;
+		java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(clients);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+		List<java.util.concurrent.Future<Response>> deletes = new java.util.ArrayList<>();
+		try {
+			for (int i = 0; i < clients; i++) {
+				deletes.add(pool.submit(() -> {
+					start.await();
+					return this.api.delete("/api/v1/datasets/" + id, org.key());
+				}));
+			}
+			List<JsonNode> answers = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<Response> delete : deletes) {
+				Response response = delete.get(30, java.util.concurrent.TimeUnit.SECONDS);
+				assertThat(response.status()).isEqualTo(200);
+				answers.add(response.json());
+			}
+			// every client sees the one delete that happened, with its deleted_dt
+			assertThat(answers).allSatisfy((answer) -> assertThat(answer).isEqualTo(answers.get(0)));
+			assertThat(answers.get(0).get("status").stringValue()).isEqualTo("pending_deletion");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.jdbc
+			.sql("select count(*) from catalog.outbox where aggregate_id = cast(:id as uuid) "
+					+ "and event_type = 'DatasetDeletionRequested'")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from catalog.deletion_ledger where root_id = cast(:id as uuid)")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void aDeletedDatasetCannotBeChanged() {
 		TestOrg org = newOrg();
 		String id = this.api.post("/api/v1/datasets", org.key(), Map.of("name", "frozen"))
