@@ -144,9 +144,24 @@ public final class PgVectorIndex implements VectorIndex {
 					if (attempt >= UPSERT_ATTEMPTS || !raceWithIndexMaintenance(ex)) {
 						throw ex;
 					}
+					// A moment before the next attempt, longer each time: tried again at
+					// once, all four attempts once met the same VACUUM pass (a
+					// clean-clone
+					// run of the test below).
+					pause(10L << (attempt - 1));
 				}
 			}
 		});
+	}
+
+	private static void pause(long millis) throws SQLException {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SQLException("Interrupted between attempts of a vector upsert", ex);
+		}
 	}
 
 	/** Unique violation (23505), pgvector's data (22000) or internal (XX000) error. */
