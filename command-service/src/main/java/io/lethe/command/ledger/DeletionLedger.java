@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.lethe.command.deletion.CompletionReceipt;
 import io.lethe.command.deletion.DownstreamLedger;
+import io.lethe.command.writes.DeferredWrites;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,22 +33,22 @@ class DeletionLedger {
 
 	private final JdbcClient jdbc;
 
-	DeletionLedger(JdbcClient jdbc) {
+	private final DeferredWrites writes;
+
+	DeletionLedger(JdbcClient jdbc, DeferredWrites writes) {
 		this.jdbc = jdbc;
+		this.writes = writes;
 	}
 
-	/** A deletion asked again while one of the root's is open changes nothing. */
+	/**
+	 * Opens a deletion's row as its transaction commits ({@link DeferredWrites}). A
+	 * deletion asked again while one of the root's is open changes nothing.
+	 */
 	void open(UUID deletionId, UUID orgId, String rootType, UUID rootId, Instant at) {
-		this.jdbc
-			.sql("insert into catalog.deletion_ledger (deletion_id, org_id, root_type, root_id, requested_at) "
-					+ "values (:id, :org, :type, :root, :at) on conflict (root_type, root_id) where " + OPEN
-					+ " do nothing")
-			.param("id", deletionId)
-			.param("org", orgId)
-			.param("type", rootType)
-			.param("root", rootId)
-			.param("at", Timestamp.from(at))
-			.update();
+		this.writes.add(
+				"insert into catalog.deletion_ledger (deletion_id, org_id, root_type, root_id, requested_at) "
+						+ "values (?, ?, ?, ?, ?) on conflict (root_type, root_id) where " + OPEN + " do nothing",
+				deletionId, orgId, rootType, rootId, Timestamp.from(at));
 	}
 
 	/** Cancels it while its purge has not begun (the caller holds its lock). */

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.lethe.command.writes.DeferredWrites;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,8 +39,11 @@ class ShareLinks {
 
 	private final JdbcClient jdbc;
 
-	ShareLinks(JdbcClient jdbc) {
+	private final DeferredWrites writes;
+
+	ShareLinks(JdbcClient jdbc, DeferredWrites writes) {
 		this.jdbc = jdbc;
+		this.writes = writes;
 	}
 
 	void insert(ShareLink link, String tokenSha256) {
@@ -102,12 +107,10 @@ class ShareLinks {
 			.update();
 	}
 
-	int revokeAll(UUID dataset, Instant at) {
-		return this.jdbc
-			.sql("update catalog.share_links set revoked_at = :at where dataset_id = :dataset and revoked_at is null")
-			.param("dataset", dataset)
-			.param("at", Timestamp.from(at))
-			.update();
+	/** Revokes every open link of the dataset as the calling transaction commits. */
+	void revokeAllAtCommit(UUID dataset, Instant at) {
+		this.writes.add("update catalog.share_links set revoked_at = ? where dataset_id = ? and revoked_at is null",
+				Timestamp.from(at), dataset);
 	}
 
 	private static ShareLink link(ResultSet rs, int row) throws SQLException {

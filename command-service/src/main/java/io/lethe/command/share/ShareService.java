@@ -155,7 +155,7 @@ public class ShareService {
 	 */
 	@EventListener
 	void revokeOnDelete(DatasetSoftDeleted deleted) {
-		this.links.revokeAll(deleted.dataset().id(), deleted.dataset().deletedDt());
+		this.links.revokeAllAtCommit(deleted.dataset().id(), deleted.dataset().deletedDt());
 	}
 
 	private static NotFoundException notFound() {
