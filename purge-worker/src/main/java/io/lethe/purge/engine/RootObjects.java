@@ -171,6 +171,7 @@ public class RootObjects implements PurgeStep {
 			try (Stream<ObjectVersion> versions = listing.versions(this.store)) {
 				versions.forEach(batches::add);
 			}
+			batches.listingEnded();
 		}, batches::drain);
 	}
 

@@ -82,15 +82,25 @@ final class RootVerification implements PurgeStep {
 		if (waiting != null) {
 			return waiting;
 		}
-		long rows = this.retry.call("count rows", () -> this.scope.rowsLeft(job));
-		long vectors = this.retry.call("count vectors", () -> this.scope.vectorsLeft(job));
 		boolean sweeping = this.sweep.applies(job);
 		AtomicLong versions = new AtomicLong();
 		AtomicLong uploads = new AtomicLong();
 		PrefixDigest covered = new PrefixDigest();
+		long rows;
+		long vectors;
 		int last = -1;
 		List<JobPrefixes.JobPrefix> page;
 		try (PrefixTasks tasks = new PrefixTasks(this.listings, this.prefixesInFlight)) {
+			// The object store's listings first, each a round trip: the catalog and the
+			// index are counted while they are under way.
+			if (sweeping) {
+				for (PrefixListing shard : this.sweep.shards(job)) {
+					run.lease().ensureHeld();
+					tasks.submit(() -> versions.addAndGet(versionsLeft(shard)));
+				}
+				PrefixListing all = this.sweep.uploads(job);
+				tasks.submit(() -> uploads.addAndGet(uploadsLeft(all)));
+			}
 			while (!(page = this.prefixes.page(job.id(), last, PREFIX_PAGE)).isEmpty()) {
 				for (JobPrefixes.JobPrefix prefix : page) {
 					covered.add(prefix.prefix());
@@ -101,14 +111,8 @@ final class RootVerification implements PurgeStep {
 					}
 				}
 			}
-			if (sweeping) {
-				for (PrefixListing shard : this.sweep.shards(job)) {
-					run.lease().ensureHeld();
-					tasks.submit(() -> versions.addAndGet(versionsLeft(shard)));
-				}
-				PrefixListing all = this.sweep.uploads(job);
-				tasks.submit(() -> uploads.addAndGet(uploadsLeft(all)));
-			}
+			rows = this.retry.call("count rows", () -> this.scope.rowsLeft(job));
+			vectors = this.retry.call("count vectors", () -> this.scope.vectorsLeft(job));
 			tasks.awaitAll();
 		}
 		PurgeFacts.Verification verification = covered.verification(rows, vectors, versions.get(), uploads.get());

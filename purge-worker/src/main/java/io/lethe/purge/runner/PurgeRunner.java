@@ -79,23 +79,30 @@ public class PurgeRunner {
 
 	/**
 	 * Runs every job that is due now, then returns. Safe to call from several threads and
-	 * workers at once: a job is claimed by one of them only.
+	 * workers at once: a job is claimed by one of them only. The jobs already due run
+	 * first and the sweeps for lost events after them, then what the sweeps found: a job
+	 * whose event just arrived starts without waiting for scans of the catalog that are
+	 * only a safety net. Each job's outcome event goes out as the job ends, not after the
+	 * jobs queued behind it.
 	 * @return how many jobs were run
 	 */
 	public int runDueJobs() {
+		int ran = runClaimed();
 		publishOutcomes();
 		List<UUID> swept = this.jobs.sweepExpiredDatasets(this.properties.sweepDelay());
 		swept.forEach((dataset) -> logger.warn("Dataset {} expired without a purge job (no event seen); job scheduled",
 				dataset));
 		sweepLostAssetsAndSamples();
+		return ran + runClaimed();
+	}
+
+	private int runClaimed() {
 		int ran = 0;
 		Optional<PurgeJob> claimed;
 		while ((claimed = this.running.claimNext(this.workerId, this.properties.lease())).isPresent()) {
 			run(claimed.get());
-			ran++;
-		}
-		if (ran > 0) {
 			publishOutcomes();
+			ran++;
 		}
 		return ran;
 	}

@@ -62,6 +62,21 @@ public final class VersionBatches implements AutoCloseable {
 	}
 
 	/**
+	 * A listing that adds here has ended: the batch it leaves goes out now when it is at
+	 * least half full. Another listing may still fill it, but that one can take as long
+	 * as a whole sweep of shards, and sending half a batch now costs at most one request
+	 * more than waiting to pack it; a smaller remainder waits to be packed with the next
+	 * listing's versions. Behind the bench's 20 ms round trip a 500-item purge sent its
+	 * dataset prefix's 525 versions only after the org's shard was listed and deleted:
+	 * two DeleteObjects one after the other, where they can go side by side.
+	 */
+	public synchronized void listingEnded() {
+		if (this.filling.size() * 2 >= this.batchSize) {
+			submit();
+		}
+	}
+
+	/**
 	 * Sends the partly filled batch and waits for every batch in flight.
 	 * @throws PurgeStepException when a batch could not be deleted
 	 */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class VersionBatchesTests {
 
@@ -67,6 +68,35 @@ class VersionBatchesTests {
 
 		assertThat(this.requests).hasSize(5).allSatisfy((request) -> assertThat(request).hasSize(1000));
 		assertThat(this.deleted).hasValue(5000);
+	}
+
+	@Test
+	void aListingThatEndsSendsTheBatchItLeavesWhenItIsAtLeastHalfFull() {
+		try (VersionBatches batches = batches(store(new CountDownLatch(0)))) {
+			versions(0, 525).forEach(batches::add);
+			batches.listingEnded();
+			// out without a drain: the lister does not wait for it
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.requests.size() == 1);
+			assertThat(this.requests.get(0)).hasSize(525);
+			batches.drain();
+		}
+
+		assertThat(this.requests).hasSize(1);
+		assertThat(this.deleted).hasValue(525);
+	}
+
+	@Test
+	void aSmallerRemainderWaitsToBePackedWithTheNextListings() {
+		try (VersionBatches batches = batches(store(new CountDownLatch(0)))) {
+			versions(0, 300).forEach(batches::add);
+			batches.listingEnded();
+			versions(300, 700).forEach(batches::add);
+			batches.listingEnded();
+			batches.drain();
+		}
+
+		assertThat(this.requests).extracting(List::size).containsExactly(700);
+		assertThat(this.deleted).hasValue(700);
 	}
 
 	private VersionBatches batches(ObjectStore store) {
