@@ -160,7 +160,17 @@ public class RootObjects implements PurgeStep {
 
 	/** Versions and uploads are listed side by side: each listing is a round trip. */
 	private void empty(PrefixListing listing, PrefixTasks tasks, VersionBatches batches, AtomicLong uploads) {
-		tasks.submit(() -> deleteVersions(listing, batches));
+		batches.listingAdded();
+		tasks.submit(() -> {
+			try {
+				deleteVersions(listing, batches);
+			}
+			catch (RuntimeException | Error ex) {
+				batches.listingFailed();
+				throw ex;
+			}
+			batches.listingEnded();
+		});
 		tasks.submit(() -> uploads.addAndGet(abortUploads(listing)));
 	}
 
@@ -171,7 +181,6 @@ public class RootObjects implements PurgeStep {
 			try (Stream<ObjectVersion> versions = listing.versions(this.store)) {
 				versions.forEach(batches::add);
 			}
-			batches.listingEnded();
 		}, batches::drain);
 	}
 

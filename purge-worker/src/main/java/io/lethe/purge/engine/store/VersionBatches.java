@@ -42,6 +42,9 @@ public final class VersionBatches implements AutoCloseable {
 
 	private List<ObjectVersion> filling;
 
+	/** Listings added and not yet ended. */
+	private int listings;
+
 	public VersionBatches(ObjectStore store, ExecutorService executor, int batchSize, int maxInFlight, StoreRetry retry,
 			LongConsumer onDeleted) {
 		this.store = store;
@@ -61,19 +64,34 @@ public final class VersionBatches implements AutoCloseable {
 		}
 	}
 
+	/** One more listing will add here; {@link #listingEnded()} says when it ended. */
+	public synchronized void listingAdded() {
+		this.listings++;
+	}
+
 	/**
-	 * A listing that adds here has ended: the batch it leaves goes out now when it is at
-	 * least half full. Another listing may still fill it, but that one can take as long
-	 * as a whole sweep of shards, and sending half a batch now costs at most one request
-	 * more than waiting to pack it; a smaller remainder waits to be packed with the next
-	 * listing's versions. Behind the bench's 20 ms round trip a 500-item purge sent its
-	 * dataset prefix's 525 versions only after the org's shard was listed and deleted:
-	 * two DeleteObjects one after the other, where they can go side by side.
+	 * A listing that adds here has ended: the batch it leaves goes out now when no other
+	 * listing is still adding to it, or when it is at least half full. A listing still
+	 * under way might fill it, but it can take as long as a whole sweep of shards, and
+	 * half a batch sent now costs at most one request more than waiting to pack it; a
+	 * smaller remainder waits to be packed with the next listing's versions. Measured
+	 * here: a dataset's own prefix, listed beside the org's shard that held its assets,
+	 * had its versions deleted only once the shard's were, two DeleteObjects one after
+	 * the other (on S3Mock 0.53 s and then 0.25 s).
 	 */
 	public synchronized void listingEnded() {
-		if (this.filling.size() * 2 >= this.batchSize) {
+		this.listings = Math.max(0, this.listings - 1);
+		if (!this.filling.isEmpty() && (this.listings == 0 || this.filling.size() * 2 >= this.batchSize)) {
 			submit();
 		}
+	}
+
+	/**
+	 * A listing that adds here failed: it sends nothing more, and what it added goes out
+	 * with the other listings' versions or at the drain, as the step decides.
+	 */
+	public synchronized void listingFailed() {
+		this.listings = Math.max(0, this.listings - 1);
 	}
 
 	/**

@@ -71,32 +71,40 @@ class VersionBatchesTests {
 	}
 
 	@Test
-	void aListingThatEndsSendsTheBatchItLeavesWhenItIsAtLeastHalfFull() {
+	void theLastListingToEndSendsTheBatchItLeavesAtOnce() {
 		try (VersionBatches batches = batches(store(new CountDownLatch(0)))) {
-			versions(0, 525).forEach(batches::add);
+			batches.listingAdded();
+			versions(0, 100).forEach(batches::add);
 			batches.listingEnded();
-			// out without a drain: the lister does not wait for it
+			// out without a drain: nothing else would fill it
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.requests.size() == 1);
-			assertThat(this.requests.get(0)).hasSize(525);
 			batches.drain();
 		}
 
-		assertThat(this.requests).hasSize(1);
-		assertThat(this.deleted).hasValue(525);
+		assertThat(this.requests).extracting(List::size).containsExactly(100);
+		assertThat(this.deleted).hasValue(100);
 	}
 
 	@Test
-	void aSmallerRemainderWaitsToBePackedWithTheNextListings() {
+	void aListingThatEndsBesideAnotherSendsItsBatchOnlyWhenItIsAtLeastHalfFull() {
 		try (VersionBatches batches = batches(store(new CountDownLatch(0)))) {
+			batches.listingAdded();
+			batches.listingAdded();
+			batches.listingAdded();
 			versions(0, 300).forEach(batches::add);
 			batches.listingEnded();
-			versions(300, 700).forEach(batches::add);
+			// a smaller remainder waits to be packed with the other listings' versions
+			versions(300, 800).forEach(batches::add);
 			batches.listingEnded();
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.requests.size() == 1);
+			versions(800, 900).forEach(batches::add);
+			batches.listingEnded();
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.requests.size() == 2);
 			batches.drain();
 		}
 
-		assertThat(this.requests).extracting(List::size).containsExactly(700);
-		assertThat(this.deleted).hasValue(700);
+		assertThat(this.requests).extracting(List::size).containsExactly(800, 100);
+		assertThat(this.deleted).hasValue(900);
 	}
 
 	private VersionBatches batches(ObjectStore store) {
