@@ -2,8 +2,16 @@ package io.lethe.command.dataset;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import io.lethe.testkit.Api.Response;
@@ -287,44 +295,108 @@ class DatasetApiIntegrationTests extends CommandServiceIntegrationTest {
 	@Test
 	void deletesOfOneDatasetAtOnceDeleteItOnceWithOneEventAndOneLedgerRow() throws Exception {
 		TestOrg org = newOrg();
-		String id = this.api.post("/api/v1/datasets", org.key(), Map.of("name", "at_once"))
-			.json()
-			.get("id")
-			.stringValue();
-		int clients = 8;
-		java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(clients);
-		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
-		List<java.util.concurrent.Future<Response>> deletes = new java.util.ArrayList<>();
-		try {
-			for (int i = 0; i < clients; i++) {
-				deletes.add(pool.submit(() -> {
-					start.await();
-					return this.api.delete("/api/v1/datasets/" + id, org.key());
-				}));
-			}
-			List<JsonNode> answers = new java.util.ArrayList<>();
-			for (java.util.concurrent.Future<Response> delete : deletes) {
-				Response response = delete.get(30, java.util.concurrent.TimeUnit.SECONDS);
-				assertThat(response.status()).isEqualTo(200);
-				answers.add(response.json());
-			}
-			// every client sees the one delete that happened, with its deleted_dt
-			assertThat(answers).allSatisfy((answer) -> assertThat(answer).isEqualTo(answers.get(0)));
-			assertThat(answers.get(0).get("status").stringValue()).isEqualTo("pending_deletion");
-		}
-		finally {
-			pool.shutdownNow();
-		}
-		assertThat(this.jdbc
-			.sql("select count(*) from catalog.outbox where aggregate_id = cast(:id as uuid) "
-					+ "and event_type = 'DatasetDeletionRequested'")
-			.param("id", id)
-			.query(Long.class)
-			.single()).isEqualTo(1);
+		String id = dataset(org, "at_once");
+
+		Callable<Response> delete = () -> this.api.delete("/api/v1/datasets/" + id, org.key());
+		List<Response> answers = atOnce(Collections.nCopies(8, delete));
+
+		// every client sees the one delete that happened, with its deleted_dt
+		assertThat(answers).allSatisfy((answer) -> assertThat(answer.status()).isEqualTo(200));
+		assertThat(answers).allSatisfy((answer) -> assertThat(answer.json()).isEqualTo(answers.get(0).json()));
+		assertThat(answers.get(0).json().get("status").stringValue()).isEqualTo("pending_deletion");
+		assertThat(events(id)).containsExactly("DatasetDeletionRequested");
 		assertThat(this.jdbc.sql("select count(*) from catalog.deletion_ledger where root_id = cast(:id as uuid)")
 			.param("id", id)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void createsOfOneNameAtOnceMakeOneDatasetAndRefuseTheOthers() throws Exception {
+		TestOrg org = newOrg();
+
+		Callable<Response> create = () -> this.api.post("/api/v1/datasets", org.key(), Map.of("name", "one_name"));
+		List<Response> answers = atOnce(Collections.nCopies(8, create));
+
+		assertThat(answers).extracting(Response::status).containsOnly(201, 409).containsOnlyOnce(201);
+		assertThat(answers).filteredOn((answer) -> answer.status() == 409)
+			.allSatisfy((answer) -> assertThat(answer.json().get("type").stringValue())
+				.isEqualTo("urn:lethe:problem:name-taken"));
+		assertThat(this.jdbc
+			.sql("select count(*) from catalog.datasets where org_id = :org and name = 'one_name' "
+					+ "and status = 'active'")
+			.param("org", org.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	/**
+	 * Whichever commits first, the dataset's state, its events and its ledger row agree:
+	 * a restore before the delete changes nothing and the delete stands; a restore after
+	 * it brings the dataset back and cancels its deletion.
+	 */
+	@Test
+	void aDeleteAndARestoreAtOnceLeaveTheDatasetItsEventsAndItsLedgerInStep() throws Exception {
+		TestOrg org = newOrg();
+		for (int round = 0; round < 10; round++) {
+			String id = dataset(org, "raced_" + round);
+
+			List<Response> answers = atOnce(List.of(() -> this.api.delete("/api/v1/datasets/" + id, org.key()),
+					() -> this.api.post("/api/v1/datasets/" + id + "/restore", org.key(), Map.of())));
+
+			assertThat(answers.get(0).status()).isEqualTo(200);
+			assertThat(answers.get(0).json().get("status").stringValue()).isEqualTo("pending_deletion");
+			assertThat(answers.get(1).status()).isEqualTo(200);
+			assertThat(answers.get(1).json().get("status").stringValue()).isEqualTo("active");
+			String status = this.api.get("/api/v1/datasets/" + id, org.key()).json().get("status").stringValue();
+			long open = this.jdbc
+				.sql("select count(*) from catalog.deletion_ledger where root_id = cast(:id as uuid) "
+						+ "and cancelled_at is null and completed_at is null")
+				.param("id", id)
+				.query(Long.class)
+				.single();
+			if (status.equals("active")) {
+				assertThat(events(id)).as("round %d", round)
+					.containsExactly("DatasetDeletionRequested", "DatasetRestored");
+				assertThat(open).as("round %d", round).isZero();
+			}
+			else {
+				assertThat(status).isEqualTo("pending_deletion");
+				assertThat(events(id)).as("round %d", round).containsExactly("DatasetDeletionRequested");
+				assertThat(open).as("round %d", round).isEqualTo(1);
+			}
+		}
+	}
+
+	/** The answers to requests sent at the same instant, in the order of the requests. */
+	private static List<Response> atOnce(List<Callable<Response>> requests) throws Exception {
+		CyclicBarrier start = new CyclicBarrier(requests.size());
+		ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+		try {
+			List<Future<Response>> sent = new ArrayList<>();
+			for (Callable<Response> request : requests) {
+				sent.add(pool.submit(() -> {
+					start.await();
+					return request.call();
+				}));
+			}
+			List<Response> answers = new ArrayList<>();
+			for (Future<Response> answer : sent) {
+				answers.add(answer.get(30, TimeUnit.SECONDS));
+			}
+			return answers;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** The dataset's events in the outbox, in the order they were written. */
+	private List<String> events(String id) {
+		return this.jdbc.sql("select event_type from catalog.outbox where aggregate_id = cast(:id as uuid) order by id")
+			.param("id", id)
+			.query(String.class)
+			.list();
 	}
 
 	@Test
