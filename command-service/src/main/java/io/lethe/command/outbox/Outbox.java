@@ -36,12 +36,10 @@ class Outbox {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void append(UUID eventId, String rootType, UUID rootId, String topic, SpecificRecord event) {
+		// created_at is when the event is written, just before the command commits,
+		// not when its transaction began (the column's default, now()): the publish
+		// lag counts from the commit, not from the start of the request's work
 		this.writes.add(
-				// created_at is when the event is written, just before the command's
-				// commit, not when its transaction began (the column's default, now()):
-				// the
-				// publish lag counts from the command's commit, not from the start of the
-				// request's work
 				"insert into catalog.outbox (event_id, aggregate_type, aggregate_id, event_type, topic, payload, "
 						+ "created_at) values (?, ?, ?, ?, ?, ?, clock_timestamp())",
 				eventId, rootType, rootId, event.getSchema().getName(), topic, this.codec.encode(event));

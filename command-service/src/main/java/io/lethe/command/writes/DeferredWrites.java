@@ -14,8 +14,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Holds a transaction's write-only statements and sends them as it commits, all in one
  * round trip: the JDBC driver sends the statements of one string, separated by {@code ;},
  * before it waits for any answer. A delete's outbox event, ledger row and link revocation
- * cost the command one round trip instead of three; on a two-core machine the round
- * trips, not the statements, were what a delete spent beyond the bare transaction.
+ * cost the command one round trip instead of three, which is a network round trip per
+ * delete wherever the database is not on the same machine. (On the bench's two cores,
+ * with the database beside the service, the throughput did not show it: README,
+ * Performance.)
  * <p>
  * The writes still commit with the transaction or not at all: they run just before its
  * {@code COMMIT}, on its connection, in the order they were added; a write that fails

@@ -2,6 +2,7 @@ package io.lethe.command.writes;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import io.lethe.command.CommandServiceIntegrationTest;
@@ -94,7 +95,7 @@ class DeferredWritesIntegrationTests extends CommandServiceIntegrationTest {
 	}
 
 	private UUID shareLink(TestOrg org, String dataset) {
-		return UUID.fromString(this.api.post("/api/v1/datasets/" + dataset + "/shares", org.key(), java.util.Map.of())
+		return UUID.fromString(this.api.post("/api/v1/datasets/" + dataset + "/shares", org.key(), Map.of())
 			.json()
 			.get("id")
 			.stringValue());
