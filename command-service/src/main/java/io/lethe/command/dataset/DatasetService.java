@@ -110,9 +110,18 @@ public class DatasetService {
 		Dataset deleted = this.datasets.softDeleteIfActive(caller.orgId(), id, caller.principal(), now, now.plus(grace))
 			.orElse(null);
 		if (deleted == null) {
-			// Not active: the statement changed nothing, and waited for any command
-			// holding the row, so this reads what that command committed.
-			return this.datasets.find(caller.orgId(), id).orElseThrow(() -> new NotFoundException("Dataset " + id));
+			// Not active as the statement's snapshot saw it, and a row that does not
+			// match is not waited for: a restore may be committing this moment. Under
+			// the row's lock the state is the committed one, and a dataset restored
+			// meanwhile is deleted after all; a delete never answers with an active
+			// dataset.
+			Dataset current = this.datasets.lock(caller.orgId(), id)
+				.orElseThrow(() -> new NotFoundException("Dataset " + id));
+			if (!current.isActive()) {
+				return current;
+			}
+			deleted = this.datasets.softDeleteIfActive(caller.orgId(), id, caller.principal(), now, now.plus(grace))
+				.orElseThrow();
 		}
 		this.events.publishEvent(new DatasetSoftDeleted(deleted, grace));
 		return deleted;

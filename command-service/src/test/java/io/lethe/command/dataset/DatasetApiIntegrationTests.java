@@ -368,6 +368,40 @@ class DatasetApiIntegrationTests extends CommandServiceIntegrationTest {
 		}
 	}
 
+	/**
+	 * A deleted dataset deleted again by several clients while another restores it: each
+	 * delete is a no-op before the restore or deletes it once more after it, and none
+	 * answers with the dataset active. A random concurrent-use run found a delete that
+	 * did: its guarded update skipped the row the restore was committing, and the read
+	 * after it saw the restore.
+	 */
+	@Test
+	void deletesOfADeletedDatasetBesideItsRestoreNeverAnswerWithItActive() throws Exception {
+		TestOrg org = newOrg();
+		for (int round = 0; round < 40; round++) {
+			String id = dataset(org, "deleted_raced_" + round);
+			this.api.delete("/api/v1/datasets/" + id, org.key());
+			Callable<Response> delete = () -> this.api.delete("/api/v1/datasets/" + id, org.key());
+			List<Callable<Response>> requests = new ArrayList<>(Collections.nCopies(4, delete));
+			requests.add(() -> this.api.post("/api/v1/datasets/" + id + "/restore", org.key(), Map.of()));
+
+			List<Response> answers = atOnce(requests);
+
+			for (Response deleted : answers.subList(0, 4)) {
+				assertThat(deleted.status()).isEqualTo(200);
+				assertThat(deleted.json().get("status").stringValue()).as("round %d", round)
+					.isEqualTo("pending_deletion");
+			}
+			assertThat(answers.get(4).json().get("status").stringValue()).isEqualTo("active");
+			String status = this.api.get("/api/v1/datasets/" + id, org.key()).json().get("status").stringValue();
+			List<String> events = events(id);
+			assertThat(events.subList(0, 2)).as("round %d", round)
+				.containsExactly("DatasetDeletionRequested", "DatasetRestored");
+			// the restore came last, or one of the deletes after it deleted it again
+			assertThat(events).as("round %d", round).hasSize(status.equals("active") ? 2 : 3);
+		}
+	}
+
 	/** The answers to requests sent at the same instant, in the order of the requests. */
 	private static List<Response> atOnce(List<Callable<Response>> requests) throws Exception {
 		CyclicBarrier start = new CyclicBarrier(requests.size());
