@@ -73,9 +73,12 @@ public class Datasets {
 	 * empty when it is not active (or not the org's). One guarded statement takes the
 	 * row's lock and checks the status under it, where a read and then a write would need
 	 * two round trips: a concurrent delete or restore waits for it, and sees what it
-	 * committed. The org is checked in a subquery: with id, org and status in one
-	 * condition, the generic plan of the prepared statement picks the listing index (org,
-	 * status, …, id) and walks every active dataset of the org, not the primary key.
+	 * committed. A row the statement's snapshot saw not active is skipped without waiting
+	 * for a command that holds it, so empty does not say what that command committed: the
+	 * caller reads it under the row's lock. The org is checked in a subquery: with id,
+	 * org and status in one condition, the generic plan of the prepared statement picks
+	 * the listing index (org, status, …, id) and walks every active dataset of the org,
+	 * not the primary key.
 	 */
 	Optional<Dataset> softDeleteIfActive(UUID org, UUID id, String by, Instant at, Instant expiresAt) {
 		return this.jdbc.sql("""
