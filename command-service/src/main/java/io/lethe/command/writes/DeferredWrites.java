@@ -3,7 +3,6 @@ package io.lethe.command.writes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.StringJoiner;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -71,11 +70,9 @@ public class DeferredWrites {
 
 	private final class Held implements TransactionSynchronization {
 
-		private final StringJoiner sql = new StringJoiner(";\n");
+		private final List<String> statements = new ArrayList<>();
 
 		private final List<Object> params = new ArrayList<>();
-
-		private int statements;
 
 		private boolean sent;
 
@@ -84,16 +81,15 @@ public class DeferredWrites {
 		}
 
 		void add(String statement, Object... values) {
-			this.sql.add(statement);
+			this.statements.add(statement);
 			this.params.addAll(Arrays.asList(values));
-			this.statements++;
 		}
 
 		@Override
 		public void beforeCommit(boolean readOnly) {
 			this.sent = true;
-			if (this.statements > 0) {
-				DeferredWrites.this.jdbc.sql(this.sql.toString()).params(this.params).update();
+			if (!this.statements.isEmpty()) {
+				DeferredWrites.this.jdbc.sql(String.join(";\n", this.statements)).params(this.params).update();
 			}
 		}
 

@@ -3,6 +3,7 @@ package io.lethe.stores.vector;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,6 +16,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
+
+import io.lethe.stores.retry.RetryPolicy;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,7 +40,13 @@ public final class PgVectorIndex implements VectorIndex {
 	 */
 	private static final int OVERFETCH = 2;
 
-	private static final int UPSERT_ATTEMPTS = 4;
+	/**
+	 * Four tries of an upsert that meets pgvector's race with its own index maintenance,
+	 * 10, 20 and 40 ms apart: tried again at once, all four once met the same VACUUM pass
+	 * (a clean-clone run of the test of it).
+	 */
+	private static final RetryPolicy UPSERT_RETRY = new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40),
+			2.0);
 
 	private final JdbcTemplate jdbc;
 
@@ -141,14 +150,10 @@ public final class PgVectorIndex implements VectorIndex {
 					if (savepoint != null) {
 						connection.rollback(savepoint);
 					}
-					if (attempt >= UPSERT_ATTEMPTS || !raceWithIndexMaintenance(ex)) {
+					if (UPSERT_RETRY.exhausted(attempt) || !raceWithIndexMaintenance(ex)) {
 						throw ex;
 					}
-					// A moment before the next attempt, longer each time: tried again at
-					// once, all four attempts once met the same VACUUM pass (a
-					// clean-clone
-					// run of the test below).
-					pause(10L << (attempt - 1));
+					pause(UPSERT_RETRY.ceiling(attempt).toMillis());
 				}
 			}
 		});

@@ -138,10 +138,6 @@ public final class VersionBatches implements AutoCloseable {
 	private void submit() {
 		List<ObjectVersion> batch = this.filling;
 		this.filling = new ArrayList<>(this.batchSize);
-		send(batch);
-	}
-
-	private void send(List<ObjectVersion> batch) {
 		try {
 			this.slots.acquire();
 		}
