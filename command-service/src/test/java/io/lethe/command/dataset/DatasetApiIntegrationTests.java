@@ -7,14 +7,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import io.lethe.testkit.Api.Response;
+import io.lethe.testkit.AtOnce;
 import io.lethe.command.CommandServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -298,7 +294,7 @@ class DatasetApiIntegrationTests extends CommandServiceIntegrationTest {
 		String id = dataset(org, "at_once");
 
 		Callable<Response> delete = () -> this.api.delete("/api/v1/datasets/" + id, org.key());
-		List<Response> answers = atOnce(Collections.nCopies(8, delete));
+		List<Response> answers = AtOnce.call(Collections.nCopies(8, delete));
 
 		// every client sees the one delete that happened, with its deleted_dt
 		assertThat(answers).allSatisfy((answer) -> assertThat(answer.status()).isEqualTo(200));
@@ -316,7 +312,7 @@ class DatasetApiIntegrationTests extends CommandServiceIntegrationTest {
 		TestOrg org = newOrg();
 
 		Callable<Response> create = () -> this.api.post("/api/v1/datasets", org.key(), Map.of("name", "one_name"));
-		List<Response> answers = atOnce(Collections.nCopies(8, create));
+		List<Response> answers = AtOnce.call(Collections.nCopies(8, create));
 
 		assertThat(answers).extracting(Response::status).containsOnly(201, 409).containsOnlyOnce(201);
 		assertThat(answers).filteredOn((answer) -> answer.status() == 409)
@@ -341,7 +337,7 @@ class DatasetApiIntegrationTests extends CommandServiceIntegrationTest {
 		for (int round = 0; round < 10; round++) {
 			String id = dataset(org, "raced_" + round);
 
-			List<Response> answers = atOnce(List.of(() -> this.api.delete("/api/v1/datasets/" + id, org.key()),
+			List<Response> answers = AtOnce.call(List.of(() -> this.api.delete("/api/v1/datasets/" + id, org.key()),
 					() -> this.api.post("/api/v1/datasets/" + id + "/restore", org.key(), Map.of())));
 
 			assertThat(answers.get(0).status()).isEqualTo(200);
@@ -385,7 +381,7 @@ class DatasetApiIntegrationTests extends CommandServiceIntegrationTest {
 			List<Callable<Response>> requests = new ArrayList<>(Collections.nCopies(4, delete));
 			requests.add(() -> this.api.post("/api/v1/datasets/" + id + "/restore", org.key(), Map.of()));
 
-			List<Response> answers = atOnce(requests);
+			List<Response> answers = AtOnce.call(requests);
 
 			for (Response deleted : answers.subList(0, 4)) {
 				assertThat(deleted.status()).isEqualTo(200);
@@ -399,29 +395,6 @@ class DatasetApiIntegrationTests extends CommandServiceIntegrationTest {
 				.containsExactly("DatasetDeletionRequested", "DatasetRestored");
 			// the restore came last, or one of the deletes after it deleted it again
 			assertThat(events).as("round %d", round).hasSize(status.equals("active") ? 2 : 3);
-		}
-	}
-
-	/** The answers to requests sent at the same instant, in the order of the requests. */
-	private static List<Response> atOnce(List<Callable<Response>> requests) throws Exception {
-		CyclicBarrier start = new CyclicBarrier(requests.size());
-		ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-		try {
-			List<Future<Response>> sent = new ArrayList<>();
-			for (Callable<Response> request : requests) {
-				sent.add(pool.submit(() -> {
-					start.await();
-					return request.call();
-				}));
-			}
-			List<Response> answers = new ArrayList<>();
-			for (Future<Response> answer : sent) {
-				answers.add(answer.get(30, TimeUnit.SECONDS));
-			}
-			return answers;
-		}
-		finally {
-			pool.shutdownNow();
 		}
 	}
 

@@ -1,12 +1,16 @@
 package io.lethe.command.share;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import io.lethe.command.CommandServiceIntegrationTest;
 import io.lethe.command.auth.SecretDigests;
 import io.lethe.testkit.Api.Response;
+import io.lethe.testkit.AtOnce;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -148,6 +152,38 @@ class ShareLinkIntegrationTests extends CommandServiceIntegrationTest {
 			.param("org", stranger.id())
 			.query(Long.class)
 			.single()).isEqualTo(2);
+	}
+
+	/**
+	 * A link created while its dataset is being deleted either commits first and is
+	 * revoked with the others, or waits for the delete and is refused: a deleted dataset
+	 * never keeps an open link.
+	 */
+	@Test
+	void linksCreatedWhileTheDatasetIsDeletedAreRevokedWithItOrRefused() throws Exception {
+		TestOrg org = newOrg();
+		for (int round = 0; round < 20; round++) {
+			String dataset = dataset(org, "shared_raced_" + round);
+			share(org, dataset);
+			Callable<Response> create = () -> this.api.post("/api/v1/datasets/" + dataset + "/shares", org.key(),
+					Map.of("expires_in", "P1D"));
+			List<Callable<Response>> requests = new ArrayList<>(Collections.nCopies(3, create));
+			requests.add(0, () -> this.api.delete("/api/v1/datasets/" + dataset, org.key()));
+
+			List<Response> answers = AtOnce.call(requests);
+
+			assertThat(answers.get(0).status()).isEqualTo(200);
+			List<Response> created = answers.subList(1, 4);
+			assertThat(created).extracting(Response::status).as("round %d", round).isSubsetOf(201, 409);
+			assertThat(created).filteredOn((answer) -> answer.status() == 409)
+				.allSatisfy((answer) -> assertThat(answer.json().get("type").stringValue())
+					.isEqualTo("urn:lethe:problem:dataset-not-active"));
+			JsonNode links = this.api.get("/api/v1/datasets/" + dataset + "/shares", org.key()).json().get("data");
+			assertThat(links.size()).as("round %d", round)
+				.isEqualTo(1 + created.stream().filter((answer) -> answer.status() == 201).count());
+			assertThat(links.values()).as("round %d", round)
+				.allSatisfy((link) -> assertThat(link.get("revoked_at").isNull()).isFalse());
+		}
 	}
 
 	private Response share(TestOrg org, String dataset) {
