@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.lethe.testkit.Api;
+
 /**
  * One of Lethe's services as its own JVM from the packaged jar, with the heap the bench
  * asks for and the full JIT (testkit's launcher stops at C1 to start fast, which would
@@ -124,6 +126,21 @@ final class Service implements AutoCloseable {
 		catch (IOException | RuntimeException ex) {
 			return Double.NaN;
 		}
+	}
+
+	/**
+	 * Seconds the JVM's JIT compilers have spent so far (Micrometer's
+	 * {@code jvm.compilation.time}, from the JVM's compilation bean; summed over the
+	 * compiler threads, which /proc cannot do, because the JVM starts and ends them as it
+	 * needs): what a fresh JVM spends compiling the code it runs hot. NaN when the
+	 * service does not report it.
+	 */
+	double compilationSeconds() {
+		Api.Response answer = new Api(managementUrl()).get("/actuator/metrics/jvm.compilation.time", null);
+		if (answer.status() != 200) {
+			return Double.NaN;
+		}
+		return answer.json().path("measurements").path(0).path("value").asDouble(Double.NaN) / 1000;
 	}
 
 	private static long kib(String line) {

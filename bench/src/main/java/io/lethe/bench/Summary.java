@@ -1,5 +1,6 @@
 package io.lethe.bench;
 
+import java.util.List;
 import java.util.Map;
 
 /** The one-screen summary of a run's results, with the ratios against the goals. */
@@ -130,6 +131,7 @@ final class Summary {
 		line("  %-40s %10s %10s %12s %10s %10s", "(per-store rates: over that store's step)", "items/s", "seconds",
 				"objects/s", "vectors/s", "rows/s");
 		row("Lethe (request to purged)", lethe);
+		warmUp(section.get("warm_up"));
 		steps(map(lethe.get("step_first_seen_s")));
 		requests(map(lethe.get("store_requests_by_step")));
 		if (floor == null || naive == null) {
@@ -161,6 +163,17 @@ final class Summary {
 			line("  naive extrapolated linearly to %,d items: %.0f s", num(naive.get("extrapolated_items")).longValue(),
 					num(naive.get("extrapolated_seconds")));
 		}
+	}
+
+	/** The worker's warm-up purges before the one measured: how many, and how fast. */
+	private void warmUp(Object rounds) {
+		if (!(rounds instanceof List<?> list) || list.isEmpty()) {
+			return;
+		}
+		Map<String, Object> first = map(list.get(0));
+		Map<String, Object> last = map(list.get(list.size() - 1));
+		line("    warmed up on %d purges: the first %.2f s, the last %.2f s (its JIT %.2f s)", list.size(),
+				num(first.get("seconds")), num(last.get("seconds")), num(last.get("jit_seconds")));
 	}
 
 	/** How long each of Lethe's steps was the current one, as the 100 ms poll saw it. */
