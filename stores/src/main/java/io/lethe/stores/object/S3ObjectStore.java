@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -95,25 +98,30 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 
 	@Override
 	public Stream<ObjectVersion> listVersions(String prefix) {
-		// pages fetched one at a time, as the stream is read
-		Spliterator<VersionPage> pages = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+		return pages(() -> this.purgeCalls.page(prefix, null, null),
+				(last) -> this.purgeCalls.page(prefix, last.nextKeyMarker(), last.nextVersionIdMarker()),
+				VersionPage::truncated)
+			.flatMap((page) -> inKeyOrder(page.versions(), page.markers()));
+	}
+
+	/** Pages fetched one at a time, as the stream is read, until one is not truncated. */
+	private static <P> Stream<P> pages(Supplier<P> first, UnaryOperator<P> next, Predicate<P> truncated) {
+		Spliterator<P> pages = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
 				Spliterator.ORDERED | Spliterator.NONNULL) {
 
-			private VersionPage last;
+			private P last;
 
 			@Override
-			public boolean tryAdvance(Consumer<? super VersionPage> action) {
-				if (this.last != null && !this.last.truncated()) {
+			public boolean tryAdvance(Consumer<? super P> action) {
+				if (this.last != null && !truncated.test(this.last)) {
 					return false;
 				}
-				this.last = (this.last == null) ? S3ObjectStore.this.purgeCalls.page(prefix, null, null)
-						: S3ObjectStore.this.purgeCalls.page(prefix, this.last.nextKeyMarker(),
-								this.last.nextVersionIdMarker());
+				this.last = (this.last == null) ? first.get() : next.apply(this.last);
 				action.accept(this.last);
 				return true;
 			}
 		};
-		return StreamSupport.stream(pages, false).flatMap((page) -> inKeyOrder(page.versions(), page.markers()));
+		return StreamSupport.stream(pages, false);
 	}
 
 	/**
@@ -230,12 +238,10 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 
 	@Override
 	public Stream<MultipartUpload> listMultipartUploads(String prefix) {
-		Stream<MultipartUpload> uploads = StreamSupport
-			.stream(this.s3.listMultipartUploadsPaginator((request) -> request.bucket(this.bucket).prefix(prefix))
-				.spliterator(), false)
-			.flatMap((page) -> page.uploads().stream())
-			.map((upload) -> new MultipartUpload(upload.key(), upload.uploadId(), upload.initiated()));
-		return guarded("list uploads under " + prefix, uploads);
+		return pages(() -> this.purgeCalls.uploads(prefix, null, null),
+				(last) -> this.purgeCalls.uploads(prefix, last.nextKeyMarker(), last.nextUploadIdMarker()),
+				UploadPage::truncated)
+			.flatMap((page) -> page.uploads().stream());
 	}
 
 	@Override
@@ -244,23 +250,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 		this.purgeCalls.close();
 	}
 
-	private static <T> Stream<T> guarded(String what, Stream<T> stream) {
-		Spliterator<T> source = stream.spliterator();
-		Spliterator<T> translating = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
-			@Override
-			public boolean tryAdvance(java.util.function.Consumer<? super T> action) {
-				try {
-					return source.tryAdvance(action);
-				}
-				catch (SdkException ex) {
-					throw translate(what, ex);
-				}
-			}
-		};
-		return StreamSupport.stream(translating, false).onClose(stream::close);
-	}
-
-	private static <T> T call(String what, java.util.function.Supplier<T> operation) {
+	private static <T> T call(String what, Supplier<T> operation) {
 		try {
 			return operation.get();
 		}

@@ -30,10 +30,11 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * The two calls a purge makes per thousand versions, {@code ListObjectVersions} (one page
- * per call) and {@code DeleteObjects}, signed by the SDK's own SigV4 signer and sent on
- * an SDK HTTP client, their bodies written and read by Lethe: a JFR profile of a
- * 100,000-item purge found 63% of the worker's samples in the listings and 23% in the
- * delete batches, nine tenths of each inside the SDK's marshalling and unmarshalling
+ * per call) and {@code DeleteObjects}, and the listing of unfinished uploads it makes
+ * under every prefix ({@code ListMultipartUploads}), signed by the SDK's own SigV4 signer
+ * and sent on an SDK HTTP client, their bodies written and read by Lethe: a JFR profile
+ * of a 100,000-item purge found 63% of the worker's samples in the listings and 23% in
+ * the delete batches, nine tenths of each inside the SDK's marshalling and unmarshalling
  * (README, Performance). The answers are read with StAX as they stream in
  * ({@link VersionPage}, {@link DeleteErrors}). The other S3 calls stay the SDK's.
  */
@@ -101,6 +102,23 @@ final class S3PurgeCalls implements AutoCloseable {
 			}
 		}
 		return send("ListObjectVersions", "list versions under " + prefix, request, null, VersionPage::parse);
+	}
+
+	/**
+	 * The page of unfinished multipart uploads under {@code prefix} after the markers
+	 * (both null for the first page).
+	 */
+	UploadPage uploads(String prefix, String keyMarker, String uploadIdMarker) {
+		SdkHttpFullRequest.Builder request = request(SdkHttpMethod.GET).putRawQueryParameter("uploads", "")
+			.putRawQueryParameter("prefix", prefix)
+			.putHeader("x-amz-content-sha256", EMPTY_BODY_SHA256);
+		if (keyMarker != null) {
+			request.putRawQueryParameter("key-marker", keyMarker);
+			if (uploadIdMarker != null) {
+				request.putRawQueryParameter("upload-id-marker", uploadIdMarker);
+			}
+		}
+		return send("ListMultipartUploads", "list uploads under " + prefix, request, null, UploadPage::parse);
 	}
 
 	/**

@@ -32,7 +32,7 @@ import com.ctc.wstx.stax.WstxInputFactory;
 record VersionPage(List<ObjectVersion> versions, List<ObjectVersion> markers, boolean truncated, String nextKeyMarker,
 		String nextVersionIdMarker) {
 
-	private static final XMLInputFactory XML = newFactory();
+	static final XMLInputFactory XML = newFactory();
 
 	static VersionPage parse(InputStream body) {
 		List<ObjectVersion> versions = new ArrayList<>();
@@ -96,8 +96,13 @@ record VersionPage(List<ObjectVersion> versions, List<ObjectVersion> markers, bo
 		return new VersionPage(versions, markers, truncated, nextKey, nextVersion);
 	}
 
+	/** A time as S3 writes it ({@link Entry#instant}). */
+	static Instant instant(String text) {
+		return Entry.instant(text);
+	}
+
 	/** Skips an element whose text or children a purge does not need. */
-	private static void skip(XMLStreamReader xml) throws XMLStreamException {
+	static void skip(XMLStreamReader xml) throws XMLStreamException {
 		int depth = 1;
 		while (depth > 0) {
 			int event = xml.next();
