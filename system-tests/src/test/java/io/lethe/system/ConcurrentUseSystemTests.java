@@ -71,8 +71,7 @@ class ConcurrentUseSystemTests {
 					(asset) -> ownerReleased(stores, asset));
 			LifecycleOperations lifecycle = new LifecycleOperations(this.api, this.system.orgAKey(),
 					this.system.operatorKey(), model);
-			DeletionOperations deletions = new DeletionOperations(this.api, this.system.orgAKey(), model,
-					(item, around) -> deletedInCatalogAround(stores, item, around));
+			DeletionOperations deletions = new DeletionOperations(this.api, this.system.orgAKey(), model);
 			workers.addAll(this.system.startWorkers(WORKER_ENV, WORKER_ARGS, "concurrent-a", "concurrent-b"));
 			Instant since = Instant.now().minusSeconds(1);
 			LeaseSampler leases = new LeaseSampler(this.system, findings);
@@ -105,27 +104,6 @@ class ConcurrentUseSystemTests {
 		try {
 			return stores.count("select count(*) from catalog.assets where id = ? and owner_dataset_id is null",
 					asset) > 0;
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static boolean deletedInCatalogAround(Stores stores, UUID item, Instant around) {
-		try (java.sql.Connection connection = stores.connect();
-				java.sql.PreparedStatement statement = connection.prepareStatement("""
-						select count(*) from catalog.items where id = ? and status = 'deleted'
-						   and deleted_at between cast(? as timestamptz) - interval '10 seconds'
-						                      and cast(? as timestamptz) + interval '1 second'
-						""")) {
-			java.time.OffsetDateTime at = around.atOffset(java.time.ZoneOffset.UTC);
-			statement.setObject(1, item);
-			statement.setObject(2, at);
-			statement.setObject(3, at);
-			try (java.sql.ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				return rs.getLong(1) > 0;
-			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);

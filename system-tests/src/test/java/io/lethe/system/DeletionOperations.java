@@ -1,13 +1,11 @@
 package io.lethe.system;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 import io.lethe.system.Findings.Answer;
@@ -33,16 +31,7 @@ final class DeletionOperations {
 
 	private final Findings findings;
 
-	/**
-	 * The catalog's word on whether an item was deleted around the given moment (its row
-	 * marked deleted within seconds before it): a cascade's answer lists the items it
-	 * reached, not which of them it deleted and which it only flagged. An item whose row
-	 * is gone (its dataset purged since) or that is active again (restored) was not.
-	 */
-	private final BiPredicate<UUID, Instant> deletedInCatalogAround;
-
-	DeletionOperations(Api api, String key, UsageModel model, BiPredicate<UUID, Instant> deletedInCatalogAround) {
-		this.deletedInCatalogAround = deletedInCatalogAround;
+	DeletionOperations(Api api, String key, UsageModel model) {
 		this.api = api;
 		this.key = key;
 		this.model = model;
@@ -65,14 +54,19 @@ final class DeletionOperations {
 			return;
 		}
 		asset.deleted(answer, operation);
-		List<Item> reached = new ArrayList<>();
+		List<Item> deleted = new ArrayList<>();
+		List<Item> kept = new ArrayList<>();
 		for (JsonNode reference : answer.response().json().get("references")) {
 			Item item = this.model.item(UUID.fromString(reference.get("item_id").stringValue()));
-			if (item != null) {
-				reached.add(item);
-				if (cascade) {
-					item.deleted(answer, operation);
-				}
+			if (item == null) {
+				continue;
+			}
+			if ("deleted".equals(reference.get("item_status").stringValue())) {
+				item.deleted(answer, operation);
+				deleted.add(item);
+			}
+			else {
+				kept.add(item);
 			}
 		}
 		this.model.later(() -> {
@@ -85,21 +79,18 @@ final class DeletionOperations {
 						+ " was deleted (its purge or restore decides the asset's fate)");
 			}
 			sourceStillNeeded(asset, answer, force, Set.of(), what);
-			for (Item item : reached) {
-				// a dataset active throughout the answer: the cascade deleted the item
-				if (!cascade || item.dataset.throughout(answer.start(), answer.end(), State::active)) {
-					continue;
-				}
-				// a dataset deleted during the answer, or restored during it: the cascade
-				// only flagged the item if it saw the dataset deleted, so the catalog
-				// says (a purge of the dataset since, or a restore, leaves no such mark)
-				if (!this.deletedInCatalogAround.test(item.id, answer.answeredAt())) {
-					item.deletedStart = UsageModel.NEVER;
-					item.deletedBy = null;
+			for (Item item : deleted) {
+				if (!cascade) {
+					this.findings.violation("cascade", what + " deleted " + item + " without cascade");
 				}
 				else if (item.dataset.throughout(answer.start(), answer.end(), (s) -> !s.active())) {
 					this.findings.violation("cascade", what + " deleted " + item
 							+ " while its dataset was deleted (a restore would come back without it)");
+				}
+			}
+			for (Item item : kept) {
+				if (cascade && item.dataset.throughout(answer.start(), answer.end(), State::active)) {
+					this.findings.violation("cascade", what + " kept " + item + " of a dataset active throughout");
 				}
 			}
 		});

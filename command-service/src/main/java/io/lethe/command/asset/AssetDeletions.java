@@ -26,8 +26,12 @@ public interface AssetDeletions {
 	record DeletedAsset(UUID assetId, List<Reference> references, int entitiesUnlinked, boolean cascade) {
 	}
 
-	/** An item that referenced the asset, in its dataset. */
-	record Reference(UUID datasetId, UUID itemId) {
+	/**
+	 * An item that referenced the asset, in its dataset, and its status after the
+	 * deletion: {@code deleted} when a cascade took it along, {@code active} when it was
+	 * kept, flagged {@code source_deleted}.
+	 */
+	record Reference(UUID datasetId, UUID itemId, String itemStatus) {
 	}
 
 }

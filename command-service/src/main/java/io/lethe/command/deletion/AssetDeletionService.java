@@ -76,7 +76,7 @@ public class AssetDeletionService implements AssetDeletions {
 		return new DeletedAsset(deletion.assetId(),
 				deletion.referencingItems()
 					.stream()
-					.map((item) -> new AssetDeletions.Reference(item.datasetId(), item.id()))
+					.map((item) -> new AssetDeletions.Reference(item.datasetId(), item.id(), item.status()))
 					.toList(),
 				deletion.entitiesUnlinked(), deletion.cascade());
 	}

@@ -66,6 +66,7 @@ class DeletionRulesIntegrationTests extends CommandServiceIntegrationTest {
 
 		Response forced = this.api.delete("/api/v1/assets/" + asset + "?force=true&cascade=true", org.key());
 		assertThat(forced.status()).as(forced.toString()).isEqualTo(200);
+		assertThat(forced.json().get("references").get(0).get("item_status").stringValue()).isEqualTo("active");
 		assertThat(this.api.post("/api/v1/datasets/" + deleted + "/restore", org.key(), null).status()).isEqualTo(200);
 		JsonNode kept = this.api.get("/api/v1/datasets/" + deleted + "/items/" + item, org.key()).json();
 		assertThat(kept.get("source_deleted").booleanValue()).isTrue();

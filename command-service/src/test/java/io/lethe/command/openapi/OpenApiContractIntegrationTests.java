@@ -29,6 +29,10 @@ class OpenApiContractIntegrationTests extends CommandServiceIntegrationTest {
 
 	private static final Path SNAPSHOTS = Path.of("..", "docs", "openapi");
 
+	@org.springframework.beans.factory.annotation.Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	private org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlers;
+
 	private static final boolean UPDATE = Boolean.getBoolean("lethe.openapi.update");
 
 	private static final JsonMapper JSON = JsonMapper.builder()
@@ -104,6 +108,77 @@ class OpenApiContractIntegrationTests extends CommandServiceIntegrationTest {
 		assertThat(created.get("description").isNull()).isTrue();
 		assertThat(dataset.get("properties").get("description").get("type").toString())
 			.isEqualTo("[\"string\",\"null\"]");
+	}
+
+	/**
+	 * The documents name a schema after its type's simple name, so two types of one name
+	 * would share one schema and one of them would be documented with the other's fields
+	 * (an operator's purge-now was once documented as a reconcile run).
+	 */
+	@Test
+	void everySchemaNameInTheDocumentsStandsForOneType() {
+		Map<String, Set<Class<?>>> byName = new java.util.TreeMap<>();
+		Set<Class<?>> seen = new HashSet<>();
+		this.handlers.getHandlerMethods().values().forEach((handler) -> {
+			reachable(handler.getMethod().getGenericReturnType(), seen);
+			for (java.lang.reflect.Parameter parameter : handler.getMethod().getParameters()) {
+				if (parameter.isAnnotationPresent(org.springframework.web.bind.annotation.RequestBody.class)) {
+					reachable(parameter.getParameterizedType(), seen);
+				}
+			}
+		});
+		for (Class<?> type : seen) {
+			byName.computeIfAbsent(schemaName(type), (name) -> new HashSet<>()).add(type);
+		}
+		assertThat(byName).as("the handlers' request and response types").hasSizeGreaterThan(50);
+		assertThat(byName.entrySet().stream().filter((e) -> e.getValue().size() > 1).map(Map.Entry::toString))
+			.as("schema names that stand for more than one type (name one apart with @Schema(name = ...))")
+			.isEmpty();
+	}
+
+	private static String schemaName(Class<?> type) {
+		io.swagger.v3.oas.annotations.media.Schema schema = type
+			.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+		return (schema != null && !schema.name().isEmpty()) ? schema.name() : type.getSimpleName();
+	}
+
+	/**
+	 * The Lethe types a handler's type documents: itself, its fields' types, their type
+	 * arguments.
+	 */
+	private static void reachable(java.lang.reflect.Type type, Set<Class<?>> seen) {
+		if (type instanceof java.lang.reflect.ParameterizedType parameterized) {
+			reachable(parameterized.getRawType(), seen);
+			for (java.lang.reflect.Type argument : parameterized.getActualTypeArguments()) {
+				reachable(argument, seen);
+			}
+		}
+		else if (type instanceof java.lang.reflect.WildcardType wildcard) {
+			for (java.lang.reflect.Type bound : wildcard.getUpperBounds()) {
+				reachable(bound, seen);
+			}
+		}
+		else if (type instanceof java.lang.reflect.GenericArrayType array) {
+			reachable(array.getGenericComponentType(), seen);
+		}
+		else if (type instanceof Class<?> type1 && type1.isArray()) {
+			reachable(type1.getComponentType(), seen);
+		}
+		else if (type instanceof Class<?> type1 && type1.getName().startsWith("io.lethe.") && !type1.isEnum()
+				&& seen.add(type1)) {
+			if (type1.isRecord()) {
+				for (java.lang.reflect.RecordComponent component : type1.getRecordComponents()) {
+					reachable(component.getGenericType(), seen);
+				}
+			}
+			else {
+				for (java.lang.reflect.Field field : type1.getDeclaredFields()) {
+					if (!java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+						reachable(field.getGenericType(), seen);
+					}
+				}
+			}
+		}
 	}
 
 	private Api.Response document(String path) {

@@ -72,7 +72,7 @@ class AdminController {
 			answers the id of the event that carries the request.""")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping("/purges/run-due")
-	ResponseEntity<Accepted> runDue(Caller caller) {
+	ResponseEntity<EventAccepted> runDue(Caller caller) {
 		return accepted(this.admin.runDue(caller));
 	}
 
@@ -85,7 +85,7 @@ class AdminController {
 			The dataset is not deleted (`dataset-not-deleted`), is already purged (`already-purged`) or \
 			is under a legal hold (`legal-hold`).""")
 	@PostMapping("/datasets/{dataset_id}/purge")
-	ResponseEntity<Accepted> purgeNow(Caller caller, @PathVariable("dataset_id") UUID datasetId,
+	ResponseEntity<EventAccepted> purgeNow(Caller caller, @PathVariable("dataset_id") UUID datasetId,
 			@TypedBody(required = false) Reason body) {
 		return accepted(this.admin.purgeNow(caller, datasetId, (body != null) ? body.reason() : null));
 	}
@@ -131,7 +131,7 @@ class AdminController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@ProblemResponse(status = 409, description = "The job has not failed (`job-not-failed`).")
 	@PostMapping("/purges/{job_id}/retry")
-	ResponseEntity<Accepted> retry(Caller caller, @PathVariable("job_id") UUID jobId) {
+	ResponseEntity<EventAccepted> retry(Caller caller, @PathVariable("job_id") UUID jobId) {
 		return accepted(this.admin.retry(caller, jobId));
 	}
 
@@ -203,13 +203,13 @@ class AdminController {
 		return true;
 	}
 
-	private static ResponseEntity<Accepted> accepted(UUID eventId) {
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(eventId));
+	private static ResponseEntity<EventAccepted> accepted(UUID eventId) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(new EventAccepted(eventId));
 	}
 
 	/** A request handed to the purge worker, by the id of its event. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record Accepted(UUID eventId) {
+	record EventAccepted(UUID eventId) {
 	}
 
 	/** What a DLT replay moved (or, in a dry run, would move). */

@@ -4,13 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.lethe.command.deletion.CompletionReceipt;
 import io.lethe.command.deletion.DownstreamLedger;
 import io.lethe.command.deletion.DownstreamLedger.Downstream;
 import io.lethe.command.deletion.PurgeJobView;
 import io.lethe.command.deletion.PurgeRecords;
-import io.lethe.command.deletion.ReceiptView;
+import io.lethe.command.deletion.SignedReceipt;
 import io.lethe.command.openapi.Tags;
 import io.lethe.problems.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,7 +50,7 @@ class PurgeJobController {
 		PurgeJobView view = this.purges.job(jobId).orElseThrow(() -> new NotFoundException("Purge job " + jobId));
 		DownstreamLedger.Root root = JobResponse.root(view);
 		JobResponse job = JobResponse.of(view, this.ledger.summaries(List.of(root)).stream().findFirst().orElse(null));
-		return new JobDetail(job, this.purges.receipt(jobId).map(Receipt::of).orElse(null),
+		return new JobDetail(job, this.purges.receipt(jobId).map(SignedReceipt::of).orElse(null),
 				this.ledger.downstream(root.type(), root.id()),
 				this.ledger.completionReceipt(root.type(), root.id()).orElse(null));
 	}
@@ -64,27 +63,11 @@ class PurgeJobController {
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record JobDetail(JobResponse job, @Schema(types = {
 			"object", "null" },
-			description = "The signed receipt; null until the purge has completed.") Receipt receipt,
+			description = "The signed receipt; null until the purge has completed.") SignedReceipt receipt,
 			@Schema(description = "Each downstream consumer's place in the deletion.") List<Downstream> downstream,
 			@Schema(types = { "object", "null" }, description = """
 					The completion receipt, signed by the command service when the purge was done and every \
 					required consumer had answered; null until then.""") CompletionReceipt completionReceipt){
-	}
-
-	/** The signed receipt: {@code body} is the JSON that was signed, byte for byte. */
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record Receipt(@Schema(type = "object", description = "The signed JSON, as an object.") @JsonRawValue String body,
-			@Schema(description = "The signed JSON, byte for byte: what the signature covers.") String bodyText,
-			String signature, String algorithm, String keyId, @Schema(types = {
-					"string", "null" },
-					description = """
-							The receipt as a compact JWS (ES256), checkable by anyone with the keys at \
-							`/.well-known/jwks.json`; null for a receipt signed before receipts were JWS.""") String jws){
-
-		static Receipt of(ReceiptView r) {
-			return new Receipt(r.body(), r.body(), r.signature(), r.algorithm(), r.keyId(), r.jws());
-		}
-
 	}
 
 }

@@ -62,7 +62,8 @@ class ReconcileController {
 			(ISO-8601, at most `P30D`) spares what is younger. Answers where the report will be.""")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping
-	ResponseEntity<Accepted> request(Caller caller, @RequestParam(name = "dry_run", required = false) String dryRun,
+	ResponseEntity<ReconcileRunAccepted> request(Caller caller,
+			@RequestParam(name = "dry_run", required = false) String dryRun,
 			@RequestParam(name = "org_id", required = false) UUID org,
 			@RequestParam(name = "safety_age", required = false) String safetyAge) {
 		List<FieldError> errors = new ArrayList<>();
@@ -77,7 +78,7 @@ class ReconcileController {
 		ReconcileService.Requested requested = this.reconcile.request(caller, dry, org, age);
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.location(URI.create("/api/v1/admin/reconcile/" + requested.runId()))
-			.body(new Accepted(requested.runId(), requested.eventId(), "requested", dry, org,
+			.body(new ReconcileRunAccepted(requested.runId(), requested.eventId(), "requested", dry, org,
 					(age != null) ? age.toString() : null));
 	}
 
@@ -119,7 +120,7 @@ class ReconcileController {
 
 	/** A run asked for: where its report will be. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record Accepted(UUID runId, UUID eventId, String state, boolean dryRun, @Schema(types = {
+	record ReconcileRunAccepted(UUID runId, UUID eventId, String state, boolean dryRun, @Schema(types = {
 			"string", "null" }, format = "uuid") UUID orgId, @Schema(types = { "string", "null" }) String safetyAge){
 	}
 

@@ -12,6 +12,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 import io.lethe.command.openapi.ProblemResponse;
 import io.lethe.command.openapi.Tags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -37,7 +38,8 @@ class AssetDeletionController {
 			Without `force` it is refused while items of a live or restorable dataset use it; with \
 			`force=true` those items are flagged `source_deleted` and keep their own previews and \
 			vectors, or, with `cascade=true` too, the items of live datasets are deleted with it. \
-			Its entity links are removed.""")
+			Its entity links are removed. The answer lists each referencing item with its status after \
+			the delete.""")
 	@ProblemResponse(status = 409, description = """
 			Items use the asset and `force` was not sent (`asset-referenced`, with `references`); a \
 			held dataset owns or uses it (`legal-hold`, whatever the flags); its owner dataset is being \
@@ -53,20 +55,30 @@ class AssetDeletionController {
 
 	/** What deleting an asset did. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record AssetDeletionResponse(UUID assetId, String status, List<Reference> references, int entitiesUnlinked,
-			boolean cascade) {
+	record AssetDeletionResponse(UUID assetId, String status, List<AssetDeletionReference> references,
+			int entitiesUnlinked, boolean cascade) {
 
 		static AssetDeletionResponse of(DeletedAsset deletion) {
 			return new AssetDeletionResponse(deletion.assetId(), "deleted",
-					deletion.references().stream().map((ref) -> new Reference(ref.datasetId(), ref.itemId())).toList(),
+					deletion.references()
+						.stream()
+						.map((ref) -> new AssetDeletionReference(ref.datasetId(), ref.itemId(), ref.itemStatus()))
+						.toList(),
 					deletion.entitiesUnlinked(), deletion.cascade());
 		}
 
 	}
 
-	/** An item that referenced the asset. */
+	/**
+	 * An item that referenced the asset. Named apart from the indexed assets' reference,
+	 * which has other fields: one schema name per shape in the document.
+	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record Reference(UUID datasetId, UUID itemId) {
+	record AssetDeletionReference(UUID datasetId, UUID itemId, @Schema(allowableValues = {
+			"deleted", "active" },
+			description = """
+					`deleted` when the cascade took the item along (its dataset was live); `active` when \
+					the item was kept, flagged `source_deleted`, with its own preview and vectors.""") String itemStatus){
 	}
 
 }

@@ -9,9 +9,9 @@ import io.lethe.command.deletion.CompletionReceipt;
 import io.lethe.command.deletion.DownstreamLedger;
 import io.lethe.command.deletion.DownstreamLedger.Downstream;
 import io.lethe.command.deletion.ReceiptView;
+import io.lethe.command.deletion.SignedReceipt;
 import io.lethe.command.deletion.PurgeRecords;
 import io.lethe.command.deletion.PurgeJobView;
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.lethe.problems.NotFoundException;
 import io.lethe.command.asset.AssetService;
 import io.lethe.command.asset.AssetStatus;
@@ -84,7 +84,7 @@ class DeletionStatusController {
 		boolean held = this.holds.find(id).isPresent();
 		return new DeletionStatus(id, state, dataset.deletedDt(), dataset.deletedBy(), dataset.expiresAt(), held,
 				job.map((j) -> JobStatus.of(j, caller)).orElse(null), job.map(Progress::of).orElse(Progress.NONE),
-				receipt.map(Receipt::of).orElse(null), downstream("dataset", id), completion("dataset", id));
+				receipt.map(SignedReceipt::of).orElse(null), downstream("dataset", id), completion("dataset", id));
 	}
 
 	/**
@@ -123,7 +123,7 @@ class DeletionStatusController {
 		String requestedBy = asset.map(AssetStatus::deletedBy).orElseGet(() -> job.get().requestedBy());
 		return new AssetDeletionStatus(id, state, requestedAt, requestedBy,
 				job.map((j) -> JobStatus.of(j, caller)).orElse(null), job.map(Progress::of).orElse(Progress.NONE),
-				receipt.map(Receipt::of).orElse(null), downstream("asset", id), completion("asset", id));
+				receipt.map(SignedReceipt::of).orElse(null), downstream("asset", id), completion("asset", id));
 	}
 
 	private List<Downstream> downstream(String rootType, UUID rootId) {
@@ -146,7 +146,8 @@ class DeletionStatusController {
 			@Schema(types = { "object", "null" },
 					description = "The purge job, once the worker has one.") JobStatus job,
 			Progress progress,
-			@Schema(types = { "object", "null" }, description = "The signed receipt, once purged.") Receipt receipt,
+			@Schema(types = { "object", "null" },
+					description = "The signed receipt, once purged.") SignedReceipt receipt,
 			@Schema(description = "The downstream consumers' part in the deletion.") List<Downstream> downstream,
 			@Schema(types = { "object", "null" }, description = COMPLETION) CompletionReceipt completionReceipt){
 	}
@@ -159,7 +160,8 @@ class DeletionStatusController {
 			@Schema(types = { "object", "null" },
 					description = "The purge job, once the worker has one.") JobStatus job,
 			Progress progress,
-			@Schema(types = { "object", "null" }, description = "The signed receipt, once purged.") Receipt receipt,
+			@Schema(types = { "object", "null" },
+					description = "The signed receipt, once purged.") SignedReceipt receipt,
 			@Schema(description = "The downstream consumers' part in the deletion.") List<Downstream> downstream,
 			@Schema(types = { "object", "null" }, description = COMPLETION) CompletionReceipt completionReceipt){
 	}
@@ -207,29 +209,6 @@ class DeletionStatusController {
 	/** Deleted so far, of total (null while unknown). */
 	record Count(long deleted, @Schema(types = {
 			"integer", "null" }, format = "int64") Long total){
-	}
-
-	/**
-	 * The signed receipt: {@code body} is the JSON that was signed, byte for byte, and
-	 * {@code jws} the receipt as a JWS that anyone can verify with the keys at
-	 * {@code /.well-known/jwks.json}.
-	 */
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record Receipt(@Schema(types = "object", description = "The signed JSON, as an object.") @JsonRawValue String body,
-			@Schema(description = "The signed JSON, byte for byte: what the signature covers.") String bodyText,
-			@Schema(description = "The JWS's signature (ES256, base64url); for a receipt of the HMAC era, "
-					+ "its HMAC-SHA256 in hex.") String signature,
-			@Schema(description = "ES256, or HMAC-SHA256 for a receipt issued before receipts were JWS.") String algorithm,
-			@Schema(description = "The signing key's id: the JWS header's kid, a key of /.well-known/jwks.json.") String keyId,
-			@Schema(description = "The receipt as a JWS (RFC 7515) in compact serialization: ES256, the key id in "
-					+ "its protected header, body_text as its payload. Null for a receipt of the HMAC era.",
-					types = {
-							"string", "null" }) String jws){
-
-		static Receipt of(ReceiptView r) {
-			return new Receipt(r.body(), r.body(), r.signature(), r.algorithm(), r.keyId(), r.jws());
-		}
-
 	}
 
 }

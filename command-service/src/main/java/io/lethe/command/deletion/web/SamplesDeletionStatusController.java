@@ -12,9 +12,9 @@ import io.lethe.command.deletion.DownstreamLedger.Downstream;
 import io.lethe.command.deletion.PurgeJobView;
 import io.lethe.command.deletion.PurgeRecords;
 import io.lethe.command.deletion.ReceiptView;
+import io.lethe.command.deletion.SignedReceipt;
 import io.lethe.command.deletion.web.DeletionStatusController.JobStatus;
 import io.lethe.command.deletion.web.DeletionStatusController.Progress;
-import io.lethe.command.deletion.web.DeletionStatusController.Receipt;
 import io.lethe.command.openapi.ProblemResponse;
 import io.lethe.command.openapi.Tags;
 import io.lethe.problems.NotFoundException;
@@ -75,7 +75,7 @@ class SamplesDeletionStatusController {
 		List<Downstream> downstream = tracked.isPresent() ? this.ledger.downstream("samples", id) : List.of();
 		return new SamplesDeletionStatus(id, state, requestedAt, job.map(PurgeJobView::requestedBy).orElse(null),
 				job.map((j) -> JobStatus.of(j, caller)).orElse(null), job.map(Progress::of).orElse(Progress.NONE),
-				receipt.map(Receipt::of).orElse(null), downstream,
+				receipt.map(SignedReceipt::of).orElse(null), downstream,
 				this.ledger.completionReceipt("samples", id).orElse(null));
 	}
 
@@ -88,7 +88,8 @@ class SamplesDeletionStatusController {
 			@Schema(types = { "object", "null" },
 					description = "The purge job, once the worker has one.") JobStatus job,
 			Progress progress,
-			@Schema(types = { "object", "null" }, description = "The signed receipt, once purged.") Receipt receipt,
+			@Schema(types = { "object", "null" },
+					description = "The signed receipt, once purged.") SignedReceipt receipt,
 			@Schema(description = "The downstream consumers' part in the deletion.") List<Downstream> downstream,
 			@Schema(types = { "object", "null" },
 					description = DeletionStatusController.COMPLETION) CompletionReceipt completionReceipt){

@@ -90,12 +90,15 @@ class AssetDeletionControllerTests {
 	@Test
 	void forceAndCascadeAreReadInAnyCaseAndTheItemsTakenAlongListed() throws Exception {
 		UUID item = UUID.randomUUID();
-		given(this.assets.deleteAsset(CALLER, ASSET, true, true))
-			.willReturn(new DeletedAsset(ASSET, List.of(new Reference(DATASET, item)), 2, true));
+		UUID kept = UUID.randomUUID();
+		given(this.assets.deleteAsset(CALLER, ASSET, true, true)).willReturn(new DeletedAsset(ASSET,
+				List.of(new Reference(DATASET, item, "deleted"), new Reference(DATASET, kept, "active")), 2, true));
 
 		call(delete("/api/v1/assets/" + ASSET + "?force=TRUE&cascade=true")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.references[0].dataset_id").value(DATASET.toString()))
 			.andExpect(jsonPath("$.references[0].item_id").value(item.toString()))
+			.andExpect(jsonPath("$.references[0].item_status").value("deleted"))
+			.andExpect(jsonPath("$.references[1].item_status").value("active"))
 			.andExpect(jsonPath("$.entities_unlinked").value(2))
 			.andExpect(jsonPath("$.cascade").value(true));
 	}
