@@ -3,11 +3,9 @@ package io.lethe.stores.object;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * The {@code Error} entries of a quiet {@code DeleteObjects} answer, read with StAX (why:
@@ -15,7 +13,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class DeleteErrors {
 
-	private static final XMLInputFactory XML = VersionPage.newFactory();
+	private static final List<String> FIELDS = List.of("Key", "VersionId", "Code", "Message");
 
 	private DeleteErrors() {
 	}
@@ -23,45 +21,30 @@ final class DeleteErrors {
 	static List<Failed> parse(InputStream body) {
 		List<Failed> failed = new ArrayList<>();
 		try {
-			XMLStreamReader xml = XML.createXMLStreamReader(body);
-			try {
-				String key = null;
-				String versionId = null;
-				String code = null;
-				String message = null;
-				boolean inError = false;
-				while (xml.hasNext()) {
-					int event = xml.next();
-					if (event == XMLStreamConstants.START_ELEMENT) {
-						String name = xml.getLocalName();
-						if ("Error".equals(name)) {
-							inError = true;
-							key = null;
-							versionId = null;
-							code = null;
-							message = null;
-						}
-						else if (inError) {
-							switch (name) {
-								case "Key" -> key = xml.getElementText();
-								case "VersionId" -> versionId = xml.getElementText();
-								case "Code" -> code = xml.getElementText();
-								case "Message" -> message = xml.getElementText();
-								default -> {
-									// nothing else a purge reads
-								}
-							}
-						}
-					}
-					else if (event == XMLStreamConstants.END_ELEMENT && "Error".equals(xml.getLocalName())) {
-						failed.add(new Failed(key, versionId, code, message));
-						inError = false;
-					}
+			S3Xml.read(body, new S3Xml.Entries<String[]>() {
+
+				@Override
+				public String[] open(String element) {
+					return "Error".equals(element) ? new String[4] : null;
 				}
-			}
-			finally {
-				xml.close();
-			}
+
+				@Override
+				public boolean keeps(String field) {
+					return FIELDS.contains(field);
+				}
+
+				@Override
+				public void field(String[] error, String field, String text) {
+					error[FIELDS.indexOf(field)] = text;
+				}
+
+				@Override
+				public void close(String[] error) {
+					failed.add(new Failed(error[0], error[1], error[2], error[3]));
+				}
+
+			}, Set.of(), (field, text) -> {
+			});
 		}
 		catch (XMLStreamException ex) {
 			// the deletes may have been done or not: the batch is sent again, which is

@@ -92,16 +92,8 @@ final class S3PurgeCalls implements AutoCloseable {
 	 * first page).
 	 */
 	VersionPage page(String prefix, String keyMarker, String versionIdMarker) {
-		SdkHttpFullRequest.Builder request = request(SdkHttpMethod.GET).putRawQueryParameter("versions", "")
-			.putRawQueryParameter("prefix", prefix)
-			.putHeader("x-amz-content-sha256", EMPTY_BODY_SHA256);
-		if (keyMarker != null) {
-			request.putRawQueryParameter("key-marker", keyMarker);
-			if (versionIdMarker != null) {
-				request.putRawQueryParameter("version-id-marker", versionIdMarker);
-			}
-		}
-		return send("ListObjectVersions", "list versions under " + prefix, request, null, VersionPage::parse);
+		return listing("ListObjectVersions", "versions", "version-id-marker", prefix, keyMarker, versionIdMarker,
+				VersionPage::parse);
 	}
 
 	/**
@@ -109,16 +101,26 @@ final class S3PurgeCalls implements AutoCloseable {
 	 * (both null for the first page).
 	 */
 	UploadPage uploads(String prefix, String keyMarker, String uploadIdMarker) {
-		SdkHttpFullRequest.Builder request = request(SdkHttpMethod.GET).putRawQueryParameter("uploads", "")
+		return listing("ListMultipartUploads", "uploads", "upload-id-marker", prefix, keyMarker, uploadIdMarker,
+				UploadPage::parse);
+	}
+
+	/**
+	 * A bucket listing by subresource: under {@code prefix}, after the key marker and,
+	 * with it, the listing's second marker.
+	 */
+	private <T> T listing(String operation, String subresource, String secondMarkerName, String prefix,
+			String keyMarker, String secondMarker, Function<InputStream, T> read) {
+		SdkHttpFullRequest.Builder request = request(SdkHttpMethod.GET).putRawQueryParameter(subresource, "")
 			.putRawQueryParameter("prefix", prefix)
 			.putHeader("x-amz-content-sha256", EMPTY_BODY_SHA256);
 		if (keyMarker != null) {
 			request.putRawQueryParameter("key-marker", keyMarker);
-			if (uploadIdMarker != null) {
-				request.putRawQueryParameter("upload-id-marker", uploadIdMarker);
+			if (secondMarker != null) {
+				request.putRawQueryParameter(secondMarkerName, secondMarker);
 			}
 		}
-		return send("ListMultipartUploads", "list uploads under " + prefix, request, null, UploadPage::parse);
+		return send(operation, "list " + subresource + " under " + prefix, request, null, read);
 	}
 
 	/**
