@@ -13,8 +13,10 @@ import io.lethe.testkit.Api;
  * {@code items} items each (seeded afresh for each worker count), all deleted with
  * {@code grace=PT0S} at once, behind the emulated round trip ({@link DelayProxy} in front
  * of the in-memory S3 endpoint); timed from the first {@code DELETE} to the last
- * {@code purged}, after each worker has warmed up on small purges. The workers share the
- * jobs through their leases.
+ * {@code purged}, after the workers have warmed up on small purges until their JIT
+ * compilers are quiet, as in the purge settings ({@link PurgeBenchmarks}): fresh JVMs
+ * that still compile share the two cores with each other, which would favour the run with
+ * the fewest workers. The workers share the jobs through their leases.
  */
 final class ScaleOutBenchmarks {
 
@@ -25,6 +27,19 @@ final class ScaleOutBenchmarks {
 	private static final int PUT_THREADS = 16;
 
 	private static final int WARM_UP_ITEMS = 200;
+
+	/** Warm-up rounds at least, and at most while a worker's JIT still compiles. */
+	private static final int MIN_WARM_UP_ROUNDS = 3;
+
+	private static final int MAX_WARM_UP_ROUNDS = 30;
+
+	/**
+	 * Time for each warm-up, which would otherwise take the bench past its 20 minutes.
+	 */
+	private static final long WARM_UP_BUDGET_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+
+	/** A worker's compiling time over one round that counts as quiet. */
+	private static final double QUIET_JIT_SECONDS = 0.05;
 
 	/**
 	 * A pool of 8 connections per worker in every run of the scenario (16 by default):
@@ -62,21 +77,14 @@ final class ScaleOutBenchmarks {
 					seeded.add(seeder.dataset(this.stack.orgKey(), UUID.fromString(this.stack.orgId()), items,
 							EXTRA_VERSION_EVERY, PUT_THREADS));
 				}
-				this.stack.startWorkers(workers, this.options.workerHeap(), proxy.endpoint(), WORKER_ENV);
-				// fresh JVMs: a worker's first job runs several times slower than the
-				// next
-				// (JIT), which would favour the run with the fewest workers
-				Bench.progress("scale-out: warming up " + workers + " worker(s) on " + 2 * workers + " small datasets");
-				List<Seeder.Seeded> warmUp = new ArrayList<>();
-				for (int i = 0; i < 2 * workers; i++) {
-					warmUp.add(seeder.dataset(this.stack.orgKey(), UUID.fromString(this.stack.orgId()),
-							Math.min(WARM_UP_ITEMS, items), EXTRA_VERSION_EVERY, PUT_THREADS));
-				}
-				Map<String, Object> warm = purgeAll(warmUp);
+				List<Service> started = this.stack.startWorkers(workers, this.options.workerHeap(), proxy.endpoint(),
+						WORKER_ENV);
+				Bench.progress("scale-out: warming up " + workers + " worker(s) until their JIT is quiet");
+				List<Map<String, Object>> warm = warmUp(seeder, started, Math.min(WARM_UP_ITEMS, items));
 				Bench.progress("scale-out: " + workers + " worker(s) purge them");
 				Map<String, Object> run = purgeAll(seeded);
 				run.put("workers", workers);
-				run.put("warm_up_jobs_per_worker", warm.get("jobs_per_worker"));
+				run.put("warm_up", warm);
 				result.put("workers_" + workers, run);
 				rates.put(workers, (Double) run.get("items_per_s"));
 				this.stack.stopWorker();
@@ -113,17 +121,15 @@ final class ScaleOutBenchmarks {
 						"scale-out, one large dataset: seeding " + items + " items for " + workers + " worker(s)");
 				Seeder.Seeded large = seeder.dataset(this.stack.orgKey(), UUID.fromString(this.stack.orgId()), items,
 						EXTRA_VERSION_EVERY, PUT_THREADS);
-				this.stack.startWorkers(workers, this.options.workerHeap(), proxy.endpoint(), WORKER_ENV);
-				Bench.progress("scale-out, one large dataset: warming up " + workers + " worker(s)");
-				List<Seeder.Seeded> warmUp = new ArrayList<>();
-				for (int i = 0; i < 2 * workers; i++) {
-					warmUp.add(seeder.dataset(this.stack.orgKey(), UUID.fromString(this.stack.orgId()),
-							Math.min(WARM_UP_ITEMS, items), EXTRA_VERSION_EVERY, PUT_THREADS));
-				}
-				purgeAll(warmUp);
+				List<Service> started = this.stack.startWorkers(workers, this.options.workerHeap(), proxy.endpoint(),
+						WORKER_ENV);
+				Bench.progress(
+						"scale-out, one large dataset: warming up " + workers + " worker(s) until their JIT is quiet");
+				List<Map<String, Object>> warm = warmUp(seeder, started, Math.min(WARM_UP_ITEMS, items));
 				Bench.progress("scale-out, one large dataset: " + workers + " worker(s) purge it");
 				Map<String, Object> run = purgeAll(List.of(large));
 				run.put("workers", workers);
+				run.put("warm_up", warm);
 				run.put("shards_per_worker", shardsPerWorker(large));
 				result.put("workers_" + workers, run);
 				rates.put(workers, (Double) run.get("items_per_s"));
@@ -136,6 +142,39 @@ final class ScaleOutBenchmarks {
 		result.put("large_workers_2_over_1", rates.get(2) / rates.get(1));
 		result.put("large_workers_4_over_1", rates.get(4) / rates.get(1));
 		return result;
+	}
+
+	/**
+	 * Rounds of as many small purges at once as there are workers, until every worker
+	 * compiled for under {@link #QUIET_JIT_SECONDS} over a round (at least
+	 * {@link #MIN_WARM_UP_ROUNDS}, within {@link #WARM_UP_BUDGET_NANOS}). Each round's
+	 * time and the workers' compiling time over it go into the JSON.
+	 */
+	private List<Map<String, Object>> warmUp(Seeder seeder, List<Service> workers, int items) throws Exception {
+		List<Map<String, Object>> rounds = new ArrayList<>();
+		long deadline = System.nanoTime() + WARM_UP_BUDGET_NANOS;
+		for (int round = 1; round <= MAX_WARM_UP_ROUNDS && System.nanoTime() < deadline; round++) {
+			double[] before = workers.stream().mapToDouble(Service::compilationSeconds).toArray();
+			List<Seeder.Seeded> small = new ArrayList<>();
+			for (int i = 0; i < workers.size(); i++) {
+				small.add(seeder.dataset(this.stack.orgKey(), UUID.fromString(this.stack.orgId()), items,
+						EXTRA_VERSION_EVERY, PUT_THREADS));
+			}
+			Object seconds = purgeAll(small).get("seconds");
+			double most = 0;
+			boolean read = true;
+			for (int i = 0; i < workers.size(); i++) {
+				double compiled = workers.get(i).compilationSeconds() - before[i];
+				// an unreadable metric never counts as quiet
+				read &= !Double.isNaN(compiled);
+				most = Double.isNaN(compiled) ? most : Math.max(most, compiled);
+			}
+			rounds.add(Map.of("seconds", seconds, "jit_seconds_most", most));
+			if (round >= MIN_WARM_UP_ROUNDS && read && most <= QUIET_JIT_SECONDS) {
+				break;
+			}
+		}
+		return rounds;
 	}
 
 	/** Which worker emptied each shard task of the dataset's purge. */
@@ -173,17 +212,21 @@ final class ScaleOutBenchmarks {
 		List<Double> finished = new ArrayList<>();
 		while (!waiting.isEmpty()) {
 			Bench.sleep(100);
-			waiting.removeIf((dataset) -> {
-				var status = api.get("/api/v1/datasets/" + dataset.dataset() + "/deletion", key).json();
+			// A round stops at the first dataset not purged yet: sixteen status reads
+			// every
+			// 100 ms cost the command service a share of the two cores the workers need,
+			// and the run ends only once the last is purged anyway.
+			while (!waiting.isEmpty()) {
+				var status = api.get("/api/v1/datasets/" + waiting.get(0).dataset() + "/deletion", key).json();
 				if ("failed".equals(status.path("job").path("state").asString(""))) {
 					throw new IllegalStateException("The purge failed: " + status.path("job"));
 				}
-				if ("purged".equals(status.path("state").asString(""))) {
-					finished.add((System.nanoTime() - start) / 1e9);
-					return true;
+				if (!"purged".equals(status.path("state").asString(""))) {
+					break;
 				}
-				return false;
-			});
+				finished.add((System.nanoTime() - start) / 1e9);
+				waiting.remove(0);
+			}
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		long items = seeded.stream().mapToLong(Seeder.Seeded::items).sum();

@@ -83,6 +83,7 @@ final class Summary {
 				line("  %s worker(s): %8.0f items/s, %6.1f s (first purged at %.1f s); jobs ended per worker %s",
 						workers, num(run.get("items_per_s")), num(run.get("seconds")), num(run.get("first_purged_s")),
 						run.get("jobs_per_worker"));
+				scaleOutWarmUp(run.get("warm_up"));
 			}
 		}
 		line("  2 workers / 1 = %.2f (goal >= 1.7)   4 workers / 1 = %.2f (goal >= 3)",
@@ -101,6 +102,7 @@ final class Summary {
 			if (run != null) {
 				line("  %s worker(s): %8.0f items/s, %6.1f s; shards emptied per worker %s", workers,
 						num(run.get("items_per_s")), num(run.get("seconds")), run.get("shards_per_worker"));
+				scaleOutWarmUp(run.get("warm_up"));
 			}
 		}
 		line("  2 workers / 1 = %.2f   4 workers / 1 = %.2f (goal >= 3)", num(large.get("large_workers_2_over_1")),
@@ -174,6 +176,15 @@ final class Summary {
 		Map<String, Object> last = map(list.get(list.size() - 1));
 		line("    warmed up on %d purges: the first %.2f s, the last %.2f s (its JIT %.2f s)", list.size(),
 				num(first.get("seconds")), num(last.get("seconds")), num(last.get("jit_seconds")));
+	}
+
+	private void scaleOutWarmUp(Object rounds) {
+		if (!(rounds instanceof List<?> list) || list.isEmpty()) {
+			return;
+		}
+		Map<String, Object> last = map(list.get(list.size() - 1));
+		line("    warmed up over %d rounds, the last %.2f s (the busiest JIT %.2f s)", list.size(),
+				num(last.get("seconds")), num(last.get("jit_seconds_most")));
 	}
 
 	/** How long each of Lethe's steps was the current one, as the 100 ms poll saw it. */
