@@ -21,30 +21,11 @@ final class DeleteErrors {
 	static List<Failed> parse(InputStream body) {
 		List<Failed> failed = new ArrayList<>();
 		try {
-			S3Xml.read(body, new S3Xml.Entries<String[]>() {
-
-				@Override
-				public String[] open(String element) {
-					return "Error".equals(element) ? new String[4] : null;
-				}
-
-				@Override
-				public boolean keeps(String field) {
-					return FIELDS.contains(field);
-				}
-
-				@Override
-				public void field(String[] error, String field, String text) {
-					error[FIELDS.indexOf(field)] = text;
-				}
-
-				@Override
-				public void close(String[] error) {
-					failed.add(new Failed(error[0], error[1], error[2], error[3]));
-				}
-
-			}, Set.of(), (field, text) -> {
-			});
+			S3Xml.read(body,
+					S3Xml.texts("Error", FIELDS,
+							(error) -> failed.add(new Failed(error[0], error[1], error[2], error[3]))),
+					Set.of(), (field, text) -> {
+					});
 		}
 		catch (XMLStreamException ex) {
 			// the deletes may have been done or not: the batch is sent again, which is

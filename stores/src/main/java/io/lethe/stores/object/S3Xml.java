@@ -5,8 +5,10 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -42,6 +44,36 @@ final class S3Xml {
 
 		void close(E entry);
 
+	}
+
+	/**
+	 * The entries named {@code element}, each read as the texts of {@code fields} in that
+	 * order (null where a field is absent) and given to {@code close}.
+	 */
+	static Entries<String[]> texts(String element, List<String> fields, Consumer<String[]> close) {
+		return new Entries<>() {
+
+			@Override
+			public String[] open(String name) {
+				return element.equals(name) ? new String[fields.size()] : null;
+			}
+
+			@Override
+			public boolean keeps(String field) {
+				return fields.contains(field);
+			}
+
+			@Override
+			public void field(String[] entry, String field, String text) {
+				entry[fields.indexOf(field)] = text;
+			}
+
+			@Override
+			public void close(String[] entry) {
+				close.accept(entry);
+			}
+
+		};
 	}
 
 	/**

@@ -22,33 +22,14 @@ record UploadPage(List<MultipartUpload> uploads, boolean truncated, String nextK
 
 	static UploadPage parse(InputStream body) {
 		List<MultipartUpload> uploads = new ArrayList<>();
-		S3Xml.Next next = S3Xml.page(body, "list uploads", "NextUploadIdMarker", new S3Xml.Entries<String[]>() {
-
-			@Override
-			public String[] open(String element) {
-				return "Upload".equals(element) ? new String[3] : null;
-			}
-
-			@Override
-			public boolean keeps(String field) {
-				return FIELDS.contains(field);
-			}
-
-			@Override
-			public void field(String[] upload, String field, String text) {
-				upload[FIELDS.indexOf(field)] = text;
-			}
-
-			@Override
-			public void close(String[] upload) {
-				if (upload[0] == null || upload[1] == null) {
-					throw new IllegalStateException("an Upload without Key or UploadId");
-				}
-				uploads.add(new MultipartUpload(upload[0], upload[1],
-						(upload[2] != null) ? S3Xml.instant(upload[2].trim()) : null));
-			}
-
-		});
+		S3Xml.Next next = S3Xml.page(body, "list uploads", "NextUploadIdMarker",
+				S3Xml.texts("Upload", FIELDS, (upload) -> {
+					if (upload[0] == null || upload[1] == null) {
+						throw new IllegalStateException("an Upload without Key or UploadId");
+					}
+					uploads.add(new MultipartUpload(upload[0], upload[1],
+							(upload[2] != null) ? S3Xml.instant(upload[2].trim()) : null));
+				}));
 		return new UploadPage(uploads, next.truncated(), next.keyMarker(), next.secondMarker());
 	}
 
