@@ -130,6 +130,7 @@ final class PurgeBenchmarks {
 				result.put("awscli", AwsCli.run(this.stack, endpoint, cli, cli.objects()));
 			}
 		}
+		result.putAll(PurgeRatios.of(result));
 		return result;
 	}
 

@@ -148,17 +148,18 @@ final class Summary {
 					"aws s3 rm --recursive (" + cli.get("objects") + " keys)", "", num(cli.get("seconds")),
 					num(cli.get("objects_per_s")));
 		}
-		double lethePerS = num(lethe.get("items_per_s"));
+		// computed again rather than read, so that the runs written before the ratios
+		// were say the same
+		Map<String, Double> ratios = PurgeRatios.of(section);
 		// issue 19's goals: within 2x the floor's time behind the round trip, 2x the
 		// naive loop on S3Mock, where its per-object work bounds everyone
 		String floorGoal = "rtt".equals(name) ? "0.5" : "0.8";
 		String naiveGoal = "s3mock".equals(name) ? "2x" : "10x";
 		line("  Lethe/floor = %.2f (goal >= %s)   Lethe/naive = %.1fx (goal >= %s)%s",
-				lethePerS / num(floor.get("items_per_s")), floorGoal, lethePerS / num(naive.get("items_per_s")),
-				naiveGoal,
-				(cli != null && cli.containsKey("objects_per_s"))
-						? String.format("   Lethe/awscli objects/s = %.1fx",
-								num(map(lethe.get("per_store_per_s")).get("objects")) / num(cli.get("objects_per_s")))
+				ratios.getOrDefault("lethe_over_floor", Double.NaN), floorGoal,
+				ratios.getOrDefault("lethe_over_naive", Double.NaN), naiveGoal,
+				ratios.containsKey("lethe_objects_over_awscli")
+						? String.format("   Lethe/awscli objects/s = %.1fx", ratios.get("lethe_objects_over_awscli"))
 						: "");
 		if (naive.containsKey("extrapolated_seconds")
 				&& !naive.get("extrapolated_items").equals(naive.get("sample_items"))) {
