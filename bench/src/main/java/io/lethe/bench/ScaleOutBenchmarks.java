@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.lethe.testkit.Api;
 
@@ -36,7 +37,7 @@ final class ScaleOutBenchmarks {
 	/**
 	 * Time for each warm-up, which would otherwise take the bench past its 20 minutes.
 	 */
-	private static final long WARM_UP_BUDGET_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+	private static final long WARM_UP_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(20);
 
 	/** A worker's compiling time over one round that counts as quiet. */
 	private static final double QUIET_JIT_SECONDS = 0.05;
@@ -212,10 +213,9 @@ final class ScaleOutBenchmarks {
 		List<Double> finished = new ArrayList<>();
 		while (!waiting.isEmpty()) {
 			Bench.sleep(100);
-			// A round stops at the first dataset not purged yet: sixteen status reads
-			// every
-			// 100 ms cost the command service a share of the two cores the workers need,
-			// and the run ends only once the last is purged anyway.
+			// A round stops at the first dataset not purged yet: sixteen reads every
+			// 100 ms cost the command service a share of the two cores the workers
+			// need, and the run ends only once the last is purged anyway.
 			while (!waiting.isEmpty()) {
 				var status = api.get("/api/v1/datasets/" + waiting.get(0).dataset() + "/deletion", key).json();
 				if ("failed".equals(status.path("job").path("state").asString(""))) {
