@@ -1,12 +1,11 @@
 package io.lethe.bench;
 
 import java.net.URI;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.lethe.stores.object.S3ObjectStore;
@@ -36,13 +35,7 @@ final class PurgeBenchmarks {
 	private static final int MAX_WARM_UP_PURGES = 40;
 
 	/** Time for the warm-up, which would otherwise take the bench past its 20 minutes. */
-	private static final long WARM_UP_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(30);
-
-	/**
-	 * The compilers' time over one warm-up round (seeding and purge) that counts as
-	 * quiet.
-	 */
-	private static final double QUIET_JIT_SECONDS = 0.05;
+	private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(30);
 
 	private final BenchStack stack;
 
@@ -135,32 +128,18 @@ final class PurgeBenchmarks {
 	}
 
 	/**
-	 * Purges small datasets until the worker's JIT compilers go quiet, or the warm-up's
-	 * time is up. A worker runs for days, and the floor runs in this JVM, long warm; a
-	 * fresh worker's compilers are what its first purges wait for on two cores. Measured
-	 * here from /proc: after one warm-up purge of 100 items the compiler threads had used
-	 * 14.4 s of CPU, after 21 purges 23.3 s, against 1 to 2 s for all of the purges' own
-	 * threads; behind the round trip the purges went from 1.5 s to about 0.3 s, and the
-	 * compilers were quiet after about 30. Each round's purge time and the compilers'
-	 * time over the round go into the JSON.
+	 * Purges small datasets, one after another, until the worker's JIT compilers go quiet
+	 * ({@link JitWarmUp}).
 	 */
 	private List<Map<String, Object>> warmUp(Seeder seeder, Service worker, String setting) throws Exception {
 		Bench.progress(setting + ": warming the worker up on purges of " + WARM_UP_ITEMS
 				+ " items until its JIT is quiet (at most 30 s)");
-		List<Map<String, Object>> rounds = new ArrayList<>();
-		long deadline = System.nanoTime() + WARM_UP_BUDGET_NANOS;
-		for (int round = 1; round <= MAX_WARM_UP_PURGES && System.nanoTime() < deadline; round++) {
-			double compilerBefore = worker.compilationSeconds();
-			Seeder.Seeded warmUp = seeder.dataset(this.stack.orgKey(), this.orgA, WARM_UP_ITEMS, EXTRA_VERSION_EVERY,
-					PUT_THREADS);
-			Object seconds = LethePurge.run(this.stack, worker, warmUp, this.stack.orgKey()).get("seconds");
-			double compiler = worker.compilationSeconds() - compilerBefore;
-			rounds.add(Map.of("seconds", seconds, "jit_seconds", compiler));
-			if (round >= MIN_WARM_UP_PURGES && !(compiler > QUIET_JIT_SECONDS)) {
-				break;
-			}
-		}
-		return rounds;
+		return JitWarmUp.untilQuiet(List.of(worker), MIN_WARM_UP_PURGES, MAX_WARM_UP_PURGES, WARM_UP_BUDGET,
+				"jit_seconds", () -> {
+					Seeder.Seeded warmUp = seeder.dataset(this.stack.orgKey(), this.orgA, WARM_UP_ITEMS,
+							EXTRA_VERSION_EVERY, PUT_THREADS);
+					return LethePurge.run(this.stack, worker, warmUp, this.stack.orgKey()).get("seconds");
+				});
 	}
 
 	private S3ObjectStore store(URI endpoint) {

@@ -1,11 +1,11 @@
 package io.lethe.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import io.lethe.testkit.Api;
 
@@ -37,10 +37,7 @@ final class ScaleOutBenchmarks {
 	/**
 	 * Time for each warm-up, which would otherwise take the bench past its 20 minutes.
 	 */
-	private static final long WARM_UP_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(20);
-
-	/** A worker's compiling time over one round that counts as quiet. */
-	private static final double QUIET_JIT_SECONDS = 0.05;
+	private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(20);
 
 	/**
 	 * A pool of 8 connections per worker in every run of the scenario (16 by default):
@@ -146,36 +143,19 @@ final class ScaleOutBenchmarks {
 	}
 
 	/**
-	 * Rounds of as many small purges at once as there are workers, until every worker
-	 * compiled for under {@link #QUIET_JIT_SECONDS} over a round (at least
-	 * {@link #MIN_WARM_UP_ROUNDS}, within {@link #WARM_UP_BUDGET_NANOS}). Each round's
-	 * time and the workers' compiling time over it go into the JSON.
+	 * Rounds of as many small purges at once as there are workers, until every worker's
+	 * JIT is quiet ({@link JitWarmUp}).
 	 */
 	private List<Map<String, Object>> warmUp(Seeder seeder, List<Service> workers, int items) throws Exception {
-		List<Map<String, Object>> rounds = new ArrayList<>();
-		long deadline = System.nanoTime() + WARM_UP_BUDGET_NANOS;
-		for (int round = 1; round <= MAX_WARM_UP_ROUNDS && System.nanoTime() < deadline; round++) {
-			double[] before = workers.stream().mapToDouble(Service::compilationSeconds).toArray();
-			List<Seeder.Seeded> small = new ArrayList<>();
-			for (int i = 0; i < workers.size(); i++) {
-				small.add(seeder.dataset(this.stack.orgKey(), UUID.fromString(this.stack.orgId()), items,
-						EXTRA_VERSION_EVERY, PUT_THREADS));
-			}
-			Object seconds = purgeAll(small).get("seconds");
-			double most = 0;
-			boolean read = true;
-			for (int i = 0; i < workers.size(); i++) {
-				double compiled = workers.get(i).compilationSeconds() - before[i];
-				// an unreadable metric never counts as quiet
-				read &= !Double.isNaN(compiled);
-				most = Double.isNaN(compiled) ? most : Math.max(most, compiled);
-			}
-			rounds.add(Map.of("seconds", seconds, "jit_seconds_most", most));
-			if (round >= MIN_WARM_UP_ROUNDS && read && most <= QUIET_JIT_SECONDS) {
-				break;
-			}
-		}
-		return rounds;
+		return JitWarmUp.untilQuiet(workers, MIN_WARM_UP_ROUNDS, MAX_WARM_UP_ROUNDS, WARM_UP_BUDGET, "jit_seconds_most",
+				() -> {
+					List<Seeder.Seeded> small = new ArrayList<>();
+					for (int i = 0; i < workers.size(); i++) {
+						small.add(seeder.dataset(this.stack.orgKey(), UUID.fromString(this.stack.orgId()), items,
+								EXTRA_VERSION_EVERY, PUT_THREADS));
+					}
+					return purgeAll(small).get("seconds");
+				});
 	}
 
 	/** Which worker emptied each shard task of the dataset's purge. */

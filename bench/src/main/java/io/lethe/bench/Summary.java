@@ -188,7 +188,7 @@ final class Summary {
 				num(last.get("seconds")), num(last.get("jit_seconds_most")));
 	}
 
-	/** How long each of Lethe's steps was the current one, as the 100 ms poll saw it. */
+	/** How long each of Lethe's steps was the current one, as the status poll saw it. */
 	private void steps(Map<String, Object> seen) {
 		StringBuilder steps = new StringBuilder();
 		String previous = null;
