@@ -1,6 +1,5 @@
 package io.lethe.catalog.contract;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,53 +23,82 @@ public class PurgeRowStatements {
 		this.jdbc = jdbc;
 	}
 
-	/** Up to {@code size} ids of the dataset's items after {@code after}, in id order. */
-	public List<UUID> datasetItemIds(UUID dataset, UUID after, int size) {
-		return this.jdbc.sql("select id from catalog.items where dataset_id = ? and id > ? order by id limit ?")
-			.params(dataset, after, size)
-			.query(UUID.class)
-			.list();
+	/**
+	 * Deletes the dataset's first {@code size} items after {@code after} (in the
+	 * database's uuid order).
+	 */
+	public DeletedChunk deleteDatasetItems(UUID dataset, UUID after, int size) {
+		return deleteChunk(
+				"select id from catalog.items where dataset_id = :key and id > :after order by id limit :size", dataset,
+				after, size, "catalog.items where id");
 	}
 
 	public long datasetItemsLeft(UUID dataset) {
 		return count("select count(*) from catalog.items where dataset_id = :root", null, dataset);
 	}
 
-	/** Up to {@code size} ids of the dataset's share links after {@code after}. */
-	public List<UUID> shareLinkIds(UUID dataset, UUID after, int size) {
-		return this.jdbc.sql("select id from catalog.share_links where dataset_id = ? and id > ? order by id limit ?")
-			.params(dataset, after, size)
-			.query(UUID.class)
-			.list();
+	/** Deletes the dataset's first {@code size} share links after {@code after}. */
+	public DeletedChunk deleteDatasetShareLinks(UUID dataset, UUID after, int size) {
+		return deleteChunk(
+				"select id from catalog.share_links where dataset_id = :key and id > :after order by id limit :size",
+				dataset, after, size, "catalog.share_links where id");
 	}
 
 	public long shareLinksLeft(UUID dataset) {
 		return count("select count(*) from catalog.share_links where dataset_id = :root", null, dataset);
 	}
 
-	/** Deletes the items (a dataset's, a batch's, a cascade's). */
-	public long deleteItems(UUID[] ids) {
-		return this.jdbc.sql("delete from catalog.items where id = any(?)").param(ids).update();
-	}
-
-	public long deleteShareLinks(UUID[] ids) {
-		return this.jdbc.sql("delete from catalog.share_links where id = any(?)").param(ids).update();
+	/**
+	 * Deletes the first {@code size} items after {@code after} that the job's fence
+	 * listed (a batch's, a cascade's).
+	 */
+	public DeletedChunk deleteJobItems(UUID job, UUID after, int size) {
+		return deleteChunk("select item_id as id from purge.job_prefixes where job_id = :key and item_id > :after "
+				+ "order by item_id limit :size", job, after, size, "catalog.items where id");
 	}
 
 	/**
-	 * Deletes the assets with their entity links, upload parts and uploads, in that order
-	 * (what references an asset goes before it).
-	 * @return the rows deleted, all kinds together
+	 * Deletes the first {@code size} assets after {@code after} that the job's fence
+	 * listed, with their entity links, upload parts and uploads (what references an asset
+	 * goes in the same statement; the references are checked at its end).
 	 */
-	public long deleteAssets(UUID[] ids) {
-		long deleted = 0;
-		for (String delete : List.of("delete from catalog.entity_assets where asset_id = any(?)",
-				"delete from catalog.asset_upload_parts where asset_id = any(?)",
-				"delete from catalog.asset_uploads where asset_id = any(?)",
-				"delete from catalog.assets where id = any(?)")) {
-			deleted += this.jdbc.sql(delete).param(ids).update();
+	public DeletedChunk deleteJobAssets(UUID job, UUID after, int size) {
+		return deleteChunk(
+				"select asset_id as id from purge.job_prefixes where job_id = :key and asset_id > :after "
+						+ "order by asset_id limit :size",
+				job, after, size, "catalog.entity_assets where asset_id", "catalog.asset_upload_parts where asset_id",
+				"catalog.asset_uploads where asset_id", "catalog.assets where id");
+	}
+
+	/**
+	 * One chunk in one statement: the keys {@code keys} selects (as {@code id}, given
+	 * {@code :key}, {@code :after} and {@code :size}) and the deletes by them, each
+	 * {@code table where column}. The keys never travel to the worker and back, and each
+	 * delete reads them as an array, so that it probes its table's index as a delete by a
+	 * list of ids does, whatever the planner would guess of a join with the chunk.
+	 */
+	private DeletedChunk deleteChunk(String keys, UUID key, UUID after, int size, String... deletes) {
+		StringBuilder sql = new StringBuilder("with chunk as materialized (").append(keys).append(")");
+		StringBuilder deleted = new StringBuilder();
+		for (int i = 0; i < deletes.length; i++) {
+			sql.append(", d")
+				.append(i)
+				.append(" as (delete from ")
+				.append(deletes[i])
+				.append(" = any(array(select id from chunk)) returning 1)");
+			deleted.append((i > 0) ? " + " : "").append("(select count(*) from d").append(i).append(")");
 		}
-		return deleted;
+		sql.append(" select ")
+			.append(deleted)
+			.append(" as deleted, (select count(*) from chunk) as keys, ")
+			.append("(select id from chunk order by id desc limit 1) as last");
+		return this.jdbc.sql(sql.toString())
+			.param("key", key)
+			.param("after", after)
+			.param("size", size)
+			.query((rs, row) -> new DeletedChunk(rs.getLong("deleted"), rs.getInt("keys"),
+					rs.getObject("last", UUID.class)))
+			.single();
 	}
 
 	/** The job's items whose rows are still there. */
@@ -96,6 +124,14 @@ public class PurgeRowStatements {
 		return count(
 				"select count(*) from catalog.assets where owner_dataset_id = :root " + "and id not in " + JOB_ASSETS,
 				job, dataset);
+	}
+
+	/**
+	 * What one chunk's delete did: the rows it deleted (every kind together), how many
+	 * keys the chunk had, and the last of them in the database's order (null when none
+	 * was left).
+	 */
+	public record DeletedChunk(long deleted, int keys, UUID last) {
 	}
 
 	/** A count whose SQL may name {@code :job} and {@code :root}. */

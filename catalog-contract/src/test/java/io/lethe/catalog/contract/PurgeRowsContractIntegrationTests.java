@@ -1,9 +1,11 @@
 package io.lethe.catalog.contract;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import io.lethe.catalog.contract.PurgeRowStatements.DeletedChunk;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,14 +26,20 @@ class PurgeRowsContractIntegrationTests {
 		for (int i = 0; i < 5; i++) {
 			items.add(this.rows.item(dataset, this.rows.asset(dataset, "ready"), "active"));
 		}
-		List<UUID> first = this.statements.datasetItemIds(dataset, BEFORE_ALL, 2);
-		assertThat(first).hasSize(2);
-		assertThat(this.statements.deleteItems(first.toArray(UUID[]::new))).isEqualTo(2);
+		UUID other = this.rows.item(this.rows.dataset("active"), UUID.randomUUID(), "active");
+		items.sort(Comparator.comparing(UUID::toString));
+		DeletedChunk first = this.statements.deleteDatasetItems(dataset, BEFORE_ALL, 2);
+		assertThat(first).isEqualTo(new DeletedChunk(2, 2, items.get(1)));
 		assertThat(this.statements.datasetItemsLeft(dataset)).isEqualTo(3);
-		List<UUID> rest = this.statements.datasetItemIds(dataset, first.get(1), 10);
-		assertThat(rest).hasSize(3).doesNotContainAnyElementsOf(first);
-		assertThat(this.statements.deleteItems(rest.toArray(UUID[]::new))).isEqualTo(3);
+		assertThat(this.rows.count("select count(*) from catalog.items where id = any(?)",
+				(Object) items.subList(2, 5).toArray(UUID[]::new)))
+			.isEqualTo(3);
+		assertThat(this.statements.deleteDatasetItems(dataset, first.last(), 10))
+			.isEqualTo(new DeletedChunk(3, 3, items.get(4)));
 		assertThat(this.statements.datasetItemsLeft(dataset)).isZero();
+		assertThat(this.statements.deleteDatasetItems(dataset, items.get(4), 10))
+			.isEqualTo(new DeletedChunk(0, 0, null));
+		assertThat(this.rows.count("select count(*) from catalog.items where id = ?", other)).isOne();
 	}
 
 	@Test
@@ -40,10 +48,8 @@ class PurgeRowsContractIntegrationTests {
 		UUID other = this.rows.dataset("active");
 		this.rows.shareLink(dataset);
 		this.rows.shareLink(dataset);
-		UUID kept = this.rows.shareLink(other);
-		List<UUID> links = this.statements.shareLinkIds(dataset, BEFORE_ALL, 10);
-		assertThat(links).hasSize(2).doesNotContain(kept);
-		assertThat(this.statements.deleteShareLinks(links.toArray(UUID[]::new))).isEqualTo(2);
+		this.rows.shareLink(other);
+		assertThat(this.statements.deleteDatasetShareLinks(dataset, BEFORE_ALL, 10).deleted()).isEqualTo(2);
 		assertThat(this.statements.shareLinksLeft(dataset)).isZero();
 		assertThat(this.statements.shareLinksLeft(other)).isOne();
 	}
@@ -56,7 +62,7 @@ class PurgeRowsContractIntegrationTests {
 		UUID job = this.rows.job("asset", asset, "running");
 		this.rows.prefix(job, 0, "orgs/o/assets/" + asset + "/", asset, null);
 		assertThat(this.statements.jobAssetsLeft(job)).isEqualTo(4);
-		assertThat(this.statements.deleteAssets(new UUID[] { asset })).isEqualTo(4);
+		assertThat(this.statements.deleteJobAssets(job, BEFORE_ALL, 10)).isEqualTo(new DeletedChunk(4, 1, asset));
 		assertThat(this.statements.jobAssetsLeft(job)).isZero();
 		assertThat(this.rows.count("select count(*) from catalog.assets where id = ?", untouched)).isOne();
 	}
@@ -80,7 +86,7 @@ class PurgeRowsContractIntegrationTests {
 		UUID job = this.rows.job("samples", UUID.randomUUID(), "running");
 		this.rows.prefix(job, 0, "orgs/o/datasets/d/items/" + item + "/", null, item);
 		assertThat(this.statements.jobItemsLeft(job)).isOne();
-		this.statements.deleteItems(new UUID[] { item });
+		assertThat(this.statements.deleteJobItems(job, BEFORE_ALL, 10)).isEqualTo(new DeletedChunk(1, 1, item));
 		assertThat(this.statements.jobItemsLeft(job)).isZero();
 	}
 

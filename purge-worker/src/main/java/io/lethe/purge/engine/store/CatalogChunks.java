@@ -3,16 +3,15 @@ package io.lethe.purge.engine.store;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.ToLongFunction;
 
 import io.lethe.catalog.contract.ObjectIntentStatements;
 import io.lethe.catalog.contract.PurgeRowStatements;
+import io.lethe.catalog.contract.PurgeRowStatements.DeletedChunk;
 import io.lethe.purge.engine.EngineProperties;
 import io.lethe.purge.engine.PurgeScope;
 import io.lethe.purge.engine.PurgeScope.Chunk;
 import io.lethe.purge.job.PurgeJob;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -28,21 +27,17 @@ public class CatalogChunks {
 
 	private final ObjectIntentStatements intents;
 
-	private final JdbcClient jdbc;
-
 	private final Duration inFlightWindow;
 
-	CatalogChunks(PurgeRowStatements rows, ObjectIntentStatements intents, JdbcClient jdbc,
-			EngineProperties properties) {
+	CatalogChunks(PurgeRowStatements rows, ObjectIntentStatements intents, EngineProperties properties) {
 		this.rows = rows;
 		this.intents = intents;
-		this.jdbc = jdbc;
 		this.inFlightWindow = properties.inFlightWriteWindow();
 	}
 
 	/** Every item of the dataset that is the job's root. */
 	public Chunk datasetItems(PurgeJob job, String after, int size) {
-		return byId(this.rows.datasetItemIds(job.rootId(), from(after), size), size, this.rows::deleteItems);
+		return chunk(this.rows.deleteDatasetItems(job.rootId(), from(after), size), size);
 	}
 
 	public long datasetItemsLeft(PurgeJob job) {
@@ -51,7 +46,7 @@ public class CatalogChunks {
 
 	/** The share links of the dataset that is the job's root. */
 	public Chunk shareLinks(PurgeJob job, String after, int size) {
-		return byId(this.rows.shareLinkIds(job.rootId(), from(after), size), size, this.rows::deleteShareLinks);
+		return chunk(this.rows.deleteDatasetShareLinks(job.rootId(), from(after), size), size);
 	}
 
 	public long shareLinksLeft(PurgeJob job) {
@@ -60,7 +55,7 @@ public class CatalogChunks {
 
 	/** The items the job's fence fixed prefixes for (samples, a cascade's items). */
 	public Chunk jobItems(PurgeJob job, String after, int size) {
-		return byId(jobIds("item_id", job, after, size), size, this.rows::deleteItems);
+		return chunk(this.rows.deleteJobItems(job.id(), from(after), size), size);
 	}
 
 	public long jobItemsLeft(PurgeJob job) {
@@ -72,7 +67,7 @@ public class CatalogChunks {
 	 * parts.
 	 */
 	public Chunk jobAssets(PurgeJob job, String after, int size) {
-		return byId(jobIds("asset_id", job, after, size), size, this.rows::deleteAssets);
+		return chunk(this.rows.deleteJobAssets(job.id(), from(after), size), size);
 	}
 
 	public long jobAssetsLeft(PurgeJob job) {
@@ -114,28 +109,17 @@ public class CatalogChunks {
 		return this.intents.freshUnderJobCount(job.id(), this.inFlightWindow);
 	}
 
-	/** A page of the job's own item or asset ids, from its prefixes. */
-	private List<UUID> jobIds(String column, PurgeJob job, String after, int size) {
-		return this.jdbc
-			.sql("select %1$s from purge.job_prefixes where job_id = ? and %1$s > ? order by %1$s limit ?"
-				.formatted(column))
-			.params(job.id(), from(after), size)
-			.query(UUID.class)
-			.list();
-	}
-
 	private static UUID from(String after) {
 		return (after != null) ? UUID.fromString(after) : JobPrefixes.BEFORE_ALL;
 	}
 
-	/** Deletes the rows keyed by the ids of one chunk. */
-	private static Chunk byId(List<UUID> ids, int size, ToLongFunction<UUID[]> delete) {
-		if (ids.isEmpty()) {
+	/** The chunk a delete of up to {@code size} keys did, as the rows step counts it. */
+	private static Chunk chunk(DeletedChunk deleted, int size) {
+		if (deleted.last() == null) {
 			return Chunk.NONE;
 		}
-		long deleted = delete.applyAsLong(ids.toArray(UUID[]::new));
 		// The last id in the database's order, which is not Java's UUID order.
-		return new Chunk(deleted, ids.get(ids.size() - 1).toString(), ids.size() < size);
+		return new Chunk(deleted.deleted(), deleted.last().toString(), deleted.keys() < size);
 	}
 
 }
