@@ -71,14 +71,37 @@ public class AssetPurgeStatements {
 	}
 
 	/**
-	 * The multipart uploads the catalog recorded for the assets, wherever their keys are.
+	 * Up to {@code limit} of the multipart uploads the catalog recorded for the job's
+	 * assets (those its fence listed in {@code purge.job_prefixes}), wherever their keys
+	 * are, after the asset {@code after}, in asset id order. One statement a page of
+	 * uploads, not one per page of the job's assets: a dataset of 100,000 assets has
+	 * seldom more than a few uploads under way, and asking by pages of its assets took
+	 * 400 round trips (0.5 s in a bench run of 7 December).
 	 */
-	public List<RecordedUpload> uploadsOf(UUID[] assets) {
-		return this.jdbc
-			.sql("select object_key, upload_id, created_at from catalog.asset_uploads where asset_id = any(?)")
-			.param(assets)
-			.query((rs, row) -> new RecordedUpload(rs.getString("object_key"), rs.getString("upload_id")))
+	public List<RecordedUpload> uploadsOfJobAssets(UUID job, UUID after, int limit) {
+		return this.jdbc.sql("""
+				select u.asset_id, u.object_key, u.upload_id from catalog.asset_uploads u
+				where u.asset_id > :after
+				  and exists (select 1 from purge.job_prefixes p where p.job_id = :job and p.asset_id = u.asset_id)
+				order by u.asset_id limit :limit
+				""")
+			.param("job", job)
+			.param("after", after)
+			.param("limit", limit)
+			.query((rs, row) -> new RecordedUpload(rs.getObject("asset_id", UUID.class), rs.getString("object_key"),
+					rs.getString("upload_id")))
 			.list();
+	}
+
+	/**
+	 * How many assets the org has in the catalog, counted no further than {@code cap}.
+	 */
+	public long orgAssets(UUID org, long cap) {
+		return this.jdbc.sql("select count(*) from (select 1 from catalog.assets where org_id = :org limit :cap) o")
+			.param("org", org)
+			.param("cap", cap)
+			.query(Long.class)
+			.single();
 	}
 
 	/**
@@ -108,8 +131,8 @@ public class AssetPurgeStatements {
 	public record ReferencingItem(UUID id, UUID dataset) {
 	}
 
-	/** A multipart upload the catalog recorded: its key and upload id. */
-	public record RecordedUpload(String objectKey, String uploadId) {
+	/** A multipart upload the catalog recorded: its asset, key and upload id. */
+	public record RecordedUpload(UUID assetId, String objectKey, String uploadId) {
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.lethe.catalog.contract;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
 import io.lethe.catalog.contract.AssetPurgeStatements.AssetRow;
@@ -80,11 +83,26 @@ class AssetPurgeContractIntegrationTests {
 	}
 
 	@Test
-	void theUploadsRecordedForTheJobsAssetsAreFound() {
-		UUID asset = this.rows.asset(null, "uploading");
-		this.rows.uploadAndLink(asset, "upload-1", 5);
-		assertThat(this.statements.uploadsOf(new UUID[] { asset }))
-			.containsExactly(new AssetPurgeStatements.RecordedUpload("k", "upload-1"));
+	void theUploadsRecordedForTheJobsAssetsAreFoundPageByPageAndNoOthers() {
+		UUID job = this.rows.job("dataset", this.rows.dataset("purging"), "running");
+		List<UUID> assets = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			UUID asset = this.rows.asset(null, "uploading");
+			this.rows.uploadAndLink(asset, "upload-" + asset, 5);
+			this.rows.prefix(job, i, "p" + i + "/", asset, null);
+			assets.add(asset);
+		}
+		UUID notTheJobs = this.rows.asset(null, "uploading");
+		this.rows.uploadAndLink(notTheJobs, "upload-other", 5);
+		assets.sort(Comparator.comparing(UUID::toString));
+		List<AssetPurgeStatements.RecordedUpload> first = this.statements.uploadsOfJobAssets(job, BEFORE_ALL, 2);
+		assertThat(first).extracting(AssetPurgeStatements.RecordedUpload::assetId)
+			.containsExactly(assets.get(0), assets.get(1));
+		assertThat(first.get(0))
+			.isEqualTo(new AssetPurgeStatements.RecordedUpload(assets.get(0), "k", "upload-" + assets.get(0)));
+		assertThat(this.statements.uploadsOfJobAssets(job, assets.get(1), 2))
+			.extracting(AssetPurgeStatements.RecordedUpload::assetId)
+			.containsExactly(assets.get(2));
 	}
 
 	@Test
@@ -97,6 +115,9 @@ class AssetPurgeContractIntegrationTests {
 		this.rows.prefix(job, 0, "p/", mine, null);
 		assertThat(this.statements.otherAssetsOfOrg(job, this.rows.org, 100)).isEqualTo(4);
 		assertThat(this.statements.otherAssetsOfOrg(job, this.rows.org, 2)).isEqualTo(2);
+		assertThat(this.statements.orgAssets(this.rows.org, 100)).isEqualTo(5);
+		assertThat(this.statements.orgAssets(this.rows.org, 3)).isEqualTo(3);
+		assertThat(this.statements.orgAssets(UUID.randomUUID(), 100)).isZero();
 	}
 
 }

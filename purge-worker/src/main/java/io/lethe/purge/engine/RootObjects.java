@@ -202,20 +202,16 @@ public class RootObjects implements PurgeStep {
 	private long abortRecordedUploads(PurgeRun run) {
 		long aborted = 0;
 		UUID after = JobPrefixes.BEFORE_ALL;
-		List<UUID> assets;
-		while (!(assets = this.prefixes.assetIds(run.job().id(), after, PREFIX_PAGE)).isEmpty()) {
+		List<AssetPurgeStatements.RecordedUpload> recorded;
+		while (!(recorded = this.catalog.uploadsOfJobAssets(run.job().id(), after, PREFIX_PAGE)).isEmpty()) {
 			run.lease().ensureHeld();
-			List<MultipartUpload> recorded = this.catalog.uploadsOf(assets.toArray(UUID[]::new))
-				.stream()
-				.map((upload) -> new MultipartUpload(upload.objectKey(), upload.uploadId(), null))
-				.toList();
-			for (MultipartUpload upload : recorded) {
-				this.retry.run("abort upload of " + upload.key(),
-						() -> this.store.abortMultipartUpload(upload.key(), upload.uploadId()), () -> {
+			for (AssetPurgeStatements.RecordedUpload upload : recorded) {
+				this.retry.run("abort upload of " + upload.objectKey(),
+						() -> this.store.abortMultipartUpload(upload.objectKey(), upload.uploadId()), () -> {
 						});
 				aborted++;
 			}
-			after = assets.get(assets.size() - 1);
+			after = recorded.get(recorded.size() - 1).assetId();
 		}
 		return aborted;
 	}

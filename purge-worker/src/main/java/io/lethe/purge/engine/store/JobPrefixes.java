@@ -155,8 +155,35 @@ public class JobPrefixes {
 		}
 		// share <= assets / (assets + others) <=> others <= assets * (1 - share) / share
 		long othersAllowed = Math.min((long) Math.floor(assets * (1 - share) / share), Long.MAX_VALUE - 1);
+		// The org's assets in all bound the others from both sides (at most all of them,
+		// at
+		// least all but the job's), and counting them asks no question per asset: which
+		// of
+		// them are the job's is asked only when the bounds do not decide. At 100,000
+		// assets
+		// that question took 0.6 s on the purge's path (bench run of 7 December).
+		long orgAssets = this.assets.orgAssets(org, Math.min(othersAllowed + assets + 1, Long.MAX_VALUE - 1));
+		Boolean decided = othersWithinByOrgTotal(assets, orgAssets, othersAllowed);
+		if (decided != null) {
+			return decided;
+		}
 		long others = this.assets.otherAssetsOfOrg(job, org, othersAllowed + 1);
 		return others <= othersAllowed;
+	}
+
+	/**
+	 * Whether the org's other assets (those not the job's) are at most
+	 * {@code othersAllowed}, as far as the org's assets in all tell: at most all of them,
+	 * at least all but the job's {@code jobAssets}. Null when the bounds do not decide.
+	 */
+	static Boolean othersWithinByOrgTotal(long jobAssets, long orgAssets, long othersAllowed) {
+		if (orgAssets <= othersAllowed) {
+			return true;
+		}
+		if (orgAssets - jobAssets > othersAllowed) {
+			return false;
+		}
+		return null;
 	}
 
 	/**
@@ -191,20 +218,10 @@ public class JobPrefixes {
 			.list();
 	}
 
-	/** The job's assets' ids after {@code after}, in the database's uuid order. */
-	public List<UUID> assetIds(UUID job, UUID after, int limit) {
-		return ids("asset_id", job, after, limit);
-	}
-
 	/** The job's items' ids after {@code after}, in the database's uuid order. */
 	public List<UUID> itemIds(UUID job, UUID after, int limit) {
-		return ids("item_id", job, after, limit);
-	}
-
-	private List<UUID> ids(String column, UUID job, UUID after, int limit) {
 		return this.jdbc
-			.sql("select %1$s from purge.job_prefixes where job_id = ? and %1$s > ? order by %1$s limit ?"
-				.formatted(column))
+			.sql("select item_id from purge.job_prefixes where job_id = ? and item_id > ? order by item_id limit ?")
 			.params(job, after, limit)
 			.query(UUID.class)
 			.list();
@@ -240,11 +257,14 @@ public class JobPrefixes {
 	 * statistics, the planner took the job's prefixes for a few hundred, and its nested
 	 * loop compared every asset of the org with every prefix, fifteen minutes on one core
 	 * before it was stopped. Inside the fence's transaction, ANALYZE counts the rows it
-	 * added; a role that does not own the table only gets a warning.
+	 * added; a role that does not own the table only gets a warning. Only the columns the
+	 * anti-joins compare: the prefixes' text, the widest column, costs up to half of the
+	 * time (a trial of 7 December on 210,000 rows: 106 to 125 ms with it, 48 to 99 ms
+	 * without) for statistics no plan uses.
 	 */
 	private int analyzedWhenMany(int added) {
 		if (added >= ANALYZE_AFTER_PREFIXES) {
-			this.jdbc.sql("analyze purge.job_prefixes").update();
+			this.jdbc.sql("analyze purge.job_prefixes (job_id, asset_id, item_id)").update();
 		}
 		return added;
 	}
