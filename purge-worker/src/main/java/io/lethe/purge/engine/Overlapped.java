@@ -1,5 +1,6 @@
 package io.lethe.purge.engine;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -7,25 +8,29 @@ import java.util.concurrent.ExecutionException;
 import org.slf4j.MDC;
 
 /**
- * Two steps that do not depend on each other, run side by side as one step of the plan (a
- * dataset's vectors beside its objects: each waits for its own store's round trips, and a
- * small purge would otherwise wait for both in turn). The step carries the name of the
- * {@code leading} one and its checkpoint; the {@code alongside} step must need no
- * checkpoint, because it is run again from the start by a resumed run (it deletes what is
- * left, by what it covers): it gets a view of the run whose writes leave the checkpoint
- * alone. The step ends when both did, also when one of them failed, so that nothing it
- * started still writes after it; the leading step's failure wins, and a step that did not
- * go on ({@link StepResult} other than next) stops the plan as it would alone.
+ * Steps that do not depend on each other, run side by side as one step of the plan (a
+ * dataset's vectors and the count of its rows beside its objects: each waits for its own
+ * store, and a purge would otherwise wait for them in turn). The step carries the name of
+ * the {@code leading} one and its checkpoint; the {@code alongside} steps run each on a
+ * thread of its own and must need no checkpoint, because a resumed run runs them again
+ * from the start (each does what is left, by what it covers): they get a view of the run
+ * whose writes leave the checkpoint alone. The step ends when all did, also when one of
+ * them failed, so that nothing it started still writes after it; the leading step's
+ * failure wins, and a step that did not go on ({@link StepResult} other than next) stops
+ * the plan as it would alone.
  */
 public final class Overlapped implements PurgeStep {
 
 	private final PurgeStep leading;
 
-	private final PurgeStep alongside;
+	private final List<PurgeStep> alongside;
 
-	public Overlapped(PurgeStep leading, PurgeStep alongside) {
+	public Overlapped(PurgeStep leading, PurgeStep... alongside) {
+		if (alongside.length == 0) {
+			throw new IllegalArgumentException("Nothing to run alongside " + leading.name());
+		}
 		this.leading = leading;
-		this.alongside = alongside;
+		this.alongside = List.of(alongside);
 	}
 
 	@Override
@@ -33,39 +38,60 @@ public final class Overlapped implements PurgeStep {
 		return this.leading.name();
 	}
 
-	/** The name of the step run alongside, which a job may still carry from before. */
-	String alongsideName() {
-		return this.alongside.name();
+	/**
+	 * Whether the step of that name runs alongside: a job may still carry it from a
+	 * worker of before.
+	 */
+	boolean runsAlongside(String step) {
+		return this.alongside.stream().anyMatch((other) -> other.name().equals(step));
 	}
 
 	@Override
 	public StepResult run(PurgeRun run) {
 		Map<String, String> logContext = MDC.getCopyOfContextMap();
 		PurgeRun without = run.withoutCheckpoint();
-		CompletableFuture<StepResult> beside = new CompletableFuture<>();
-		Thread thread = new Thread(() -> {
-			if (logContext != null) {
-				MDC.setContextMap(logContext);
-			}
-			try {
-				beside.complete(this.alongside.run(without));
-			}
-			catch (Throwable ex) {
-				beside.completeExceptionally(ex);
-			}
-		}, "purge-" + this.alongside.name());
-		thread.setDaemon(true);
-		thread.start();
+		List<CompletableFuture<StepResult>> beside = this.alongside.stream()
+			.map((step) -> start(step, without, logContext))
+			.toList();
 		StepResult led;
 		try {
 			led = this.leading.run(run);
 		}
 		catch (RuntimeException | Error ex) {
-			awaitQuietly(beside);
+			beside.forEach(Overlapped::awaitQuietly);
 			throw ex;
 		}
-		StepResult other = await(beside);
-		return (other instanceof StepResult.Next) ? led : other;
+		StepResult result = led;
+		try {
+			for (CompletableFuture<StepResult> other : beside) {
+				StepResult ended = await(other);
+				if (result instanceof StepResult.Next && !(ended instanceof StepResult.Next)) {
+					result = ended;
+				}
+			}
+		}
+		finally {
+			beside.forEach(Overlapped::awaitQuietly);
+		}
+		return result;
+	}
+
+	private static CompletableFuture<StepResult> start(PurgeStep step, PurgeRun run, Map<String, String> logContext) {
+		CompletableFuture<StepResult> result = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			if (logContext != null) {
+				MDC.setContextMap(logContext);
+			}
+			try {
+				result.complete(step.run(run));
+			}
+			catch (Throwable ex) {
+				result.completeExceptionally(ex);
+			}
+		}, "purge-" + step.name());
+		thread.setDaemon(true);
+		thread.start();
+		return result;
 	}
 
 	private static StepResult await(CompletableFuture<StepResult> beside) {

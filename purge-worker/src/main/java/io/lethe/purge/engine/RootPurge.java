@@ -29,7 +29,7 @@ public record RootPurge(String rootType, List<PurgeStep> steps) {
 			}
 		}
 		for (int i = 0; i < this.steps.size(); i++) {
-			if (this.steps.get(i) instanceof Overlapped overlapped && overlapped.alongsideName().equals(step)) {
+			if (this.steps.get(i) instanceof Overlapped overlapped && overlapped.runsAlongside(step)) {
 				return i;
 			}
 		}

@@ -35,11 +35,14 @@ final class RootRows implements PurgeStep {
 
 	private final StoreRetry retry;
 
+	private final RowsTotal total;
+
 	RootRows(PurgeScope scope, TransactionTemplate transactions, EngineProperties properties, StoreRetry retry) {
 		this.scope = scope;
 		this.transactions = transactions;
 		this.properties = properties;
 		this.retry = retry;
+		this.total = new RowsTotal(scope, retry);
 	}
 
 	@Override
@@ -50,10 +53,7 @@ final class RootRows implements PurgeStep {
 	@Override
 	public StepResult run(PurgeRun run) {
 		PurgeJob job = run.job();
-		if (job.rowsTotal() == null) {
-			long left = this.retry.call("count rows", () -> this.scope.rowsLeft(job));
-			run.total(Counter.ROWS, job.rowsDeleted() + left);
-		}
+		this.total.run(run);
 		List<RowPhase> phases = this.scope.rowPhases();
 		String checkpoint = run.checkpoint();
 		int from = (checkpoint != null) ? indexOf(phases, checkpoint.substring(0, checkpoint.indexOf(':'))) : 0;

@@ -53,6 +53,14 @@ public class ScopedSteps {
 		return new RootRows(scope, this.transactions, this.properties, this.retry);
 	}
 
+	/**
+	 * The count of the rows the rows step will delete, to run {@link Overlapped beside}
+	 * an earlier step.
+	 */
+	public PurgeStep rowsTotal(PurgeScope scope) {
+		return new RowsTotal(scope, this.retry);
+	}
+
 	public PurgeStep verify(PurgeScope scope) {
 		return new RootVerification(scope, this.store, this.prefixes, this.sweep, this.retry, this.listings,
 				this.properties, new InFlightWrites(this.chunks, this.properties.inFlightRecheck()));
