@@ -27,7 +27,7 @@ create table if not exists purge.jobs (
 );
 
 create table if not exists purge.job_prefixes (
-    job_id   uuid not null references purge.jobs (id),
+    job_id   uuid not null,
     ordinal  int not null,
     prefix   text not null,
     asset_id uuid,
