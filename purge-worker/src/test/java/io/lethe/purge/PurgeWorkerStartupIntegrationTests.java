@@ -4,9 +4,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +20,9 @@ class PurgeWorkerStartupIntegrationTests extends PurgeWorkerIntegrationTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void theWorkerStartsHealthyWithItsOwnSchema() throws Exception {
@@ -25,6 +33,16 @@ class PurgeWorkerStartupIntegrationTests extends PurgeWorkerIntegrationTest {
 		assertThat(this.workerJdbc.sql("select count(*) from information_schema.schemata where schema_name = 'purge'")
 			.query(Integer.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void theWorkersStatementsAreNeverPreparedOnTheServer() throws Exception {
+		// a generic plan, kept for a prepared statement after five runs, fits a dataset
+		// of
+		// 100 items or one of 100,000, never both
+		try (Connection connection = this.dataSource.getConnection()) {
+			assertThat(connection.unwrap(PGConnection.class).getPrepareThreshold()).isZero();
+		}
 	}
 
 	@Test
