@@ -84,6 +84,7 @@ final class PurgeBenchmarks {
 			Seeder.Seeded lethe = new Seeder(this.stack, mem::put).dataset(this.stack.orgKey(), this.orgA,
 					this.options.items(), EXTRA_VERSION_EVERY, PUT_THREADS);
 			result.put("seed", lethe);
+			this.stack.db.settle();
 			Bench.progress("in-memory S3: seeded in " + round(lethe.seconds()) + " s; Lethe purges it");
 			result.put("lethe", LethePurge.run(this.stack, worker, lethe, this.stack.orgKey(), true));
 		}
@@ -108,14 +109,17 @@ final class PurgeBenchmarks {
 			Seeder.Seeded lethe = seeder.dataset(this.stack.orgKey(), this.orgA, items, EXTRA_VERSION_EVERY,
 					PUT_THREADS);
 			result.put("seed", lethe);
+			this.stack.db.settle();
 			Bench.progress(setting + ": seeded in " + round(lethe.seconds()) + " s; Lethe purges it");
 			result.put("lethe", LethePurge.run(this.stack, worker, lethe, this.stack.orgKey()));
 			Bench.progress(setting + ": seeding " + items + " items for the floor");
 			Seeder.Seeded floor = seeder.datasetInNewOrg(items, EXTRA_VERSION_EVERY, PUT_THREADS);
+			this.stack.db.settle();
 			Bench.progress(setting + ": the floor deletes them");
 			result.put("floor", Floor.run(this.stack, store, floor, IN_FLIGHT));
 			Bench.progress(setting + ": the naive peer on " + sample + " items");
 			Seeder.Seeded naive = seeder.datasetInNewOrg(sample, EXTRA_VERSION_EVERY, PUT_THREADS);
+			this.stack.db.settle();
 			result.put("naive", NaivePeer.run(this.stack, endpoint, store, naive, items));
 			if (awscli) {
 				Bench.progress(setting + ": aws s3 rm --recursive on " + sample + " items");

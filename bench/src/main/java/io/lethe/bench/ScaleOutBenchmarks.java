@@ -79,6 +79,7 @@ final class ScaleOutBenchmarks {
 						WORKER_ENV);
 				Bench.progress("scale-out: warming up " + workers + " worker(s) until their JIT is quiet");
 				List<Map<String, Object>> warm = warmUp(seeder, started, Math.min(WARM_UP_ITEMS, items));
+				this.stack.db.settle();
 				Bench.progress("scale-out: " + workers + " worker(s) purge them");
 				Map<String, Object> run = purgeAll(seeded);
 				run.put("workers", workers);
@@ -124,6 +125,7 @@ final class ScaleOutBenchmarks {
 				Bench.progress(
 						"scale-out, one large dataset: warming up " + workers + " worker(s) until their JIT is quiet");
 				List<Map<String, Object>> warm = warmUp(seeder, started, Math.min(WARM_UP_ITEMS, items));
+				this.stack.db.settle();
 				Bench.progress("scale-out, one large dataset: " + workers + " worker(s) purge it");
 				Map<String, Object> run = purgeAll(List.of(large));
 				run.put("workers", workers);
