@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import io.lethe.catalog.contract.AssetPurgeStatements;
+import io.lethe.catalog.contract.AssetPurgeStatements.RecordedUpload;
 import io.lethe.purge.engine.shard.ShardSweep;
 import io.lethe.purge.engine.store.JobPrefixes;
 import io.lethe.purge.engine.store.OrgAssetSweep;
@@ -202,10 +203,10 @@ public class RootObjects implements PurgeStep {
 	private long abortRecordedUploads(PurgeRun run) {
 		long aborted = 0;
 		UUID after = JobPrefixes.BEFORE_ALL;
-		List<AssetPurgeStatements.RecordedUpload> recorded;
+		List<RecordedUpload> recorded;
 		while (!(recorded = this.catalog.uploadsOfJobAssets(run.job().id(), after, PREFIX_PAGE)).isEmpty()) {
 			run.lease().ensureHeld();
-			for (AssetPurgeStatements.RecordedUpload upload : recorded) {
+			for (RecordedUpload upload : recorded) {
 				this.retry.run("abort upload of " + upload.objectKey(),
 						() -> this.store.abortMultipartUpload(upload.objectKey(), upload.uploadId()), () -> {
 						});
