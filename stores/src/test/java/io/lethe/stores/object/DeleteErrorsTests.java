@@ -2,6 +2,8 @@ package io.lethe.stores.object;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,16 @@ class DeleteErrorsTests {
 	void keysAreEscapedForTheRequestBody() {
 		assertThat(S3PurgeCalls.escape("orgs/o/assets/plain")).isEqualTo("orgs/o/assets/plain");
 		assertThat(S3PurgeCalls.escape("a&b<c>\"d\"'e'")).isEqualTo("a&amp;b&lt;c&gt;&quot;d&quot;&apos;e&apos;");
+	}
+
+	@Test
+	void theRequestBodyNamesEveryVersionQuietly() {
+		byte[] body = S3PurgeCalls.deleteBody(List.of(new ObjectVersion("orgs/o/a & b", "v1", false, 1, Instant.EPOCH),
+				new ObjectVersion("orgs/o/c", null, false, 1, Instant.EPOCH)));
+
+		assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo(
+				"<Delete><Quiet>true</Quiet>" + "<Object><Key>orgs/o/a &amp; b</Key><VersionId>v1</VersionId></Object>"
+						+ "<Object><Key>orgs/o/c</Key></Object></Delete>");
 	}
 
 	private static ByteArrayInputStream bytes(String text) {
