@@ -41,6 +41,13 @@ final class RootVerification implements PurgeStep {
 
 	private static final int PREFIX_PAGE = 500;
 
+	/**
+	 * Prefixes a page when the org's shards list the assets, so that the asset prefixes
+	 * are read for the receipt's digest only: 200 round trips of 500 for a dataset of
+	 * 100,000 assets became 20.
+	 */
+	private static final int DIGEST_PAGE = 5_000;
+
 	private final PurgeScope scope;
 
 	private final ObjectStore store;
@@ -101,7 +108,8 @@ final class RootVerification implements PurgeStep {
 				PrefixListing all = this.sweep.uploads(job);
 				tasks.submit(() -> uploads.addAndGet(uploadsLeft(all)));
 			}
-			while (!(page = this.prefixes.page(job.id(), last, PREFIX_PAGE)).isEmpty()) {
+			int pageSize = sweeping ? DIGEST_PAGE : PREFIX_PAGE;
+			while (!(page = this.prefixes.page(job.id(), last, pageSize)).isEmpty()) {
 				for (JobPrefixes.JobPrefix prefix : page) {
 					covered.add(prefix.prefix());
 					last = prefix.ordinal();
