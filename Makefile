@@ -29,10 +29,11 @@ test: setup
 	@scripts/reliability-figures
 
 ## Benchmarks (bench/): a stack of its own, Lethe beside a floor and a naive peer, JSON in bench/results/.
-## BENCH_ARGS passes options, e.g. make bench BENCH_ARGS=--large (1,000,000 items) or BENCH_ARGS='--items 2000'.
+## BENCH_ARGS passes options, e.g. make bench BENCH_ARGS=--large (1,000,000 items) or BENCH_ARGS='--items 2000';
+## BENCH_JAVA_OPTS the bench JVM's, e.g. BENCH_JAVA_OPTS=-Dlethe.bench.jfr=/tmp/jfr (a JFR recording per service).
 bench: setup
 	$(MVN) -q -DskipTests -Pbench package
-	java -Dlethe.root=$(CURDIR) -Dlethe.s3mock.jar=$(CURDIR)/devstack/target/s3mock/s3mock.jar \
+	java $(BENCH_JAVA_OPTS) -Dlethe.root=$(CURDIR) -Dlethe.s3mock.jar=$(CURDIR)/devstack/target/s3mock/s3mock.jar \
 	  -cp bench/target/classes:$$(cat bench/target/classpath.txt) io.lethe.bench.Bench $(BENCH_ARGS)
 
 ## Compile and package everything without running tests.

@@ -1,5 +1,7 @@
 package io.lethe.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +65,16 @@ final class JitWarmUp {
 			}
 		}
 		return rounds;
+	}
+
+	/**
+	 * Seconds the bench's own JVM, where the floor runs, has spent compiling so far; NaN
+	 * where the JVM does not tell.
+	 */
+	static double ownCompilingSeconds() {
+		CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+		return (compiler != null && compiler.isCompilationTimeMonitoringSupported())
+				? compiler.getTotalCompilationTime() / 1000.0 : Double.NaN;
 	}
 
 }

@@ -44,6 +44,7 @@ final class LethePurge {
 		Map<String, Double> stepSeen = new LinkedHashMap<>();
 		Map<String, Double> requestsBefore = Prometheus.counter(worker.managementUrl(), STORE_REQUESTS);
 		try (MemorySampler memory = new MemorySampler(worker, probeLiveHeap)) {
+			double compiledBefore = worker.compilationSeconds();
 			long start = System.nanoTime();
 			Api.Response deleted = api.delete("/api/v1/datasets/" + seeded.dataset() + "?grace=PT0S", orgKey);
 			if (deleted.status() != 200) {
@@ -81,6 +82,8 @@ final class LethePurge {
 			result.put("receipt_body_chars", status.path("receipt").path("body_text").asString("").length());
 			result.put("per_store_per_s", perStore(stepSeen, progress));
 			result.put("memory", memory.summary());
+			// what the worker's JIT compiled meanwhile, on the cores the purge shares
+			result.put("jit_seconds", worker.compilationSeconds() - compiledBefore);
 			result.put("store_requests_by_step", Prometheus.requestsByStep(requestsBefore,
 					Prometheus.counter(worker.managementUrl(), STORE_REQUESTS)));
 			return result;

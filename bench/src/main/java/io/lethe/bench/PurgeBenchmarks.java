@@ -116,7 +116,10 @@ final class PurgeBenchmarks {
 			Seeder.Seeded floor = seeder.datasetInNewOrg(items, EXTRA_VERSION_EVERY, PUT_THREADS);
 			this.stack.db.settle();
 			Bench.progress(setting + ": the floor deletes them");
-			result.put("floor", Floor.run(this.stack, store, floor, IN_FLIGHT));
+			double compiledBefore = JitWarmUp.ownCompilingSeconds();
+			Map<String, Object> floorRun = Floor.run(this.stack, store, floor, IN_FLIGHT);
+			floorRun.put("jit_seconds", JitWarmUp.ownCompilingSeconds() - compiledBefore);
+			result.put("floor", floorRun);
 			Bench.progress(setting + ": the naive peer on " + sample + " items");
 			Seeder.Seeded naive = seeder.datasetInNewOrg(sample, EXTRA_VERSION_EVERY, PUT_THREADS);
 			this.stack.db.settle();

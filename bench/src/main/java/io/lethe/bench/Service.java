@@ -63,6 +63,13 @@ final class Service implements AutoCloseable {
 			int managementPort, Path log) {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		// -Dlethe.bench.jfr=DIR records each service with JDK Flight Recorder into DIR
+		// (-Dlethe.bench.jfr.settings=profile|default|FILE.jfc, profile when not given)
+		String jfr = System.getProperty("lethe.bench.jfr");
+		if (jfr != null) {
+			command.add("-XX:StartFlightRecording=settings=" + System.getProperty("lethe.bench.jfr.settings", "profile")
+					+ ",filename=" + Path.of(jfr, name + "-" + System.currentTimeMillis() + ".jfr"));
+		}
 		command.addAll(jvm);
 		command.addAll(args);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

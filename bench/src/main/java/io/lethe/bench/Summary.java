@@ -134,6 +134,7 @@ final class Summary {
 				"objects/s", "vectors/s", "rows/s");
 		row("Lethe (request to purged)", lethe);
 		warmUp(section.get("warm_up"));
+		jit("Lethe's", lethe);
 		steps(map(lethe.get("step_first_seen_s")));
 		requests(map(lethe.get("store_requests_by_step")));
 		if (floor == null || naive == null) {
@@ -141,6 +142,7 @@ final class Summary {
 			return;
 		}
 		row("floor (best batching, no bookkeeping)", floor);
+		jit("the floor's", floor);
 		row("naive (" + naive.get("sample_items") + " items, per-object loop)", naive);
 		Map<String, Object> cli = map(section.get("awscli"));
 		if (cli != null && cli.containsKey("objects_per_s")) {
@@ -177,6 +179,13 @@ final class Summary {
 		Map<String, Object> last = map(list.get(list.size() - 1));
 		line("    warmed up on %d purges: the first %.2f s, the last %.2f s (its JIT %.2f s)", list.size(),
 				num(first.get("seconds")), num(last.get("seconds")), num(last.get("jit_seconds")));
+	}
+
+	/** What the JIT compiled during the run measured (runs before 7 December lack it). */
+	private void jit(String whose, Map<String, Object> run) {
+		if (run.get("jit_seconds") instanceof Number seconds) {
+			line("    %s JIT during the run: %.2f s", whose, seconds.doubleValue());
+		}
 	}
 
 	private void scaleOutWarmUp(Object rounds) {
