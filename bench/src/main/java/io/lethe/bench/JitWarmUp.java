@@ -9,14 +9,16 @@ import java.util.Map;
 
 /**
  * Warm-up rounds until the workers' JIT compilers are quiet, or the warm-up's time is up.
- * A worker runs for days, and the floor runs in the bench's JVM, long warm; a fresh
- * worker's compilers are what its first purges wait for on two cores. Measured here from
- * /proc: after one warm-up purge of 100 items the compiler threads had used 14.4 s of
- * CPU, after 21 purges 23.3 s, against 1 to 2 s for all of the purges' own threads;
- * behind the round trip the purges went from 1.5 s to about 0.3 s, and the compilers were
- * quiet after about 30. Each round's time and the busiest worker's compiling time over it
- * go into the JSON. The purge settings and the scale-out scenarios warm up through it
- * alike.
+ * A worker runs for days, and the floor runs in the bench's JVM, warm from what ran
+ * before it; a fresh worker's compilers are what its first purges wait for on two cores.
+ * The rounds are small purges, so a timed purge of 100,000 items still makes code hot in
+ * both JVMs: what each compiles during its run goes into the JSON ({@code jit_seconds}).
+ * Measured here from /proc: after one warm-up purge of 100 items the compiler threads had
+ * used 14.4 s of CPU, after 21 purges 23.3 s, against 1 to 2 s for all of the purges' own
+ * threads; behind the round trip the purges went from 1.5 s to about 0.3 s, and the
+ * compilers were quiet after about 30. Each round's time and the busiest worker's
+ * compiling time over it go into the JSON. The purge settings and the scale-out scenarios
+ * warm up through it alike.
  */
 final class JitWarmUp {
 
