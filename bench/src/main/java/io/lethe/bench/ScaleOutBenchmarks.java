@@ -70,11 +70,8 @@ final class ScaleOutBenchmarks {
 			for (int workers : WORKERS) {
 				Bench.progress("scale-out: seeding " + datasets + " datasets of " + items + " items for " + workers
 						+ " worker(s)");
-				List<Seeder.Seeded> seeded = new ArrayList<>(datasets);
-				for (int i = 0; i < datasets; i++) {
-					seeded.add(seeder.dataset(this.stack.orgKey(), UUID.fromString(this.stack.orgId()), items,
-							EXTRA_VERSION_EVERY, PUT_THREADS));
-				}
+				List<Seeder.Seeded> seeded = seeder.datasets(this.stack.orgKey(), UUID.fromString(this.stack.orgId()),
+						datasets, items, EXTRA_VERSION_EVERY, PUT_THREADS);
 				List<Service> started = this.stack.startWorkers(workers, this.options.workerHeap(), proxy.endpoint(),
 						WORKER_ENV);
 				Bench.progress("scale-out: warming up " + workers + " worker(s) until their JIT is quiet");
@@ -151,11 +148,9 @@ final class ScaleOutBenchmarks {
 	private List<Map<String, Object>> warmUp(Seeder seeder, List<Service> workers, int items) throws Exception {
 		return JitWarmUp.untilQuiet(workers, MIN_WARM_UP_ROUNDS, MAX_WARM_UP_ROUNDS, WARM_UP_BUDGET, "jit_seconds_most",
 				() -> {
-					List<Seeder.Seeded> small = new ArrayList<>();
-					for (int i = 0; i < workers.size(); i++) {
-						small.add(seeder.dataset(this.stack.orgKey(), UUID.fromString(this.stack.orgId()), items,
-								EXTRA_VERSION_EVERY, PUT_THREADS));
-					}
+					List<Seeder.Seeded> small = seeder.datasets(this.stack.orgKey(),
+							UUID.fromString(this.stack.orgId()), workers.size(), items, EXTRA_VERSION_EVERY,
+							PUT_THREADS);
 					return purgeAll(small).get("seconds");
 				});
 	}
