@@ -2,11 +2,15 @@ package io.lethe.purge;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.lethe.purge.job.JobState;
 import io.lethe.purge.job.PurgeJob;
 import io.lethe.stores.object.ObjectKeys;
+import io.lethe.stores.object.ObjectVersion;
 import io.lethe.stores.vector.VectorEntry;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +103,64 @@ class PurgeResumeIntegrationTests extends PurgeWorkerIntegrationTest {
 		assertThat(this.catalog.versionsUnder(prefix)).isZero();
 		assertThat(this.catalog.status(dataset)).isEqualTo("purged");
 		assertThat(this.catalog.count("select count(*) from purge.receipts where root_id = ?", dataset)).isEqualTo(1);
+	}
+
+	@Test
+	void aJobLeftInItsRowsStepResumesEachRangeOfKeysAfterItsLastCommittedChunk() {
+		UUID org = this.catalog.org();
+		UUID dataset = this.catalog.deletedDataset(org, Duration.ofMinutes(-1));
+		List<UUID> items = this.catalog.items(org, dataset, 60);
+		List<UUID> assets = this.catalog.ownedAssets(org, dataset, 6);
+		String prefix = ObjectKeys.datasetPrefix(org, dataset);
+		this.faults.crashListing(prefix, 0);
+
+		TestEvents.publish(dataset, TestEvents.deletionRequested(org, dataset, Instant.now().minusSeconds(60)));
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(this.faults.listedUnder(prefix)).isNotEmpty();
+			assertThat(jobOf(dataset).step()).isEqualTo("objects");
+		});
+		// As if it had emptied its prefixes and died in its rows step, with the items'
+		// first range (keys up to 7fffffff-…) deleted up to its middle key and the second
+		// range not begun.
+		emptyPrefix(prefix);
+		assets.forEach((asset) -> emptyPrefix(ObjectKeys.assetPrefix(org, asset)));
+		List<String> firstRange = items.stream()
+			.map(UUID::toString)
+			.filter((id) -> id.compareTo("80000000") < 0)
+			.sorted(Comparator.naturalOrder())
+			.toList();
+		assertThat(firstRange).hasSizeGreaterThan(2);
+		String last = firstRange.get(firstRange.size() / 2);
+		int deleted = this.jdbc.sql("delete from catalog.items where dataset_id = ? and id <= ?::uuid")
+			.params(dataset, last)
+			.update();
+		this.jdbc
+			.sql("update purge.jobs set step = 'rows', rows_deleted = ?, "
+					+ "checkpoint = 'items:' || ? || ',7fffffff-ffff-ffff-ffff-ffffffffffff' where root_id = ?")
+			.params(deleted, last, dataset)
+			.update();
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(jobOf(dataset).state()).isEqualTo(JobState.COMPLETED));
+		PurgeJob job = jobOf(dataset);
+		assertThat(job.attempts()).isEqualTo(1);
+		// every row once: what the first run deleted, and the rest of each range
+		assertThat(job.rowsDeleted()).isEqualTo(60 + 6);
+		assertThat(this.catalog.count("select count(*) from catalog.items where dataset_id = ?", dataset)).isZero();
+		assertThat(this.catalog.count("select count(*) from catalog.assets where owner_dataset_id = ?", dataset))
+			.isZero();
+		assertThat(this.catalog.status(dataset)).isEqualTo("purged");
+		assertThat(this.catalog.count("select count(*) from purge.receipts where root_id = ?", dataset)).isEqualTo(1);
+	}
+
+	private void emptyPrefix(String prefix) {
+		try (Stream<ObjectVersion> versions = this.objects.listVersions(prefix)) {
+			List<ObjectVersion> all = versions.toList();
+			if (!all.isEmpty()) {
+				this.objects.deleteVersions(all);
+			}
+		}
 	}
 
 	@Test

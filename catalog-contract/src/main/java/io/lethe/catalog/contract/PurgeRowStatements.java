@@ -24,24 +24,27 @@ public class PurgeRowStatements {
 	}
 
 	/**
-	 * Deletes the dataset's first {@code size} items after {@code after} (in the
-	 * database's uuid order).
+	 * Deletes the dataset's first {@code size} items after {@code after} and at most
+	 * {@code upTo} (in the database's uuid order).
 	 */
-	public DeletedChunk deleteDatasetItems(UUID dataset, UUID after, int size) {
-		return deleteChunk(
-				"select id from catalog.items where dataset_id = :key and id > :after order by id limit :size", dataset,
-				after, size, "catalog.items where id");
+	public DeletedChunk deleteDatasetItems(UUID dataset, UUID after, UUID upTo, int size) {
+		return deleteChunk("select id from catalog.items where dataset_id = :key and id > :after and id <= :upTo "
+				+ "order by id limit :size", dataset, after, upTo, size, "catalog.items where id");
 	}
 
 	public long datasetItemsLeft(UUID dataset) {
 		return count("select count(*) from catalog.items where dataset_id = :root", null, dataset);
 	}
 
-	/** Deletes the dataset's first {@code size} share links after {@code after}. */
-	public DeletedChunk deleteDatasetShareLinks(UUID dataset, UUID after, int size) {
+	/**
+	 * Deletes the dataset's first {@code size} share links after {@code after} and at
+	 * most {@code upTo}.
+	 */
+	public DeletedChunk deleteDatasetShareLinks(UUID dataset, UUID after, UUID upTo, int size) {
 		return deleteChunk(
-				"select id from catalog.share_links where dataset_id = :key and id > :after order by id limit :size",
-				dataset, after, size, "catalog.share_links where id");
+				"select id from catalog.share_links where dataset_id = :key and id > :after "
+						+ "and id <= :upTo order by id limit :size",
+				dataset, after, upTo, size, "catalog.share_links where id");
 	}
 
 	public long shareLinksLeft(UUID dataset) {
@@ -49,35 +52,40 @@ public class PurgeRowStatements {
 	}
 
 	/**
-	 * Deletes the first {@code size} items after {@code after} that the job's fence
-	 * listed (a batch's, a cascade's).
+	 * Deletes the first {@code size} items after {@code after} and at most {@code upTo}
+	 * that the job's fence listed (a batch's, a cascade's).
 	 */
-	public DeletedChunk deleteJobItems(UUID job, UUID after, int size) {
-		return deleteChunk("select item_id as id from purge.job_prefixes where job_id = :key and item_id > :after "
-				+ "order by item_id limit :size", job, after, size, "catalog.items where id");
+	public DeletedChunk deleteJobItems(UUID job, UUID after, UUID upTo, int size) {
+		return deleteChunk(
+				"select item_id as id from purge.job_prefixes where job_id = :key and item_id > :after "
+						+ "and item_id <= :upTo order by item_id limit :size",
+				job, after, upTo, size, "catalog.items where id");
 	}
 
 	/**
-	 * Deletes the first {@code size} assets after {@code after} that the job's fence
-	 * listed, with their entity links, upload parts and uploads (what references an asset
-	 * goes in the same statement; the references are checked at its end).
+	 * Deletes the first {@code size} assets after {@code after} and at most {@code upTo}
+	 * that the job's fence listed, with their entity links, upload parts and uploads
+	 * (what references an asset goes in the same statement; the references are checked at
+	 * its end).
 	 */
-	public DeletedChunk deleteJobAssets(UUID job, UUID after, int size) {
+	public DeletedChunk deleteJobAssets(UUID job, UUID after, UUID upTo, int size) {
 		return deleteChunk(
 				"select asset_id as id from purge.job_prefixes where job_id = :key and asset_id > :after "
-						+ "order by asset_id limit :size",
-				job, after, size, "catalog.entity_assets where asset_id", "catalog.asset_upload_parts where asset_id",
-				"catalog.asset_uploads where asset_id", "catalog.assets where id");
+						+ "and asset_id <= :upTo order by asset_id limit :size",
+				job, after, upTo, size, "catalog.entity_assets where asset_id",
+				"catalog.asset_upload_parts where asset_id", "catalog.asset_uploads where asset_id",
+				"catalog.assets where id");
 	}
 
 	/**
 	 * One chunk in one statement: the keys {@code keys} selects (as {@code id}, given
-	 * {@code :key}, {@code :after} and {@code :size}) and the deletes by them, each
-	 * {@code table where column}. The keys never travel to the worker and back, and each
-	 * delete reads them as an array, so that it probes its table's index as a delete by a
-	 * list of ids does, whatever the planner would guess of a join with the chunk.
+	 * {@code :key}, {@code :after}, {@code :upTo} and {@code :size}) and the deletes by
+	 * them, each {@code table where column}. The keys never travel to the worker and
+	 * back, and each delete reads them as an array, so that it probes its table's index
+	 * as a delete by a list of ids does, whatever the planner would guess of a join with
+	 * the chunk.
 	 */
-	private DeletedChunk deleteChunk(String keys, UUID key, UUID after, int size, String... deletes) {
+	private DeletedChunk deleteChunk(String keys, UUID key, UUID after, UUID upTo, int size, String... deletes) {
 		StringBuilder sql = new StringBuilder("with chunk as materialized (").append(keys).append(")");
 		StringBuilder deleted = new StringBuilder();
 		for (int i = 0; i < deletes.length; i++) {
@@ -95,6 +103,7 @@ public class PurgeRowStatements {
 		return this.jdbc.sql(sql.toString())
 			.param("key", key)
 			.param("after", after)
+			.param("upTo", upTo)
 			.param("size", size)
 			.query((rs, row) -> new DeletedChunk(rs.getLong("deleted"), rs.getInt("keys"),
 					rs.getObject("last", UUID.class)))

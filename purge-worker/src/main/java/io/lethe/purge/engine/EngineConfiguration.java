@@ -42,6 +42,20 @@ class EngineConfiguration {
 		}));
 	}
 
+	/**
+	 * The threads that delete the rows step's ranges of keys beside the first, which runs
+	 * on the step's own thread.
+	 */
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService rowRanges(EngineProperties properties) {
+		AtomicInteger threads = new AtomicInteger();
+		return new StepTasks(Executors.newFixedThreadPool(Math.max(1, properties.rowRanges() - 1), (task) -> {
+			Thread thread = new Thread(task, "purge-rows-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}));
+	}
+
 	@Bean
 	StoreRetry storeRetry(EngineProperties properties, PurgeMetrics metrics) {
 		return new StoreRetry(properties.storeRetryPolicy(), metrics::storeRetried);

@@ -26,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * while they take less than half of {@code rowChunkTime}
  * @param rowChunkTime how long one transaction of rows may hold its locks: a chunk that
  * took longer halves the next
+ * @param rowRanges ranges of keys each phase of uuid keys of the rows step is cut into,
+ * deleted side by side on connections of their own (1: one after another)
  * @param prefixesPerCheckpoint object-store prefixes between two objects checkpoints
  * @param vacuumAfterVectors a purge that deleted more vectors than this vacuums the
  * collections it touched
@@ -43,10 +45,10 @@ public record EngineProperties(@DefaultValue("5000") int vectorChunk, @DefaultVa
 		@DefaultValue("4") int objectsInFlight, @DefaultValue("8") int prefixesInFlight,
 		@DefaultValue("0.01") double orgSweepShare, @DefaultValue("2000") long orgSweepOneShardAssets,
 		@DefaultValue("1000") int rowChunk, @DefaultValue("20000") int rowChunkMax,
-		@DefaultValue("250ms") Duration rowChunkTime, @DefaultValue("200") int prefixesPerCheckpoint,
-		@DefaultValue("100000") long vacuumAfterVectors, RetryPolicy storeRetry,
-		@DefaultValue("PT1H") Duration holdRecheck, @DefaultValue("PT2M") Duration inFlightWriteWindow,
-		@DefaultValue("PT5S") Duration inFlightRecheck) {
+		@DefaultValue("250ms") Duration rowChunkTime, @DefaultValue("2") int rowRanges,
+		@DefaultValue("200") int prefixesPerCheckpoint, @DefaultValue("100000") long vacuumAfterVectors,
+		RetryPolicy storeRetry, @DefaultValue("PT1H") Duration holdRecheck,
+		@DefaultValue("PT2M") Duration inFlightWriteWindow, @DefaultValue("PT5S") Duration inFlightRecheck) {
 
 	public EngineProperties {
 		if (objectBatch < 1 || objectBatch > 1000) {
@@ -58,6 +60,9 @@ public record EngineProperties(@DefaultValue("5000") int vectorChunk, @DefaultVa
 		if (vectorChunk < 1 || objectsInFlight < 1 || prefixesInFlight < 1 || rowChunk < 1
 				|| prefixesPerCheckpoint < 1) {
 			throw new IllegalArgumentException("lethe.purge.engine chunk sizes must be positive");
+		}
+		if (rowRanges < 1 || rowRanges > 16) {
+			throw new IllegalArgumentException("lethe.purge.engine.row-ranges must be 1..16");
 		}
 		if (rowChunkMax < rowChunk || rowChunkTime.isNegative() || rowChunkTime.isZero()) {
 			throw new IllegalArgumentException(

@@ -26,18 +26,25 @@ public interface PurgeScope {
 	/**
 	 * One kind of catalog rows, deleted in keyset chunks.
 	 *
-	 * @param name names the phase in the rows step's checkpoint ({@code name:last key})
-	 * @param chunk deletes the next chunk after a key (null: from the start)
+	 * @param name names the phase in the rows step's checkpoint ({@code name:last key},
+	 * or the last key of each range, comma-separated)
+	 * @param chunk deletes the next chunk after a key (null: from the start) up to
+	 * another (null: to the end)
 	 * @param left counts the rows of the phase left
+	 * @param uuidKeys whether its keys are uuids, which the rows step splits into ranges
+	 * deleted side by side ({@code row-ranges})
 	 */
-	record RowPhase(String name, ChunkDelete chunk, ToLongFunction<PurgeJob> left) {
+	record RowPhase(String name, ChunkDelete chunk, ToLongFunction<PurgeJob> left, boolean uuidKeys) {
 	}
 
 	@FunctionalInterface
 	interface ChunkDelete {
 
-		/** Deletes up to {@code size} rows after {@code after}, in one transaction. */
-		Chunk next(PurgeJob job, String after, int size);
+		/**
+		 * Deletes up to {@code size} rows after {@code after} and at most {@code upTo},
+		 * in one transaction.
+		 */
+		Chunk next(PurgeJob job, String after, String upTo, int size);
 
 	}
 

@@ -36,10 +36,13 @@ public class ScopedSteps {
 
 	private final CatalogChunks chunks;
 
+	private final ExecutorService rowRanges;
+
 	ScopedSteps(TransactionTemplate transactions, EngineProperties properties, StoreRetry retry, ObjectStore store,
 			JobPrefixes prefixes, OrgAssetSweep sweep, @Qualifier("prefixListings") ExecutorService listings,
-			CatalogChunks chunks) {
+			CatalogChunks chunks, @Qualifier("rowRanges") ExecutorService rowRanges) {
 		this.chunks = chunks;
+		this.rowRanges = rowRanges;
 		this.transactions = transactions;
 		this.properties = properties;
 		this.retry = retry;
@@ -50,7 +53,7 @@ public class ScopedSteps {
 	}
 
 	public PurgeStep rows(PurgeScope scope) {
-		return new RootRows(scope, this.transactions, this.properties, this.retry);
+		return new RootRows(scope, this.transactions, this.properties, this.retry, this.rowRanges);
 	}
 
 	/**

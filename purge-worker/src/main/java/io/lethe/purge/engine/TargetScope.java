@@ -21,9 +21,9 @@ public class TargetScope implements PurgeScope {
 	private final JobItemVectors vectors;
 
 	TargetScope(CatalogChunks chunks, JobItemVectors vectors) {
-		this.phases = List.of(new RowPhase("items", chunks::jobItems, chunks::jobItemsLeft),
-				new RowPhase("assets", chunks::jobAssets, chunks::jobAssetsLeft),
-				new RowPhase("intents", chunks::intents, chunks::intentsLeft));
+		this.phases = List.of(new RowPhase("items", chunks::jobItems, chunks::jobItemsLeft, true),
+				new RowPhase("assets", chunks::jobAssets, chunks::jobAssetsLeft, true), new RowPhase("intents",
+						(job, after, upTo, size) -> chunks.intents(job, after, size), chunks::intentsLeft, false));
 		this.vectors = vectors;
 	}
 

@@ -23,10 +23,10 @@ class DatasetScope implements PurgeScope {
 	private final VectorIndex index;
 
 	DatasetScope(CatalogChunks chunks, VectorIndex index) {
-		this.phases = List.of(new RowPhase("items", chunks::datasetItems, chunks::datasetItemsLeft),
-				new RowPhase("share_links", chunks::shareLinks, chunks::shareLinksLeft),
-				new RowPhase("assets", chunks::jobAssets, chunks::datasetAssetsLeft),
-				new RowPhase("intents", chunks::intents, chunks::intentsLeft));
+		this.phases = List.of(new RowPhase("items", chunks::datasetItems, chunks::datasetItemsLeft, true),
+				new RowPhase("share_links", chunks::shareLinks, chunks::shareLinksLeft, true),
+				new RowPhase("assets", chunks::jobAssets, chunks::datasetAssetsLeft, true), new RowPhase("intents",
+						(job, after, upTo, size) -> chunks.intents(job, after, size), chunks::intentsLeft, false));
 		this.index = index;
 	}
 

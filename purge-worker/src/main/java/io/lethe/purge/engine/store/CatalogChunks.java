@@ -23,6 +23,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CatalogChunks {
 
+	/** The greatest uuid in the database's order (bytes compared unsigned). */
+	private static final UUID AFTER_ALL = new UUID(-1, -1);
+
 	private final PurgeRowStatements rows;
 
 	private final ObjectIntentStatements intents;
@@ -36,8 +39,8 @@ public class CatalogChunks {
 	}
 
 	/** Every item of the dataset that is the job's root. */
-	public Chunk datasetItems(PurgeJob job, String after, int size) {
-		return chunk(this.rows.deleteDatasetItems(job.rootId(), from(after), size), size);
+	public Chunk datasetItems(PurgeJob job, String after, String upTo, int size) {
+		return chunk(this.rows.deleteDatasetItems(job.rootId(), from(after), to(upTo), size), size);
 	}
 
 	public long datasetItemsLeft(PurgeJob job) {
@@ -45,8 +48,8 @@ public class CatalogChunks {
 	}
 
 	/** The share links of the dataset that is the job's root. */
-	public Chunk shareLinks(PurgeJob job, String after, int size) {
-		return chunk(this.rows.deleteDatasetShareLinks(job.rootId(), from(after), size), size);
+	public Chunk shareLinks(PurgeJob job, String after, String upTo, int size) {
+		return chunk(this.rows.deleteDatasetShareLinks(job.rootId(), from(after), to(upTo), size), size);
 	}
 
 	public long shareLinksLeft(PurgeJob job) {
@@ -54,8 +57,8 @@ public class CatalogChunks {
 	}
 
 	/** The items the job's fence fixed prefixes for (samples, a cascade's items). */
-	public Chunk jobItems(PurgeJob job, String after, int size) {
-		return chunk(this.rows.deleteJobItems(job.id(), from(after), size), size);
+	public Chunk jobItems(PurgeJob job, String after, String upTo, int size) {
+		return chunk(this.rows.deleteJobItems(job.id(), from(after), to(upTo), size), size);
 	}
 
 	public long jobItemsLeft(PurgeJob job) {
@@ -66,8 +69,8 @@ public class CatalogChunks {
 	 * The assets the job's fence fixed prefixes for, with their entity links, uploads and
 	 * parts.
 	 */
-	public Chunk jobAssets(PurgeJob job, String after, int size) {
-		return chunk(this.rows.deleteJobAssets(job.id(), from(after), size), size);
+	public Chunk jobAssets(PurgeJob job, String after, String upTo, int size) {
+		return chunk(this.rows.deleteJobAssets(job.id(), from(after), to(upTo), size), size);
 	}
 
 	public long jobAssetsLeft(PurgeJob job) {
@@ -86,7 +89,7 @@ public class CatalogChunks {
 	 * Intents of object writes under the job's prefixes older than the in-flight window:
 	 * their writes are over (their objects are gone with the objects step). Younger ones
 	 * stay, since a write may still land; verification waits for them
-	 * ({@link #freshIntents}).
+	 * ({@link #freshIntents}). Their keys are object keys, one range only.
 	 */
 	public Chunk intents(PurgeJob job, String after, int size) {
 		List<String> keys = this.intents.oldUnderJob(job.id(), this.inFlightWindow, after, size);
@@ -111,6 +114,10 @@ public class CatalogChunks {
 
 	private static UUID from(String after) {
 		return (after != null) ? UUID.fromString(after) : JobPrefixes.BEFORE_ALL;
+	}
+
+	private static UUID to(String upTo) {
+		return (upTo != null) ? UUID.fromString(upTo) : AFTER_ALL;
 	}
 
 	/** The chunk a delete of up to {@code size} keys did, as the rows step counts it. */
