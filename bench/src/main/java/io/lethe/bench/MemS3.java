@@ -51,6 +51,8 @@ final class MemS3 implements AutoCloseable {
 
 	private final AtomicLong versions = new AtomicLong();
 
+	private final AtomicLong listed = new AtomicLong();
+
 	private final HttpServer server;
 
 	private final ExecutorService threads = Executors.newFixedThreadPool(16);
@@ -75,6 +77,11 @@ final class MemS3 implements AutoCloseable {
 			next.add(0, version);
 			return next;
 		});
+	}
+
+	/** Versions every ListObjectVersions so far has returned, over all its pages. */
+	long versionsListed() {
+		return this.listed.get();
 	}
 
 	/** Versions left under the prefix. */
@@ -166,6 +173,7 @@ final class MemS3 implements AutoCloseable {
 				break;
 			}
 		}
+		this.listed.addAndGet(listed);
 		xml.append("<IsTruncated>").append(truncated).append("</IsTruncated>");
 		if (truncated) {
 			xml.append("<NextKeyMarker>")

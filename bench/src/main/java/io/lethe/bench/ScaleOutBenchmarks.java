@@ -75,10 +75,10 @@ final class ScaleOutBenchmarks {
 				List<Service> started = this.stack.startWorkers(workers, this.options.workerHeap(), proxy.endpoint(),
 						WORKER_ENV);
 				Bench.progress("scale-out: warming up " + workers + " worker(s) until their JIT is quiet");
-				List<Map<String, Object>> warm = warmUp(seeder, started, Math.min(WARM_UP_ITEMS, items));
+				List<Map<String, Object>> warm = warmUp(seeder, mem, started, Math.min(WARM_UP_ITEMS, items));
 				this.stack.db.settle();
 				Bench.progress("scale-out: " + workers + " worker(s) purge them");
-				Map<String, Object> run = purgeAll(seeded);
+				Map<String, Object> run = purgeAll(seeded, mem);
 				run.put("workers", workers);
 				run.put("warm_up", warm);
 				result.put("workers_" + workers, run);
@@ -121,10 +121,10 @@ final class ScaleOutBenchmarks {
 						WORKER_ENV);
 				Bench.progress(
 						"scale-out, one large dataset: warming up " + workers + " worker(s) until their JIT is quiet");
-				List<Map<String, Object>> warm = warmUp(seeder, started, Math.min(WARM_UP_ITEMS, items));
+				List<Map<String, Object>> warm = warmUp(seeder, mem, started, Math.min(WARM_UP_ITEMS, items));
 				this.stack.db.settle();
 				Bench.progress("scale-out, one large dataset: " + workers + " worker(s) purge it");
-				Map<String, Object> run = purgeAll(List.of(large));
+				Map<String, Object> run = purgeAll(List.of(large), mem);
 				run.put("workers", workers);
 				run.put("warm_up", warm);
 				run.put("shards_per_worker", shardsPerWorker(large));
@@ -145,13 +145,14 @@ final class ScaleOutBenchmarks {
 	 * Rounds of as many small purges at once as there are workers, until every worker's
 	 * JIT is quiet ({@link JitWarmUp}).
 	 */
-	private List<Map<String, Object>> warmUp(Seeder seeder, List<Service> workers, int items) throws Exception {
+	private List<Map<String, Object>> warmUp(Seeder seeder, MemS3 mem, List<Service> workers, int items)
+			throws Exception {
 		return JitWarmUp.untilQuiet(workers, MIN_WARM_UP_ROUNDS, MAX_WARM_UP_ROUNDS, WARM_UP_BUDGET, "jit_seconds_most",
 				() -> {
 					List<Seeder.Seeded> small = seeder.datasets(this.stack.orgKey(),
 							UUID.fromString(this.stack.orgId()), workers.size(), items, EXTRA_VERSION_EVERY,
 							PUT_THREADS);
-					return purgeAll(small).get("seconds");
+					return purgeAll(small, mem).get("seconds");
 				});
 	}
 
@@ -176,9 +177,10 @@ final class ScaleOutBenchmarks {
 	}
 
 	/** Deletes every dataset, then polls their statuses until all are purged. */
-	private Map<String, Object> purgeAll(List<Seeder.Seeded> seeded) {
+	private Map<String, Object> purgeAll(List<Seeder.Seeded> seeded, MemS3 mem) {
 		Api api = new Api(this.stack.api());
 		String key = this.stack.orgKey();
+		long listedBefore = mem.versionsListed();
 		long start = System.nanoTime();
 		for (Seeder.Seeded dataset : seeded) {
 			Api.Response deleted = api.delete("/api/v1/datasets/" + dataset.dataset() + "?grace=PT0S", key);
@@ -213,6 +215,14 @@ final class ScaleOutBenchmarks {
 		run.put("items_per_s", items / seconds);
 		run.put("first_purged_s", finished.get(0));
 		run.put("jobs_per_worker", jobsPerWorker(seeded));
+		// An org sweep lists the org's assets whole for each job: with many jobs of one
+		// org
+		// at once, every job lists the versions of all the others.
+		long deleted = seeded.stream().mapToLong(Seeder.Seeded::objects).sum();
+		long listed = mem.versionsListed() - listedBefore;
+		run.put("versions_deleted", deleted);
+		run.put("versions_listed", listed);
+		run.put("versions_listed_per_deleted", (double) listed / deleted);
 		return run;
 	}
 

@@ -83,11 +83,20 @@ final class Summary {
 				line("  %s worker(s): %8.0f items/s, %6.1f s (first purged at %.1f s); jobs ended per worker %s",
 						workers, num(run.get("items_per_s")), num(run.get("seconds")), num(run.get("first_purged_s")),
 						run.get("jobs_per_worker"));
+				listedPerDeleted(run);
 				scaleOutWarmUp(run.get("warm_up"));
 			}
 		}
 		line("  2 workers / 1 = %.2f (goal >= 1.7)   4 workers / 1 = %.2f (goal >= 3)",
 				num(scaleOut.get("workers_2_over_1")), num(scaleOut.get("workers_4_over_1")));
+	}
+
+	private void listedPerDeleted(Map<String, Object> run) {
+		if (run.get("versions_listed") != null) {
+			line("    object versions listed %,d for %,d deleted (%.1f listed per deleted)",
+					num(run.get("versions_listed")).longValue(), num(run.get("versions_deleted")).longValue(),
+					num(run.get("versions_listed_per_deleted")));
+		}
 	}
 
 	private void scaleOutLarge(Map<String, Object> large) {
@@ -102,6 +111,7 @@ final class Summary {
 			if (run != null) {
 				line("  %s worker(s): %8.0f items/s, %6.1f s; shards emptied per worker %s", workers,
 						num(run.get("items_per_s")), num(run.get("seconds")), run.get("shards_per_worker"));
+				listedPerDeleted(run);
 				scaleOutWarmUp(run.get("warm_up"));
 			}
 		}
