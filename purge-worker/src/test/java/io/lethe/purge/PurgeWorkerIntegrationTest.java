@@ -97,6 +97,9 @@ public abstract class PurgeWorkerIntegrationTest {
 		registry.add("lethe.purge.engine.vector-chunk", () -> "500");
 		registry.add("lethe.purge.engine.object-batch", () -> "50");
 		registry.add("lethe.purge.engine.row-chunk", () -> "300");
+		// a purge of more rows than this deletes its items and assets in two ranges side
+		// by side
+		registry.add("lethe.purge.engine.row-chunk-max", () -> "600");
 		registry.add("lethe.purge.engine.prefixes-per-checkpoint", () -> "2");
 		// small orgs of the tests are listed in 16 shards unless a test says otherwise
 		registry.add("lethe.purge.engine.org-sweep-one-shard-assets", () -> "100");

@@ -27,12 +27,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so a large purge pays few progress writes and round trips while no transaction holds
  * its row locks against the command service for long.
  * <p>
- * A phase whose keys are uuids is split into {@code row-ranges} ranges of keys, deleted
+ * When the job has more rows left than one chunk takes at most ({@code row-chunk-max}), a
+ * phase whose keys are uuids is split into {@code row-ranges} ranges of keys, deleted
  * side by side, each in its own chunks on a connection of its own: one statement keeps
- * one of the database's cores busy, and a large purge's rows step left the others idle.
- * The checkpoint then holds each range's last key ({@code phase:k0,k1}); a resumed run
- * splits the phase into as many ranges again. Phases run one after another, as the
- * catalog's references need (items before the assets they point at).
+ * one of the database's cores busy, and a large purge's rows step left the others idle. A
+ * small purge keeps one range, and one round trip a phase. The checkpoint then holds each
+ * range's last key ({@code phase:k0,k1}); a resumed run splits the phase into as many
+ * ranges again. Phases run one after another, as the catalog's references need (items
+ * before the assets they point at).
  */
 final class RootRows implements PurgeStep {
 
@@ -68,20 +70,23 @@ final class RootRows implements PurgeStep {
 	@Override
 	public StepResult run(PurgeRun run) {
 		PurgeJob job = run.job();
-		this.total.run(run);
+		boolean split = this.total.total(run) - job.rowsDeleted() > this.properties.rowChunkMax();
 		List<RowPhase> phases = this.scope.rowPhases();
 		String checkpoint = run.checkpoint();
 		int from = (checkpoint != null) ? indexOf(phases, checkpoint.substring(0, checkpoint.indexOf(':'))) : 0;
 		long deleted = 0;
+		int mostRanges = 1;
 		for (int phase = from; phase < phases.size(); phase++) {
 			RowPhase current = phases.get(phase);
 			KeyRanges ranges = (phase == from && checkpoint != null)
 					? KeyRanges.resumed(current.name(), checkpoint.substring(checkpoint.indexOf(':') + 1))
-					: KeyRanges.fresh(current.name(), current.uuidKeys() ? this.properties.rowRanges() : 1);
+					: KeyRanges.fresh(current.name(), (split && current.uuidKeys()) ? this.properties.rowRanges() : 1);
 			deleted += deleteRanges(run, current, ranges);
+			mostRanges = Math.max(mostRanges, ranges.count());
 		}
 		UUID root = job.rootId();
-		logger.info("Purge job {} for {} {}: {} catalog rows deleted", job.id(), job.rootType(), root, deleted);
+		logger.info("Purge job {} for {} {}: {} catalog rows deleted, in {} range(s) of keys side by side", job.id(),
+				job.rootType(), root, deleted, mostRanges);
 		return StepResult.NEXT;
 	}
 

@@ -31,12 +31,19 @@ final class RowsTotal implements PurgeStep {
 
 	@Override
 	public StepResult run(PurgeRun run) {
-		PurgeJob job = run.job();
-		if (job.rowsTotal() == null) {
-			long left = this.retry.call("count rows", () -> this.scope.rowsLeft(job));
-			run.total(Counter.ROWS, job.rowsDeleted() + left);
-		}
+		total(run);
 		return StepResult.NEXT;
+	}
+
+	/** The job's rows in all, counted now (and recorded) when no count ran before. */
+	long total(PurgeRun run) {
+		PurgeJob job = run.job();
+		if (job.rowsTotal() != null) {
+			return job.rowsTotal();
+		}
+		long total = job.rowsDeleted() + this.retry.call("count rows", () -> this.scope.rowsLeft(job));
+		run.total(Counter.ROWS, total);
+		return total;
 	}
 
 }
