@@ -79,7 +79,7 @@ final class RootRows implements PurgeStep {
 		for (int phase = from; phase < phases.size(); phase++) {
 			RowPhase current = phases.get(phase);
 			KeyRanges ranges = (phase == from && checkpoint != null)
-					? KeyRanges.resumed(current.name(), checkpoint.substring(checkpoint.indexOf(':') + 1))
+					? KeyRanges.resumed(current, checkpoint.substring(checkpoint.indexOf(':') + 1))
 					: KeyRanges.fresh(current.name(), (split && current.uuidKeys()) ? this.properties.rowRanges() : 1);
 			deleted += deleteRanges(run, current, ranges);
 			mostRanges = Math.max(mostRanges, ranges.count());
@@ -216,14 +216,17 @@ final class RootRows implements PurgeStep {
 			return new KeyRanges(phase, after, upTo);
 		}
 
-		/** From a checkpoint's keys: one (as before ranges) or one per range. */
-		static KeyRanges resumed(String phase, String keys) {
-			String[] after = keys.split(",", -1);
+		/**
+		 * From a checkpoint's keys: one (as before ranges, and always for keys that are
+		 * not uuids, which may hold commas) or one per range.
+		 */
+		static KeyRanges resumed(RowPhase phase, String keys) {
+			String[] after = phase.uuidKeys() ? keys.split(",", -1) : new String[] { keys };
 			if (after.length == 1) {
-				return new KeyRanges(phase, after, new String[] { null });
+				return new KeyRanges(phase.name(), after, new String[] { null });
 			}
-			String[] upTo = fresh(phase, after.length).upTo;
-			return new KeyRanges(phase, after, upTo);
+			String[] upTo = fresh(phase.name(), after.length).upTo;
+			return new KeyRanges(phase.name(), after, upTo);
 		}
 
 		/** The greatest uuid below the range's first, the first range's below all. */

@@ -8,6 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RowKeyRangesTests {
 
+	private static final PurgeScope.RowPhase UUID_KEYS = new PurgeScope.RowPhase("items",
+			(job, after, upTo, size) -> PurgeScope.Chunk.NONE, (job) -> 0, true);
+
+	private static final PurgeScope.RowPhase OBJECT_KEYS = new PurgeScope.RowPhase("intents",
+			(job, after, upTo, size) -> PurgeScope.Chunk.NONE, (job) -> 0, false);
+
 	@Test
 	void twoRangesMeetAtTheMiddleOfTheUuidsWithNoKeyInNeitherOrBoth() {
 		RootRows.KeyRanges ranges = RootRows.KeyRanges.fresh("items", 2);
@@ -55,7 +61,7 @@ class RowKeyRangesTests {
 	void aResumedPhaseGoesOnFromEachRangesKeyWithinItsBounds() {
 		String low = "10000000-0000-0000-0000-000000000000";
 		String high = "90000000-0000-0000-0000-000000000000";
-		RootRows.KeyRanges ranges = RootRows.KeyRanges.resumed("items", low + "," + high);
+		RootRows.KeyRanges ranges = RootRows.KeyRanges.resumed(UUID_KEYS, low + "," + high);
 		assertThat(ranges.count()).isEqualTo(2);
 		assertThat(ranges.after(0)).isEqualTo(low);
 		assertThat(ranges.upTo(0)).isEqualTo("7fffffff-ffff-ffff-ffff-ffffffffffff");
@@ -65,9 +71,17 @@ class RowKeyRangesTests {
 
 	@Test
 	void aCheckpointOfOneKeyFromBeforeRangesResumesAsOneRangeToTheEnd() {
-		RootRows.KeyRanges ranges = RootRows.KeyRanges.resumed("assets", "90000000-0000-0000-0000-000000000000");
+		RootRows.KeyRanges ranges = RootRows.KeyRanges.resumed(UUID_KEYS, "90000000-0000-0000-0000-000000000000");
 		assertThat(ranges.count()).isOne();
 		assertThat(ranges.after(0)).isEqualTo("90000000-0000-0000-0000-000000000000");
+		assertThat(ranges.upTo(0)).isNull();
+	}
+
+	@Test
+	void aKeyThatIsNoUuidIsResumedWholeCommasAndAll() {
+		RootRows.KeyRanges ranges = RootRows.KeyRanges.resumed(OBJECT_KEYS, "orgs/o/assets/a,b/original");
+		assertThat(ranges.count()).isOne();
+		assertThat(ranges.after(0)).isEqualTo("orgs/o/assets/a,b/original");
 		assertThat(ranges.upTo(0)).isNull();
 	}
 
