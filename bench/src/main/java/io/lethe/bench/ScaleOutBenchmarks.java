@@ -215,9 +215,8 @@ final class ScaleOutBenchmarks {
 		run.put("items_per_s", items / seconds);
 		run.put("first_purged_s", finished.get(0));
 		run.put("jobs_per_worker", jobsPerWorker(seeded));
-		// An org sweep lists the org's assets whole for each job: with many jobs of one
-		// org
-		// at once, every job lists the versions of all the others.
+		// An org sweep lists the org's assets whole for each job: with many jobs of
+		// one org at once, every job lists the versions of all the others.
 		long deleted = seeded.stream().mapToLong(Seeder.Seeded::objects).sum();
 		long listed = mem.versionsListed() - listedBefore;
 		run.put("versions_deleted", deleted);

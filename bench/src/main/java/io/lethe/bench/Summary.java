@@ -35,9 +35,8 @@ final class Summary {
 			}
 			section(purge, "s3mock", "S3Mock on loopback (its per-object work dominates)");
 			Map<String, Object> memory = map(map(map(purge.get("memory_s3")).get("lethe")).get("memory"));
-			// Micrometer's live data is set by collections of the old generation; a purge
-			// of a
-			// few seconds may see none.
+			// Micrometer's live data is set by collections of the old generation;
+			// a purge of a few seconds may see none.
 			double live = num(memory.get("peak_live_after_gc_mib"));
 			line("Worker memory (-Xmx%s) over the full-size purge: peak heap used %.0f MiB (%s), peak RSS %.0f MiB",
 					map(results.get("options")).get("worker_heap"), num(memory.get("peak_heap_used_mib")),
