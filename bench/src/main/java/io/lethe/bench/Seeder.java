@@ -68,7 +68,7 @@ final class Seeder {
 
 	/** A new dataset of the org (through the API), seeded with {@code count} items. */
 	Seeded dataset(String orgKey, UUID org, int count, int extraEvery, int putThreads) throws Exception {
-		return seed(org, create(new Api(this.stack.api()), orgKey), count, extraEvery, putThreads);
+		return datasets(orgKey, org, 1, count, extraEvery, putThreads).get(0);
 	}
 
 	private static UUID create(Api api, String orgKey) {
@@ -105,7 +105,7 @@ final class Seeder {
 				insert.executeUpdate();
 			}
 		}
-		return seed(org, dataset, count, extraEvery, putThreads);
+		return seed(org, List.of(dataset), count, extraEvery, putThreads).get(0);
 	}
 
 	/**
@@ -116,32 +116,30 @@ final class Seeder {
 	List<Seeded> datasets(String orgKey, UUID org, int datasets, int count, int extraEvery, int putThreads)
 			throws Exception {
 		Api api = new Api(this.stack.api());
-		long start = System.nanoTime();
 		List<UUID> ids = new ArrayList<>(datasets);
-		List<long[]> written = new ArrayList<>(datasets);
 		for (int i = 0; i < datasets; i++) {
-			UUID dataset = create(api, orgKey);
-			long began = System.nanoTime();
-			long objects = rowsAndObjects(org, dataset, count, extraEvery, putThreads);
-			ids.add(dataset);
-			written.add(new long[] { objects, System.nanoTime() - began });
+			ids.add(create(api, orgKey));
 		}
-		vectors(ids, (long) datasets * count);
-		double seconds = (System.nanoTime() - start) / 1e9;
-		List<Seeded> seeded = new ArrayList<>(datasets);
-		for (int i = 0; i < datasets; i++) {
-			seeded.add(new Seeded(org, ids.get(i), count, written.get(i)[0], count, seconds, written.get(i)[1] / 1e9));
-		}
-		return seeded;
+		return seed(org, ids, count, extraEvery, putThreads);
 	}
 
-	private Seeded seed(UUID org, UUID dataset, int count, int extraEvery, int putThreads) throws Exception {
+	private List<Seeded> seed(UUID org, List<UUID> datasets, int count, int extraEvery, int putThreads)
+			throws Exception {
 		long start = System.nanoTime();
-		long objectCount = rowsAndObjects(org, dataset, count, extraEvery, putThreads);
-		long rowsAndObjects = System.nanoTime() - start;
-		vectors(List.of(dataset), count);
-		return new Seeded(org, dataset, count, objectCount, count, (System.nanoTime() - start) / 1e9,
-				rowsAndObjects / 1e9);
+		List<long[]> written = new ArrayList<>(datasets.size());
+		for (UUID dataset : datasets) {
+			long began = System.nanoTime();
+			long objects = rowsAndObjects(org, dataset, count, extraEvery, putThreads);
+			written.add(new long[] { objects, System.nanoTime() - began });
+		}
+		vectors(datasets, (long) datasets.size() * count);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		List<Seeded> seeded = new ArrayList<>(datasets.size());
+		for (int i = 0; i < datasets.size(); i++) {
+			seeded.add(new Seeded(org, datasets.get(i), count, written.get(i)[0], count, seconds,
+					written.get(i)[1] / 1e9));
+		}
+		return seeded;
 	}
 
 	/**

@@ -22,8 +22,7 @@ public class TargetScope implements PurgeScope {
 
 	TargetScope(CatalogChunks chunks, JobItemVectors vectors) {
 		this.phases = List.of(new RowPhase("items", chunks::jobItems, chunks::jobItemsLeft, true),
-				new RowPhase("assets", chunks::jobAssets, chunks::jobAssetsLeft, true), new RowPhase("intents",
-						(job, after, upTo, size) -> chunks.intents(job, after, size), chunks::intentsLeft, false));
+				new RowPhase("assets", chunks::jobAssets, chunks::jobAssetsLeft, true), chunks.intentsPhase());
 		this.vectors = vectors;
 	}
 

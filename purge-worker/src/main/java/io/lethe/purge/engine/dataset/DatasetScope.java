@@ -25,8 +25,7 @@ class DatasetScope implements PurgeScope {
 	DatasetScope(CatalogChunks chunks, VectorIndex index) {
 		this.phases = List.of(new RowPhase("items", chunks::datasetItems, chunks::datasetItemsLeft, true),
 				new RowPhase("share_links", chunks::shareLinks, chunks::shareLinksLeft, true),
-				new RowPhase("assets", chunks::jobAssets, chunks::datasetAssetsLeft, true), new RowPhase("intents",
-						(job, after, upTo, size) -> chunks.intents(job, after, size), chunks::intentsLeft, false));
+				new RowPhase("assets", chunks::jobAssets, chunks::datasetAssetsLeft, true), chunks.intentsPhase());
 		this.index = index;
 	}
 

@@ -10,6 +10,7 @@ import io.lethe.catalog.contract.PurgeRowStatements.DeletedChunk;
 import io.lethe.purge.engine.EngineProperties;
 import io.lethe.purge.engine.PurgeScope;
 import io.lethe.purge.engine.PurgeScope.Chunk;
+import io.lethe.purge.engine.PurgeScope.RowPhase;
 import io.lethe.purge.job.PurgeJob;
 
 import org.springframework.stereotype.Repository;
@@ -89,7 +90,7 @@ public class CatalogChunks {
 	 * Intents of object writes under the job's prefixes older than the in-flight window:
 	 * their writes are over (their objects are gone with the objects step). Younger ones
 	 * stay, since a write may still land; verification waits for them
-	 * ({@link #freshIntents}). Their keys are object keys, one range only.
+	 * ({@link #freshIntents}).
 	 */
 	public Chunk intents(PurgeJob job, String after, int size) {
 		List<String> keys = this.intents.oldUnderJob(job.id(), this.inFlightWindow, after, size);
@@ -98,6 +99,14 @@ public class CatalogChunks {
 		}
 		long deleted = this.intents.delete(keys.toArray(String[]::new));
 		return new Chunk(deleted, keys.get(keys.size() - 1), keys.size() < size);
+	}
+
+	/**
+	 * The phase of the intents, the rows step's last for every root type: their keys are
+	 * object keys, deleted in one range.
+	 */
+	public RowPhase intentsPhase() {
+		return new RowPhase("intents", (job, after, upTo, size) -> intents(job, after, size), this::intentsLeft, false);
 	}
 
 	public long intentsLeft(PurgeJob job) {
